@@ -1,0 +1,63 @@
+/**
+ * Every message between the extension's contexts, declared once, one map per direction.
+ * Payloads are plain serializable data. Replies are always a `Reply<T>`.
+ *
+ * Content scripts may only send `ContentToBackground` messages; extension pages (popup,
+ * options) may send `PageToBackground` messages. The background checks both the shape of
+ * each message and who sent it (see entrypoints/background and lib/messaging).
+ */
+import type { Match } from './core/types';
+import type { LibraryEntry } from './library/types';
+import type { LibraryMessages } from './library/messages';
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What the content script extracted from a page: only what the background needs. */
+export interface PageArticle {
+  url: string;
+  title: string;
+  byline?: string;
+  siteName?: string;
+  publishedAt?: string;
+  lang?: string;
+  /** Extracted article text, paragraphs separated by a blank line. */
+  text: string;
+}
+
+/** A library match, with what the popup shows about the library article. */
+export interface MatchView extends Match {
+  entry: Pick<LibraryEntry, 'id' | 'title' | 'source' | 'url' | 'publishedAt' | 'origin'>;
+}
+
+export type TabResult =
+  | { status: 'checking'; url: string; at: number }
+  | { status: 'not-article'; url: string; at: number }
+  | { status: 'disabled'; url: string; at: number; why: string }
+  | { status: 'error'; url: string; at: number; error: string }
+  | {
+      status: 'done';
+      url: string;
+      at: number;
+      article: Pick<PageArticle, 'title' | 'siteName' | 'byline' | 'publishedAt'>;
+      /** Page text as analysed: lets the popup show shared passages side by side. */
+      text: string;
+      matches: MatchView[];
+    };
+
+/** Messages a content script may send. */
+export interface ContentToBackground {
+  'page/article': { request: { article: PageArticle }; response: { flagged: boolean } };
+  'page/not-article': { request: { url: string }; response: null };
+}
+
+/** Messages an extension page (popup, options) may send. */
+export interface PageToBackground extends LibraryMessages {
+  'tab/result': { request: { tabId: number }; response: TabResult | null };
+  'tab/scan': { request: { tabId: number }; response: null };
+  'tab/add-to-library': { request: { tabId: number }; response: { id: string; added: boolean } };
+  'library/source-text': { request: { id: string }; response: string | null };
+}
+
+export type BackgroundRequest =
+  | { [K in keyof ContentToBackground]: { type: K } & ContentToBackground[K]['request'] }[keyof ContentToBackground]
+  | { [K in keyof PageToBackground]: { type: K } & PageToBackground[K]['request'] }[keyof PageToBackground];
