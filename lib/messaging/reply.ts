@@ -1,0 +1,26 @@
+/**
+ * The `Reply<T>` envelope every background answer travels in (lib/protocol.ts), built and
+ * opened in one place so the background and the clients agree on it.
+ */
+import type { Reply } from '../protocol';
+
+export function ok<T>(value: T): Reply<T> {
+  return { ok: true, value };
+}
+
+export function fail(error: unknown): Reply<never> {
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Opens a reply: the value, or an Error carrying the background's message. An answer that is
+ * not a Reply at all (no listener, a closed channel) is an error too, never a silent undefined.
+ */
+export function unwrapReply<T>(reply: unknown): T {
+  if (typeof reply !== 'object' || reply === null || typeof (reply as Reply<T>).ok !== 'boolean') {
+    throw new Error('The extension’s background did not answer.');
+  }
+  const typed = reply as Reply<T>;
+  if (!typed.ok) throw new Error(typed.error);
+  return typed.value;
+}

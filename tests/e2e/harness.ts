@@ -1,0 +1,193 @@
+/**
+ * End-to-end harness: the built extension (.output/chrome-mv3) in Debian's Chromium through
+ * playwright-core, plus a tiny page server on 127.0.0.1. Flags and recipe:
+ * ../shared/docs/TOOLCHAIN.md ("Real Chromium for end-to-end tests").
+ *
+ *   const h = await launchExtension();
+ *   h.servePage('/a.html', html);
+ *   const { page, tabId } = await h.openPage('/a.html');
+ *   const result = await h.waitForResult(tabId);
+ *   const popup = await h.openPopup(tabId);
+ *   await h.screenshot(popup, 'popup-spun');
+ *   await h.close();
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { browser } from 'wxt/browser';
+import type { TabResult } from '../../lib/protocol';
+import { tabResultKey } from '../../lib/extension/tab-result-key';
+
+/** The `chrome` global inside the service worker, where `inServiceWorker` functions run. */
+declare const chrome: typeof browser;
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-artifacts');
+const DEFAULT_EXTENSION_DIR = join(PROJECT_ROOT, '.output/chrome-mv3');
+
+/** Without the networking flags Chromium floods the closed network with refused connections. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LaunchOptions {
+  /** Built extension to load; defaults to .output/chrome-mv3. */
+  extensionDir?: string;
+}
+
+export interface OpenedPage {
+  page: Page;
+  tabId: number;
+}
+
+export class ExtensionHarness {
+  private readonly routes = new Map<string, { body: string; contentType: string }>();
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    private readonly server: Server,
+    readonly baseUrl: string,
+    private readonly userDataDir: string,
+  ) {
+    server.on('request', (request, response) => {
+      const route = this.routes.get(new URL(request.url ?? '/', baseUrl).pathname);
+      if (!route) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      response.writeHead(200, { 'content-type': route.contentType }).end(route.body);
+    });
+  }
+
+  static async launch(options: LaunchOptions = {}): Promise<ExtensionHarness> {
+    const extensionDir = options.extensionDir ?? DEFAULT_EXTENSION_DIR;
+    if (!existsSync(join(extensionDir, 'manifest.json'))) {
+      throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
+    }
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const userDataDir = await mkdtemp(join(tmpdir(), 'recycled-news-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    return new ExtensionHarness(context, extensionId, server, baseUrl, userDataDir);
+  }
+
+  /** Serves `body` at `path` (e.g. '/news/a.html') from now on. */
+  servePage(path: string, body: string, contentType = 'text/html; charset=utf-8'): string {
+    this.routes.set(path, { body, contentType });
+    return this.url(path);
+  }
+
+  url(path: string): string {
+    return new URL(path, this.baseUrl).href;
+  }
+
+  /** The extension's service worker; looked up each time because MV3 may restart it. */
+  async serviceWorker(): Promise<Worker> {
+    const origin = `chrome-extension://${this.extensionId}/`;
+    const running = this.context.serviceWorkers().find((worker) => worker.url().startsWith(origin));
+    return running ?? (await this.context.waitForEvent('serviceworker', (worker) => worker.url().startsWith(origin)));
+  }
+
+  /** Runs `fn` inside the service worker (chrome.* APIs available there). */
+  async inServiceWorker<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result> {
+    const worker = await this.serviceWorker();
+    // Playwright's serialisation types do not follow a generic Arg: the function runs as given.
+    return (await worker.evaluate(fn as (arg: unknown) => unknown, arg)) as Result;
+  }
+
+  /** Opens `pathOrUrl` in a new tab and learns the tab's id (the page is made the active tab). */
+  async openPage(pathOrUrl: string): Promise<OpenedPage> {
+    const page = await this.context.newPage();
+    await page.goto(this.url(pathOrUrl));
+    return { page, tabId: await this.tabIdOf(page) };
+  }
+
+  /** Tab ids are not visible to Playwright: activate the page and ask the browser for the active tab. */
+  async tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    const tabId = await this.inServiceWorker(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id;
+    }, undefined);
+    if (tabId === undefined) throw new Error('Could not find the id of the active tab.');
+    return tabId;
+  }
+
+  /** The stored result for a tab (what the popup shows), or null when there is none. */
+  async tabResult(tabId: number): Promise<TabResult | null> {
+    const key = tabResultKey(tabId);
+    return this.inServiceWorker(async (storageKey) => {
+      const stored = await chrome.storage.session.get(storageKey);
+      return (stored[storageKey] as TabResult | undefined) ?? null;
+    }, key);
+  }
+
+  /** Waits until the tab has a settled result (anything but 'checking') and returns it. */
+  async waitForResult(tabId: number, timeoutMs = 20_000): Promise<TabResult> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const result = await this.tabResult(tabId);
+      if (result && result.status !== 'checking') return result;
+      if (Date.now() > deadline) {
+        throw new Error(`Tab ${tabId} has no settled result after ${timeoutMs} ms (last: ${JSON.stringify(result)}).`);
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+
+  async badgeText(tabId: number): Promise<string> {
+    return this.inServiceWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+
+  /** Opens the popup as a tab, pointed at tab `tabId`, at popup width; waits for it to settle. */
+  async openPopup(tabId: number): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+    await page.waitForSelector('[data-state]:not([data-state="loading"])');
+    return page;
+  }
+
+  async openOptions(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    return page;
+  }
+
+  /** Saves a full-page screenshot to test-artifacts/<name>.png and returns its path. */
+  async screenshot(page: Page, name: string): Promise<string> {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const path = join(ARTIFACTS_DIR, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    // Chromium keeps connections alive: without this, close() waits for them forever.
+    this.server.closeAllConnections();
+    await new Promise<void>((done) => this.server.close(() => done()));
+    await rm(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+export const launchExtension = (options?: LaunchOptions): Promise<ExtensionHarness> => ExtensionHarness.launch(options);
