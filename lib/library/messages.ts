@@ -1,11 +1,38 @@
 /**
  * Library operations the options page (and popup) ask the background for. Part of the
  * protocol in lib/protocol.ts; only extension pages may send them, never content scripts.
+ * They go through the background so its in-memory engine index stays in step with the db.
  */
+import type { RecentMatch } from './db';
+import type { ImportArticle } from './import-entry';
+import type { StageResult } from './import-staging';
+import type { ListPage, ListQuery } from './listing';
+import type { ExportPage, LibraryStats } from './service';
 import type { LibraryEntry } from './types';
 
-// Owned by the library/options work: add each operation here, e.g.
-//   'library/list': { request: {...}; response: {...} };
 export interface LibraryMessages {
   'library/get': { request: { id: string }; response: LibraryEntry | null };
+  /** One page of the browse list. */
+  'library/list': { request: { query: ListQuery }; response: ListPage };
+  'library/recent-matches': { request: { id: string }; response: RecentMatch[] };
+  /** Several entries in full (an export of a selection, or what an undo puts back). */
+  'library/entries': { request: { ids: string[] }; response: LibraryEntry[] };
+  /** Pasted text. */
+  'library/add': {
+    request: { title: string; text: string; source: string; url?: string; publishedAt?: string };
+    response: { id: string; added: boolean };
+  };
+  'library/delete': { request: { ids: string[] }; response: { deleted: number } };
+  /** The undo of a delete. */
+  'library/restore': { request: { entries: LibraryEntry[] }; response: { restored: number } };
+  'library/clear': { request: Record<string, never>; response: null };
+  'library/reset-to-seeds': { request: Record<string, never>; response: null };
+  'library/stats': { request: Record<string, never>; response: LibraryStats };
+  /** The whole library as export lines, one page at a time (`after`: the previous `next`). */
+  'library/export': { request: { after?: string; limit: number }; response: ExportPage };
+  /** An all-or-nothing import of one file: begin, stage batches, then commit or abort. */
+  'library/import-begin': { request: { file: string }; response: { importId: string } };
+  'library/import-batch': { request: { importId: string; articles: ImportArticle[] }; response: StageResult };
+  'library/import-commit': { request: { importId: string }; response: { added: number } };
+  'library/import-abort': { request: { importId: string }; response: null };
 }

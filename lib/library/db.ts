@@ -1,0 +1,101 @@
+/**
+ * The library's IndexedDB schema, in one place, with versioned upgrades. Repositories and the
+ * service receive the opened db as an argument, so tests hand them fake-indexeddb.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Fingerprint } from '../core/fingerprint';
+import type { EntryRecord } from './records';
+import type { EntryOrigin } from './types';
+
+export const LIBRARY_DB_NAME = 'recycled-news-library';
+export const LIBRARY_DB_VERSION = 1;
+
+/** An entry staged by an import that is not committed yet: invisible to the library. */
+export interface StagedEntry {
+  importId: string;
+  seq: number;
+  record: EntryRecord;
+  text: string;
+  words: string[];
+  fingerprint: Fingerprint;
+}
+
+export interface RecentMatch {
+  entryId: string;
+  url: string;
+  title: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+export interface LibrarySchema extends DBSchema {
+  entries: {
+    key: string;
+    value: EntryRecord;
+    indexes: {
+      title: [string, string];
+      source: [string, string];
+      date: [string, string];
+      size: [number, string];
+      added: [string, string];
+      'origin-title': [EntryOrigin, string, string];
+      'origin-source': [EntryOrigin, string, string];
+      'origin-date': [EntryOrigin, string, string];
+      'origin-size': [EntryOrigin, number, string];
+      'origin-added': [EntryOrigin, string, string];
+      hash: string;
+    };
+  };
+  texts: { key: string; value: { id: string; text: string } };
+  words: { key: string; value: { id: string; words: string[] }; indexes: { word: string } };
+  /** Derived data: rebuilt from `texts` when its version differs from the engine's INDEX_VERSION. */
+  fingerprints: { key: string; value: { id: string; version: number; fingerprint: Fingerprint } };
+  matches: { key: number; value: RecentMatch; indexes: { entry: [string, number] } };
+  staging: {
+    key: [string, number];
+    value: StagedEntry;
+    indexes: { 'import-hash': [string, string]; 'import-id': [string, string] };
+  };
+  meta: { key: string; value: unknown };
+}
+
+export type LibraryDb = IDBPDatabase<LibrarySchema>;
+
+/** Sort fields of the browse list; each has an index, alone and after origin (to filter by it). */
+export const SORT_FIELDS = ['title', 'source', 'date', 'size', 'added'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+const SORT_KEY_PATHS: Record<SortField, keyof EntryRecord> = {
+  title: 'titleKey',
+  source: 'sourceKey',
+  date: 'dateKey',
+  size: 'size',
+  added: 'addedAt',
+};
+
+export function openLibraryDb(name: string = LIBRARY_DB_NAME): Promise<LibraryDb> {
+  return openDB<LibrarySchema>(name, LIBRARY_DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // One block per schema version, applied in order: a user several versions behind
+      // passes through each step.
+      if (oldVersion < 1) {
+        const entries = db.createObjectStore('entries', { keyPath: 'id' });
+        // The id ends each key so entries with equal sort values keep a stable order, which
+        // paging by "the last key seen" relies on.
+        for (const field of SORT_FIELDS) {
+          const path = SORT_KEY_PATHS[field];
+          entries.createIndex(field, [path, 'id']);
+          entries.createIndex(`origin-${field}`, ['origin', path, 'id']);
+        }
+        entries.createIndex('hash', 'textHash');
+        db.createObjectStore('texts', { keyPath: 'id' });
+        db.createObjectStore('words', { keyPath: 'id' }).createIndex('word', 'words', { multiEntry: true });
+        db.createObjectStore('fingerprints', { keyPath: 'id' });
+        db.createObjectStore('matches', { autoIncrement: true }).createIndex('entry', ['entryId', 'at']);
+        const staging = db.createObjectStore('staging', { keyPath: ['importId', 'seq'] });
+        staging.createIndex('import-hash', ['importId', 'record.textHash']);
+        staging.createIndex('import-id', ['importId', 'record.id']);
+        db.createObjectStore('meta');
+      }
+    },
+  });
+}

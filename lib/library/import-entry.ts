@@ -1,0 +1,118 @@
+/**
+ * One article of an import, as the options page sends it to the background, and how it
+ * becomes a library entry. The library format's fields are validated by the shared parser
+ * (format.ts); an export also carries `source`, `origin` and `addedAt` so that importing it
+ * gives back exactly the same library, and those extras are validated here.
+ */
+import { LibraryFormatError, parseLibraryLine, type LineLocation } from './format';
+import { ORIGINS } from './records';
+import type { EntryOrigin, LibraryEntry, LibraryLine } from './types';
+
+/** The fields beyond the library format that an export writes and an import honours. */
+export interface EntryExtras {
+  source?: string;
+  origin?: EntryOrigin;
+  addedAt?: string;
+}
+
+export interface ImportArticle {
+  /** 1-based line (or element) of the file the article came from, for error messages. */
+  line: number;
+  article: LibraryLine & EntryExtras;
+}
+
+const MAX_SOURCE_CHARS = 4_096;
+/** What a headline-less article is titled with: its first words. */
+const UNTITLED_TITLE_CHARS = 80;
+
+/** Reads the export's extra fields from a parsed JSON object; absent or null means "not given". */
+export function readEntryExtras(value: Record<string, unknown>, where: LineLocation): EntryExtras {
+  const extras: EntryExtras = {};
+  const own = (key: string) => (Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined);
+  const source = own('source');
+  if (source !== undefined && source !== null) {
+    if (typeof source !== 'string' || source.length > MAX_SOURCE_CHARS) {
+      throw new LibraryFormatError(where, `"source" must be a string of at most ${MAX_SOURCE_CHARS} characters`);
+    }
+    if (source.trim()) extras.source = source;
+  }
+  const origin = own('origin');
+  if (origin !== undefined && origin !== null) {
+    if (!ORIGINS.includes(origin as EntryOrigin)) {
+      throw new LibraryFormatError(where, `"origin" must be one of ${ORIGINS.join(', ')}`);
+    }
+    extras.origin = origin as EntryOrigin;
+  }
+  const addedAt = own('addedAt');
+  if (addedAt !== undefined && addedAt !== null) {
+    if (typeof addedAt !== 'string' || Number.isNaN(Date.parse(addedAt))) {
+      throw new LibraryFormatError(where, '"addedAt" must be an ISO 8601 date');
+    }
+    extras.addedAt = addedAt;
+  }
+  return extras;
+}
+
+/** Parses one NDJSON line with its extras. */
+export function parseImportLine(line: string, where: LineLocation): ImportArticle {
+  const article = parseLibraryLine(line, where);
+  // The shared parser keeps only the format's own fields; a second parse reads the extras,
+  // and only for lines that can hold them (an export's), so plain library files parse once.
+  const extras = /"(source|origin|addedAt)"\s*:/.test(line)
+    ? readEntryExtras(JSON.parse(line.replace(/^\uFEFF/, '')) as Record<string, unknown>, where)
+    : {};
+  return { line: where.line, article: { ...article, ...extras } };
+}
+
+/** Re-checks an article that crossed the message boundary: the background trusts no payload. */
+export function revalidateImportArticle(input: ImportArticle, file: string): ImportArticle {
+  const where = { file, line: Number.isInteger(input?.line) ? input.line : 0 };
+  const raw = (typeof input?.article === 'object' && input.article !== null ? input.article : {}) as Record<string, unknown>;
+  const article = parseLibraryLine(JSON.stringify(pickLineFields(raw)), where);
+  return { line: where.line, article: { ...article, ...readEntryExtras(raw, where) } };
+}
+
+function pickLineFields(raw: Record<string, unknown>): Record<string, unknown> {
+  const { id, text, title, url, publishedAt } = raw;
+  return { id, text, title, url, publishedAt };
+}
+
+/** The library entry an imported article becomes. */
+export function importedEntry(article: LibraryLine & EntryExtras, file: string, now: string): LibraryEntry {
+  const entry: LibraryEntry = {
+    id: article.id,
+    title: article.title ?? firstWords(article.text),
+    source: article.source ?? hostOf(article.url) ?? file,
+    addedAt: article.addedAt ?? now,
+    origin: article.origin ?? 'imported',
+    text: article.text,
+  };
+  if (article.url) entry.url = article.url;
+  if (article.publishedAt) entry.publishedAt = article.publishedAt;
+  return entry;
+}
+
+/** The line an entry is exported as: the library format plus its extras, text last so a
+ *  person skimming the file sees the labels first. Undefined fields are left out. */
+export function exportLine(entry: LibraryEntry): string {
+  const { id, title, url, publishedAt, source, origin, addedAt, text } = entry;
+  return JSON.stringify({ id, title, url, publishedAt, source, origin, addedAt, text });
+}
+
+function firstWords(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= UNTITLED_TITLE_CHARS) return flat;
+  const cut = flat.slice(0, UNTITLED_TITLE_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const host = new URL(url).hostname;
+    // Placeholder addresses (the reserved .invalid domain) name no real source.
+    return host && !host.endsWith('.invalid') ? host.replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * What the library stores besides an entry's own fields: the keys its indexes sort and
+ * search on, and the hash that recognises the same text imported twice.
+ */
+import type { EntryOrigin, LibraryEntry } from './types';
+
+/** An entry as the `entries` store keeps it: metadata only (the text lives in `texts`, so
+ *  browsing 100,000 entries never reads their bodies), plus the sort keys of its indexes. */
+export interface EntryRecord extends Omit<LibraryEntry, 'text'> {
+  titleKey: string;
+  sourceKey: string;
+  /** publishedAt when the article states it, else addedAt: the date the list shows and sorts on. */
+  dateKey: string;
+  /** Length of the text in characters. */
+  size: number;
+  /** SHA-256 of the normalized text: the duplicate check. */
+  textHash: string;
+}
+
+/** What a browse list shows of one entry. */
+export type EntrySummary = Omit<EntryRecord, 'titleKey' | 'sourceKey' | 'textHash'>;
+
+/** Case, Unicode form, quote and dash styles and spacing do not make two texts different. */
+export function normalizeForDuplicates(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export async function textHash(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(normalizeForDuplicates(text));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Sort keys compare without case, so "apple" and "Apple" sit together. */
+export function sortKey(value: string): string {
+  return value.normalize('NFKC').toLowerCase().trim();
+}
+
+export function toRecord(entry: LibraryEntry, hash: string): EntryRecord {
+  const { text, ...meta } = entry;
+  return {
+    ...meta,
+    titleKey: sortKey(entry.title),
+    sourceKey: sortKey(entry.source),
+    dateKey: entry.publishedAt ?? entry.addedAt,
+    size: text.length,
+    textHash: hash,
+  };
+}
+
+export function toSummary(record: EntryRecord): EntrySummary {
+  const { titleKey: _t, sourceKey: _s, textHash: _h, ...summary } = record;
+  return summary;
+}
+
+export function toEntry(record: EntryRecord, text: string): LibraryEntry {
+  const { titleKey: _t, sourceKey: _s, dateKey: _d, size: _z, textHash: _h, ...meta } = record;
+  return { ...meta, text };
+}
+
+export const ORIGINS: readonly EntryOrigin[] = ['seed', 'imported', 'page', 'pasted', 'learned'];

@@ -1,0 +1,221 @@
+/**
+ * The library as the background uses it: the IndexedDB records (the truth) and the engine's
+ * in-memory index (derived from them), kept in step by doing every change through here.
+ */
+import { Engine } from '../core/engine';
+import type { Fingerprint } from '../core/fingerprint';
+import { fingerprintText } from '../core/fingerprint';
+import type { SourceText } from '../core/types';
+import type { MatchView, PageArticle } from '../protocol';
+import type { LearningSettings } from '../settings';
+import type { LibraryDb, RecentMatch } from './db';
+import { engineMeta, loadEngineIndex } from './engine-index';
+import { exportLine } from './import-entry';
+import { abortImport, beginImport, commitImport, dropStaleImports, stageBatch, type StageResult } from './import-staging';
+import type { ImportArticle } from './import-entry';
+import { learnedBeyondCap, shouldLearn } from './learning';
+import { listEntries, type ListPage, type ListQuery } from './listing';
+import { deleteEntries, ENTRY_STORES, prepareEntry, writeEntries, type PreparedEntry } from './prepared';
+import { recentMatches, recordRecentMatches } from './recent-matches';
+import { ORIGINS, toEntry } from './records';
+import { addMissingSeeds, forgetSeeds, type SeedFile } from './seeding';
+import type { EntryOrigin, LibraryEntry } from './types';
+
+export interface AddInput {
+  title: string;
+  text: string;
+  source: string;
+  url?: string;
+  publishedAt?: string;
+  origin: EntryOrigin;
+}
+
+export interface LibraryStats {
+  total: number;
+  byOrigin: Record<EntryOrigin, number>;
+}
+
+export interface ExportPage {
+  lines: string[];
+  /** The id to continue after; absent when the export is complete. */
+  next?: string;
+}
+
+export class LibraryService {
+  private constructor(
+    readonly db: LibraryDb,
+    private readonly engine: Engine,
+    private readonly seedFiles: readonly SeedFile[],
+  ) {}
+
+  /** Opens the library: drops imports a previous run left unfinished, adds seeds not added
+   *  before, and fills the engine from the stored fingerprints (rebuilt if the engine changed). */
+  static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
+    await dropStaleImports(db);
+    await addMissingSeeds(db, seedFiles);
+    const engine = new Engine();
+    await loadEngineIndex(db, engine);
+    return new LibraryService(db, engine, seedFiles);
+  }
+
+  /** Library articles the page reuses or is reused by, with what the popup shows of them.
+   *  An entry saved from this very page (same URL) is not a copy of it and is left out. */
+  async match(page: SourceText, fingerprint?: Fingerprint): Promise<MatchView[]> {
+    const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprint ?? fingerprintText(page.text));
+    const views: MatchView[] = [];
+    for (const match of matches) {
+      const record = await this.db.get('entries', match.id);
+      if (!record || (record.url && record.url === page.id)) continue;
+      const { id, title, source, url, publishedAt, origin } = record;
+      views.push({ ...match, entry: { id, title, source, url, publishedAt, origin } });
+    }
+    return views;
+  }
+
+  /** Adds an article unless its normalized text is already in the library (then returns that
+   *  entry's id with `added: false`). */
+  async add(input: AddInput): Promise<{ id: string; added: boolean }> {
+    const probe = await prepareEntry({ ...input, id: '', addedAt: new Date().toISOString() });
+    const existing = await this.db.getKeyFromIndex('entries', 'hash', probe.record.textHash);
+    if (existing !== undefined) return { id: existing, added: false };
+    // Ids follow from the text, so the same article added on two devices gets the same id.
+    const id = `${input.origin}-${probe.record.textHash.slice(0, 16)}`;
+    await this.store([{ ...probe, record: { ...probe.record, id } }]);
+    return { id, added: true };
+  }
+
+  async getEntry(id: string): Promise<LibraryEntry | undefined> {
+    const tx = this.db.transaction(['entries', 'texts']);
+    const [record, text] = await Promise.all([tx.objectStore('entries').get(id), tx.objectStore('texts').get(id)]);
+    return record && text ? toEntry(record, text.text) : undefined;
+  }
+
+  async getEntries(ids: readonly string[]): Promise<LibraryEntry[]> {
+    const found = await Promise.all(ids.map((id) => this.getEntry(id)));
+    return found.filter((entry): entry is LibraryEntry => entry !== undefined);
+  }
+
+  recordMatches(page: { url: string; title: string }, ids: readonly string[]): Promise<void> {
+    return recordRecentMatches(this.db, page, ids);
+  }
+
+  recentMatches(id: string): Promise<RecentMatch[]> {
+    return recentMatches(this.db, id);
+  }
+
+  /** Adds a read article as `learned` when the settings allow it, then trims learned entries
+   *  to the cap (oldest first). Call after matching the page, so it is not its own match. */
+  async learn(article: PageArticle, settings: LearningSettings): Promise<{ id: string; added: boolean } | null> {
+    if (!shouldLearn(article.url, article.text, settings)) return null;
+    const result = await this.add({
+      title: article.title,
+      text: article.text,
+      source: article.siteName || new URL(article.url).hostname.replace(/^www\./, ''),
+      url: article.url,
+      publishedAt: article.publishedAt,
+      origin: 'learned',
+    });
+    await this.delete(await learnedBeyondCap(this.db, settings.cap));
+    return result;
+  }
+
+  list(query: ListQuery): Promise<ListPage> {
+    return listEntries(this.db, query);
+  }
+
+  async delete(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const present = (await Promise.all(ids.map((id) => this.db.getKey('entries', id)))).filter((id) => id !== undefined);
+    await deleteEntries(this.db, present);
+    for (const id of present) this.engine.remove(id);
+    return present.length;
+  }
+
+  /** Puts deleted entries back as they were (same ids, origins and dates): the undo of a
+   *  delete. Entries whose text or id is in the library again meanwhile are skipped. */
+  async restore(entries: readonly LibraryEntry[]): Promise<number> {
+    const prepared = await Promise.all(entries.filter(isRestorable).map((entry) => prepareEntry(entry)));
+    const fresh: PreparedEntry[] = [];
+    for (const item of prepared) {
+      const taken =
+        (await this.db.getKey('entries', item.record.id)) ?? (await this.db.getKeyFromIndex('entries', 'hash', item.record.textHash));
+      if (taken === undefined) fresh.push(item);
+    }
+    await this.store(fresh);
+    return fresh.length;
+  }
+
+  /** Empties the library: entries, texts, derived data and recent matches. */
+  async clear(): Promise<void> {
+    const tx = this.db.transaction([...ENTRY_STORES, 'matches'], 'readwrite');
+    await Promise.all([...[...ENTRY_STORES, 'matches' as const].map((name) => tx.objectStore(name).clear()), tx.done]);
+    this.engine.clear();
+  }
+
+  /** The library becomes the seed corpus alone. */
+  async resetToSeeds(): Promise<void> {
+    await this.clear();
+    await forgetSeeds(this.db);
+    this.index(await addMissingSeeds(this.db, this.seedFiles));
+  }
+
+  async stats(): Promise<LibraryStats> {
+    const index = this.db.transaction('entries').store.index('origin-added');
+    const counts = await Promise.all(ORIGINS.map((origin) => index.count(IDBKeyRange.bound([origin], [origin, []]))));
+    const byOrigin = Object.fromEntries(ORIGINS.map((origin, i) => [origin, counts[i]])) as Record<EntryOrigin, number>;
+    return { total: counts.reduce((sum, n) => sum + n, 0), byOrigin };
+  }
+
+  /** One page of the whole library as export lines, in id order. */
+  async exportPage(after: string | undefined, limit: number): Promise<ExportPage> {
+    const tx = this.db.transaction(['entries', 'texts']);
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const lines: string[] = [];
+    let cursor = await tx.objectStore('entries').openCursor(range);
+    let last: string | undefined;
+    while (cursor && lines.length < limit) {
+      const text = await tx.objectStore('texts').get(cursor.key);
+      if (text) lines.push(exportLine(toEntry(cursor.value, text.text)));
+      last = cursor.key;
+      cursor = await cursor.continue();
+    }
+    return { lines, next: cursor ? last : undefined };
+  }
+
+  beginImport(file: string): Promise<string> {
+    return beginImport(this.db, file);
+  }
+
+  stageImport(importId: string, articles: readonly ImportArticle[]): Promise<StageResult> {
+    return stageBatch(this.db, importId, articles);
+  }
+
+  async commitImport(importId: string): Promise<number> {
+    const added = await commitImport(this.db, importId);
+    this.index(added);
+    return added.length;
+  }
+
+  abortImport(importId: string): Promise<void> {
+    return abortImport(this.db, importId);
+  }
+
+  private async store(prepared: readonly PreparedEntry[]): Promise<void> {
+    await writeEntries(this.db, prepared);
+    this.index(prepared);
+  }
+
+  private index(prepared: readonly PreparedEntry[]): void {
+    for (const { record, fingerprint } of prepared) this.engine.addFingerprint(record.id, fingerprint, engineMeta(record));
+  }
+
+  private async loadSource(id: string): Promise<SourceText> {
+    const entry = await this.getEntry(id);
+    if (!entry) throw new Error(`Library entry ${id} is gone`);
+    return { id, text: entry.text, title: entry.title, publishedAt: entry.publishedAt };
+  }
+}
+
+function isRestorable(entry: LibraryEntry): boolean {
+  return typeof entry?.id === 'string' && typeof entry.text === 'string' && ORIGINS.includes(entry.origin);
+}

@@ -1,0 +1,122 @@
+/**
+ * Every user setting, declared once with its default and its migrations (WXT storage items
+ * work the same in the background, popup, options page and content script). Read them through
+ * these items only, never by raw storage key.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { MatchKind } from './core/types';
+
+/** Which pages are scanned: every site, every site but the excluded ones, or only a page the
+ *  user asks about by clicking the toolbar button (activeTab: no broad host permission). */
+export type ScanMode = 'all' | 'all-except' | 'click';
+export const SCAN_MODES: readonly ScanMode[] = ['all', 'all-except', 'click'];
+
+/** How readily each kind of copy is reported: `low` wants stronger evidence, `high` reports
+ *  weaker matches too. The background maps these onto the engine's score thresholds. */
+export type Sensitivity = 'low' | 'normal' | 'high';
+export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
+export type SensitivityByKind = Record<MatchKind, Sensitivity>;
+
+export interface LearningSettings {
+  /** Off by default: adding every article the user reads is their choice to make. */
+  enabled: boolean;
+  /** Sites whose articles are never learned (e.g. a bank's blog, an intranet). */
+  excludedSites: string[];
+  /** Most learned entries kept; the oldest go first. */
+  cap: number;
+}
+
+export const LEARNED_CAP_DEFAULT = 1000;
+export const LEARNED_CAP_MAX = 100_000;
+
+export const scanModeSetting = storage.defineItem<ScanMode>('local:scanMode', { fallback: 'all', version: 1 });
+
+/**
+ * Version 1 stored the exclusion list as typed ("https://www.Example.com/news"); version 2
+ * stores bare host names, so matching a page is a plain comparison.
+ */
+export const excludedSitesSetting = storage.defineItem<string[]>('local:excludedSites', {
+  fallback: [],
+  version: 2,
+  migrations: { 2: (old: unknown) => normalizeSiteList(old) },
+});
+
+export const showBadgeSetting = storage.defineItem<boolean>('local:showBadge', { fallback: true, version: 1 });
+
+/**
+ * Version 1 had one sensitivity for every kind (a string); version 2 has one per kind, each
+ * starting from the old single value.
+ */
+export const sensitivitySetting = storage.defineItem<SensitivityByKind>('local:sensitivity', {
+  fallback: { verbatim: 'normal', partial: 'normal', spun: 'normal' },
+  version: 2,
+  migrations: {
+    2: (old: unknown): SensitivityByKind => {
+      const level = SENSITIVITIES.includes(old as Sensitivity) ? (old as Sensitivity) : 'normal';
+      return { verbatim: level, partial: level, spun: level };
+    },
+  },
+});
+
+export const learningSetting = storage.defineItem<LearningSettings>('local:learning', {
+  fallback: { enabled: false, excludedSites: [], cap: LEARNED_CAP_DEFAULT },
+  version: 1,
+});
+
+export interface Settings {
+  scanMode: ScanMode;
+  excludedSites: string[];
+  showBadge: boolean;
+  sensitivity: SensitivityByKind;
+  learning: LearningSettings;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const [scanMode, excludedSites, showBadge, sensitivity, learning] = await Promise.all([
+    scanModeSetting.getValue(),
+    excludedSitesSetting.getValue(),
+    showBadgeSetting.getValue(),
+    sensitivitySetting.getValue(),
+    learningSetting.getValue(),
+  ]);
+  return { scanMode, excludedSites, showBadge, sensitivity, learning };
+}
+
+/**
+ * The host name a user means by what they typed: "https://www.Example.com/x" → "example.com".
+ * Empty for text that names no host.
+ */
+export function normalizeSite(input: string): string {
+  const trimmed = input.trim().toLowerCase();
+  if (!trimmed) return '';
+  try {
+    const host = new URL(trimmed.includes('://') ? trimmed : `http://${trimmed}`).hostname;
+    return host.replace(/^www\./, '').replace(/\.$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** A clean, sorted list of distinct hosts from whatever was stored or typed. */
+export function normalizeSiteList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : [];
+  const hosts = items.filter((item): item is string => typeof item === 'string').map(normalizeSite).filter(Boolean);
+  return [...new Set(hosts)].sort();
+}
+
+/** Whether a page's URL belongs to one of the sites (the site itself or any subdomain of it). */
+export function isSiteListed(url: string, sites: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return false;
+  }
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** Whether the content script should scan this page on its own under the current settings. */
+export function scansAutomatically(url: string, settings: Pick<Settings, 'scanMode' | 'excludedSites'>): boolean {
+  if (settings.scanMode === 'click') return false;
+  return settings.scanMode === 'all' || !isSiteListed(url, settings.excludedSites);
+}
