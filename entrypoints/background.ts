@@ -1,5 +1,36 @@
+/**
+ * The background: registers every listener synchronously (an MV3 service worker may be
+ * woken by any of them) and hands the work to lib/extension and lib/messaging.
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { showBadge } from '../lib/extension/badge';
+import { createBackgroundHandlers } from '../lib/extension/background-handlers';
+import { getLibrary } from '../lib/extension/library-access';
+import { requestScan } from '../lib/extension/request-scan';
+import { forgetClosedTabs, watchTabs } from '../lib/extension/tab-lifecycle';
+import { sessionTabResults } from '../lib/extension/tab-results';
+import { createLibraryHandlers } from '../lib/library/handlers';
+import { createMessageRouter } from '../lib/messaging/router';
+import { loadSettings } from '../lib/settings';
 
 export default defineBackground(() => {
-  // Wired up in the extension work.
+  const handlers = createBackgroundHandlers({
+    library: getLibrary,
+    settings: loadSettings,
+    tabResults: sessionTabResults,
+    showBadge,
+    requestScan,
+    libraryHandlers: createLibraryHandlers(getLibrary),
+  });
+  const route = createMessageRouter(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  watchTabs(sessionTabResults, showBadge);
+
+  // Seed and index the library as soon as the extension is installed or the browser starts,
+  // so the first page a reader opens is not kept waiting for it.
+  const warmUp = () => void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
+  browser.runtime.onInstalled.addListener(warmUp);
+  browser.runtime.onStartup.addListener(warmUp);
+  void forgetClosedTabs(sessionTabResults);
 });

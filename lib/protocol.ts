@@ -10,6 +10,12 @@ import type { Match } from './core/types';
 import type { LibraryEntry } from './library/types';
 import type { LibraryMessages } from './library/messages';
 
+/** lib/core/fingerprint's Fingerprint, spelled out so the protocol stays plain data. */
+export interface PageFingerprint {
+  v: number;
+  hashes: number[];
+}
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** What the content script extracted from a page: only what the background needs. */
@@ -44,10 +50,21 @@ export type TabResult =
       matches: MatchView[];
     };
 
+/** Why a page was not scanned: the site is excluded, or scanning waits for a click. */
+export type SkipReason = 'excluded' | 'click-to-scan';
+
 /** Messages a content script may send. */
 export interface ContentToBackground {
-  'page/article': { request: { article: PageArticle }; response: { flagged: boolean } };
+  /** `fingerprint`: made in the page (lib/core fingerprintText) so the background need not. */
+  'page/article': { request: { article: PageArticle; fingerprint?: PageFingerprint }; response: { flagged: boolean } };
   'page/not-article': { request: { url: string }; response: null };
+  'page/skipped': { request: { url: string; why: SkipReason }; response: null };
+}
+
+/** Messages the background sends to a tab's content script. */
+export interface BackgroundToContent {
+  /** The user asked for this page to be scanned (click-to-scan mode, or a re-check). */
+  'content/scan': { request: Record<string, never>; response: null };
 }
 
 /** Messages an extension page (popup, options) may send. */

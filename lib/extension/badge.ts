@@ -1,0 +1,56 @@
+/**
+ * The toolbar badge for a tab: red for a spun or verbatim copy, amber with the reused share
+ * for a partial copy, a quiet blue "i" when library articles copy this page, nothing otherwise.
+ */
+import { browser } from 'wxt/browser';
+import type { TabResult } from '../protocol';
+import { verdictOfResult } from './verdict';
+
+export interface BadgeView {
+  text: string;
+  color: string;
+  /** Tooltip of the toolbar button: the verdict in words, for people who do not see colour. */
+  title: string;
+}
+
+export const BADGE_COLORS = { copy: '#c62828', partial: '#b26a00', copiedBy: '#1565c0' } as const;
+const DEFAULT_TITLE = 'Recycled News';
+
+export function badgeFor(result: TabResult | null): BadgeView | null {
+  const verdict = verdictOfResult(result);
+  if (!verdict || verdict.kind === 'clean') return null;
+  if (verdict.kind === 'copied-by') {
+    const count = verdict.matches.length;
+    return { text: 'i', color: BADGE_COLORS.copiedBy, title: `${DEFAULT_TITLE}: copied by ${count} library article${count === 1 ? '' : 's'}` };
+  }
+  const { match, copyKind } = verdict;
+  const source = `“${match.entry.title}”`;
+  if (copyKind === 'partial') {
+    const share = Math.max(1, Math.round(match.coverage * 100));
+    return { text: `${share}%`, color: BADGE_COLORS.partial, title: `${DEFAULT_TITLE}: copies ${share}% of ${source}` };
+  }
+  const spun = copyKind === 'spun';
+  return {
+    text: spun ? 'SPUN' : 'COPY',
+    color: BADGE_COLORS.copy,
+    title: `${DEFAULT_TITLE}: ${spun ? 'spun' : 'verbatim'} copy of ${source}`,
+  };
+}
+
+/** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge calls. */
+function toolbarButton() {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
+/** Shows (or clears) the badge of one tab. A tab closed meanwhile is not an error. */
+export async function showBadge(tabId: number, result: TabResult | null, enabled: boolean): Promise<void> {
+  const view = enabled ? badgeFor(result) : null;
+  const button = toolbarButton();
+  try {
+    await button.setBadgeText({ tabId, text: view?.text ?? '' });
+    if (view) await button.setBadgeBackgroundColor({ tabId, color: view.color });
+    await button.setTitle({ tabId, title: view?.title ?? DEFAULT_TITLE });
+  } catch (error) {
+    if (!/no tab with id/i.test(String(error))) throw error;
+  }
+}

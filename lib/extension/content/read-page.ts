@@ -1,0 +1,22 @@
+/**
+ * What the content script reports about a page: its article (with the page-side fingerprint,
+ * so the background need not compute it) or that it holds none. The cheap check runs first,
+ * so a page without an article costs little.
+ */
+import { fingerprintText } from '../../core/fingerprint';
+import { extractArticle, isProbablyArticle } from '../../extract';
+import type { ContentToBackground } from '../../protocol';
+
+export type PageReport =
+  | { type: 'page/article'; request: ContentToBackground['page/article']['request'] }
+  | { type: 'page/not-article'; request: ContentToBackground['page/not-article']['request'] };
+
+export function readPage(doc: Document, url: string): PageReport {
+  const extracted = isProbablyArticle(doc) ? extractArticle(doc, { url }) : null;
+  if (!extracted) return { type: 'page/not-article', request: { url } };
+  const { title, byline, siteName, publishedAt, lang, text } = extracted;
+  return {
+    type: 'page/article',
+    request: { article: { url, title, byline, siteName, publishedAt, lang, text }, fingerprint: fingerprintText(text) },
+  };
+}
