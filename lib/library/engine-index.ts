@@ -4,7 +4,8 @@
  * are recomputed from the texts (the library records are the truth, like uBlock's selfie).
  */
 import type { Engine } from '../core/engine';
-import { fingerprintText, INDEX_VERSION } from '../core/fingerprint';
+import { fingerprintText } from '../core/fingerprint';
+import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb } from './db';
 import type { EntryRecord } from './records';
 

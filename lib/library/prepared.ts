@@ -2,7 +2,8 @@
  * An entry ready to store: its record, text, search words and fingerprint, computed before
  * any transaction opens (IndexedDB transactions close when they wait on other work).
  */
-import { fingerprintText, INDEX_VERSION, type Fingerprint } from '../core/fingerprint';
+import { fingerprintText, type Fingerprint } from '../core/fingerprint';
+import { INDEX_VERSION } from '../core/tuning';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LibraryDb, LibrarySchema } from './db';
 import { textHash, toRecord, type EntryRecord } from './records';
