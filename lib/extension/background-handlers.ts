@@ -113,7 +113,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     async 'tab/scan'({ tabId }) {
-      await deps.requestScan(tabId);
+      // Shown as "checking" at once, so the popup follows the scan it asked for.
+      const previous = await deps.tabResults.get(tabId);
+      await deps.tabResults.set(tabId, { status: 'checking', url: previous?.url ?? '', at: now() });
+      try {
+        await deps.requestScan(tabId);
+      } catch (error) {
+        if (previous) await deps.tabResults.set(tabId, previous);
+        else await deps.tabResults.clear(tabId);
+        throw error;
+      }
       return null;
     },
 

@@ -162,7 +162,7 @@ export class ExtensionHarness {
     const page = await this.context.newPage();
     await page.setViewportSize({ width: 400, height: 600 });
     await page.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
-    await page.waitForSelector('[data-state]:not([data-state="loading"])');
+    await page.waitForSelector('[data-state]:not([data-state="loading"]):not([data-state="checking"])');
     return page;
   }
 

@@ -1,0 +1,32 @@
+/** The popup's headline: the verdict for the page in plain words, coloured by its tone. */
+import type { VerdictWords } from '../../lib/extension/verdict-words';
+
+export interface VerdictHeaderProps {
+  words: VerdictWords;
+}
+
+const ICONS: Record<VerdictWords['tone'], string> = {
+  copy: '!',
+  partial: '%',
+  'copied-by': 'i',
+  clean: '✓',
+  neutral: '•',
+  error: '×',
+};
+
+export function VerdictHeader({ words }: VerdictHeaderProps) {
+  return (
+    <section class={`verdict verdict--${words.tone}`} aria-live="polite">
+      <span class="verdict__icon" aria-hidden="true">
+        {ICONS[words.tone]}
+      </span>
+      <div>
+        <h1 class="verdict__headline">
+          {words.headline}
+          {words.subject !== undefined && <> <q class="verdict__subject">{words.subject}</q></>}
+        </h1>
+        {words.detail && <p class="verdict__detail">{words.detail}</p>}
+      </div>
+    </section>
+  );
+}
