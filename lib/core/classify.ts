@@ -1,0 +1,86 @@
+/**
+ * The verdict on one aligned pair, per ../shared/docs/SCAN-CONTRACT.md "What counts as reuse":
+ * - verbatim: nearly all of one side's words are present, in order, in the other, and the
+ *   other carries little else; light edits (headline, byline, a dropped paragraph) allowed;
+ * - spun: most of the article aligns in order, with many short substitutions that leave
+ *   numbers and names alone (a template with other figures is not spinning);
+ * - partial: a source-consecutive run of >= 80 own words, or >= 2 whole consecutive
+ *   paragraphs; quoted speech and boilerplate do not count towards either;
+ * - otherwise no match (same topic, quotes, teasers, short excerpts, shared boilerplate).
+ * Checked in that order; the score orders the matches of one page (0..1).
+ */
+import type { AlignmentFigures } from './measure';
+import type { SubstitutionSummary } from './substitutions';
+import type { Tuning } from './tuning';
+import type { MatchKind } from './types';
+
+export interface Verdict {
+  kind: MatchKind;
+  score: number;
+  reason: string;
+}
+
+/** Fewest substitutions that make spinning (a few swaps are light edits). */
+const MIN_SPUN_SUBSTITUTIONS = 3;
+/** Share of the aligned words that must be the article's own reporting (not quotes). */
+const MIN_OWN_SHARE = 0.3;
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, tuning: Tuning): Verdict | null {
+  const sourceEqual = ratio(figures.sourceEqual, figures.sourceWords);
+  const pageEqual = ratio(figures.pageEqual, figures.pageWords);
+  const sourceSpan = ratio(figures.sourceSpan, figures.sourceWords);
+  const pageSpan = ratio(figures.pageSpan, figures.pageWords);
+  const ownEnough = figures.ownEqual >= MIN_OWN_SHARE * Math.max(figures.sourceEqual, 1);
+  const substitutionRate = ratio(subs.sourceTokens, figures.sourceSpan);
+
+  if (ownEnough && substitutionRate < tuning.spunMinChanged) {
+    const copiesArticle = sourceEqual >= tuning.verbatimCoverage && pageEqual >= tuning.verbatimOtherCoverage;
+    const copiedByArticle = pageEqual >= tuning.verbatimCoverage && sourceEqual >= tuning.verbatimOtherCoverage;
+    if (copiesArticle || copiedByArticle) {
+      const shared = Math.min(sourceEqual, pageEqual);
+      return {
+        kind: 'verbatim',
+        score: 0.9 + 0.1 * shared,
+        reason: copiesArticle
+          ? `${percent(sourceEqual)} of the article's words appear in the same order on the page.`
+          : `${percent(pageEqual)} of the page's words appear in the same order in the library article.`,
+      };
+    }
+  }
+
+  const spanCoverage = Math.max(sourceSpan, pageSpan);
+  const hardShare = ratio(subs.hard, subs.count);
+  if (
+    ownEnough &&
+    spanCoverage >= tuning.spunCoverage &&
+    substitutionRate >= tuning.spunMinChanged &&
+    figures.changedShare <= tuning.spunMaxChanged &&
+    subs.count - subs.hard >= MIN_SPUN_SUBSTITUTIONS &&
+    hardShare <= tuning.spunMaxHardShare
+  ) {
+    return {
+      kind: 'spun',
+      score: 0.6 + 0.3 * spanCoverage,
+      reason:
+        `${percent(spanCoverage)} of the ${sourceSpan >= pageSpan ? 'article' : 'page'} aligns in order, ` +
+        `with ${subs.count - subs.hard} word or phrase swaps (${percent(figures.changedShare)} of the words differ).`,
+    };
+  }
+
+  const byRun = figures.longestRun >= tuning.partialRunWords;
+  const byParagraphs = figures.wholeParagraphWords >= tuning.partialParagraphWords;
+  if (byRun || byParagraphs) {
+    const shared = Math.max(sourceEqual, pageEqual);
+    return {
+      kind: 'partial',
+      score: 0.2 + 0.5 * shared,
+      reason: byRun
+        ? `A run of ${figures.longestRun} words is copied word for word (${percent(sourceEqual)} of the article).`
+        : `Consecutive paragraphs (${figures.wholeParagraphWords} words) are copied whole (${percent(sourceEqual)} of the article).`,
+    };
+  }
+  return null;
+}

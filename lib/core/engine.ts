@@ -1,0 +1,153 @@
+/**
+ * The engine's facade: index library articles (from text or from stored fingerprints),
+ * retrieve candidates for a page through the inverted index, then align, measure and
+ * classify each strong candidate. Pure TypeScript: the extension, the scan command and the
+ * benchmarks all run this very code.
+ */
+import { align } from './align';
+import { boilerplateMask } from './boilerplate';
+import { classify } from './classify';
+import { directionFromDates, directionFromSubstitutions } from './direction';
+import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
+import { FingerprintIndex } from './index';
+import { measure } from './measure';
+import { summarizeSubstitutions } from './substitutions';
+import { tokenize, type Tokens } from './tokenize';
+import { FINGERPRINT, INDEX_VERSION, resolveTuning, type Tuning } from './tuning';
+import type { Direction, Match, Passage, SourceText } from './types';
+
+/** A text tokenized once, with its boilerplate mask: reused across the candidates of a page. */
+interface Prepared {
+  doc: SourceText;
+  tokens: Tokens;
+  boilerplate: Uint8Array;
+}
+
+function prepare(doc: SourceText): Prepared {
+  const tokens = tokenize(doc.text);
+  return { doc, tokens, boilerplate: boilerplateMask(doc.text, tokens) };
+}
+
+export class Engine {
+  private readonly tuning: Tuning;
+  private readonly index = new FingerprintIndex();
+  private readonly dates = new Map<string, string>();
+
+  constructor(tuning?: Partial<Tuning>) {
+    this.tuning = resolveTuning(tuning);
+  }
+
+  /** Index a library article; returns its fingerprint so callers can store it. */
+  add(doc: SourceText): Fingerprint {
+    const fingerprint = fingerprintText(doc.text);
+    this.addFingerprint(doc.id, fingerprint, { publishedAt: doc.publishedAt });
+    return fingerprint;
+  }
+
+  /** Index from a stored fingerprint (no text kept in memory: the library may hold 100k). */
+  addFingerprint(id: string, fp: Fingerprint, meta?: { publishedAt?: string }): void {
+    if (fp.v !== INDEX_VERSION) {
+      throw new Error(`Fingerprint of "${id}" has version ${fp.v}, the engine needs ${INDEX_VERSION}: recompute it`);
+    }
+    // Hashes are ascending, so the first ones are a bottom-k sample that every text agrees on.
+    this.index.add(id, fp.hashes.slice(0, FINGERPRINT.maxPerDocument));
+    if (meta?.publishedAt) this.dates.set(id, meta.publishedAt);
+    else this.dates.delete(id);
+  }
+
+  remove(id: string): void {
+    this.index.remove(id);
+    this.dates.delete(id);
+  }
+
+  clear(): void {
+    this.index.clear();
+    this.dates.clear();
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Bytes held by the inverted index (for the benchmark). */
+  get indexBytes(): number {
+    return this.index.byteLength;
+  }
+
+  /**
+   * Find, align and classify library articles the page reuses or is reused by. Best first.
+   * `load` gives a candidate's text (from memory in the CLI, from IndexedDB in the extension).
+   */
+  async match(
+    page: SourceText,
+    load: (id: string) => SourceText | undefined | Promise<SourceText | undefined>,
+    pageFingerprint?: Fingerprint,
+  ): Promise<Match[]> {
+    const prepared = prepare(page);
+    const hashes =
+      pageFingerprint && pageFingerprint.v === INDEX_VERSION ? pageFingerprint.hashes : fingerprintTokens(prepared.tokens);
+    const candidates = this.index.candidates(hashes, {
+      maxDocs: this.tuning.commonHashMaxDocs,
+      maxShare: this.tuning.commonHashMaxShare,
+      minShared: this.tuning.minSharedHashes,
+      limit: this.tuning.maxCandidates,
+    });
+    const matches: Match[] = [];
+    for (const candidate of candidates) {
+      const source = await load(candidate.id);
+      if (!source) continue;
+      const withDate = source.publishedAt ? source : { ...source, publishedAt: this.dates.get(candidate.id) };
+      const match = comparePrepared(prepared, prepare({ ...withDate, id: candidate.id }), this.tuning);
+      if (match) matches.push(match);
+    }
+    // Stable sort: equal scores keep the index's ranking.
+    return matches.sort((a, b) => b.score - a.score);
+  }
+}
+
+/** Align and classify one pair (used by match, tests and the popup's side-by-side view). */
+export function compare(page: SourceText, source: SourceText, tuning?: Partial<Tuning>): Match | null {
+  return comparePrepared(prepare(page), prepare(source), resolveTuning(tuning));
+}
+
+function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning): Match | null {
+  const passages = align(page.tokens, source.tokens, tuning);
+  if (passages.length === 0) return null;
+  const figures = measure(passages, page.tokens, page.boilerplate, source.tokens, source.boilerplate);
+  const subs = summarizeSubstitutions(
+    passages,
+    page.tokens,
+    page.doc.text,
+    source.tokens,
+    source.doc.text,
+    tuning.maxSubstitutionWords,
+  );
+  const verdict = classify(figures, subs, tuning);
+  if (!verdict) return null;
+  const byDate = directionFromDates(page.doc.publishedAt, source.doc.publishedAt);
+  let direction: Direction = byDate ?? 'copies';
+  if (!byDate && verdict.kind === 'spun') direction = directionFromSubstitutions(subs.substitutions);
+  if (!byDate && verdict.kind === 'verbatim' && figures.sourceEqual < figures.sourceWords * tuning.verbatimCoverage) {
+    // The library article holds the page plus text of its own: it is the copy (a scrape with leftovers).
+    direction = 'copied-by';
+  }
+  const passageOffsets: Passage[] = passages
+    .map((p) => ({
+      inputStart: page.tokens.starts[p.pageStart],
+      inputEnd: page.tokens.ends[p.pageEnd - 1],
+      sourceStart: source.tokens.starts[p.sourceStart],
+      sourceEnd: source.tokens.ends[p.sourceEnd - 1],
+    }))
+    .sort((a, b) => a.inputStart - b.inputStart || a.sourceStart - b.sourceStart);
+  return {
+    id: source.doc.id,
+    kind: verdict.kind,
+    score: Math.round(verdict.score * 1000) / 1000,
+    coverage: Math.round(figures.coverage * 1000) / 1000,
+    sourceCoverage: Math.round(figures.sourceCoverage * 1000) / 1000,
+    direction,
+    reason: verdict.reason,
+    substitutions: verdict.kind === 'partial' ? [] : subs.substitutions,
+    passages: passageOffsets,
+  };
+}

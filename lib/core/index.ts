@@ -1,0 +1,217 @@
+/**
+ * Inverted index from fingerprint hashes to library articles, compact enough for 100,000
+ * articles in memory: every posting is ONE float64, hash * 2^21 + slot (exact in a double,
+ * since hash < 2^32 and slot < 2^21), in sorted typed arrays, so a posting costs 8 bytes
+ * and a lookup is a binary search. Two sorted levels (a big `main` and a `recent` one at most
+ * an eighth of it) plus an unsorted `pending` buffer keep adds cheap: pending is sorted and
+ * merged on the next lookup, and `recent` is folded into `main` only when it grows.
+ * Removal marks the slot dead; dead postings are dropped when they pass a quarter of all.
+ */
+import { INDEX_VERSION } from './tuning';
+
+export { INDEX_VERSION };
+
+const SLOT_SPACE = 2 ** 21;
+const EMPTY = new Float64Array(0);
+
+export interface Candidate {
+  id: string;
+  /** Fingerprints shared with the query (too-common ones not counted). */
+  shared: number;
+}
+
+export interface CandidateQuery {
+  /** Hashes in more live articles than max(maxDocs, maxShare × size) are ignored. */
+  maxDocs: number;
+  maxShare: number;
+  minShared: number;
+  limit: number;
+}
+
+export class FingerprintIndex {
+  private main: Float64Array = EMPTY;
+  private recent: Float64Array = EMPTY;
+  private pending: Float64Array = new Float64Array(1024);
+  private pendingLength = 0;
+  private ids: string[] = [];
+  private slots = new Map<string, number>();
+  private alive = new Uint8Array(1024);
+  private deadPostings = 0;
+  private postingsPerSlot: number[] = [];
+
+  /** Number of live articles. */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  has(id: string): boolean {
+    return this.slots.has(id);
+  }
+
+  /** Index `hashes` (unsigned 32-bit) under `id`, replacing what `id` had. */
+  add(id: string, hashes: readonly number[]): void {
+    this.remove(id);
+    if (this.ids.length >= SLOT_SPACE) this.compactSlots();
+    if (this.ids.length >= SLOT_SPACE) throw new RangeError(`The index holds at most ${SLOT_SPACE} articles`);
+    const fresh = this.ids.length;
+    this.ids.push(id);
+    this.slots.set(id, fresh);
+    if (fresh >= this.alive.length) {
+      const alive = new Uint8Array(this.alive.length * 2);
+      alive.set(this.alive);
+      this.alive = alive;
+    }
+    this.alive[fresh] = 1;
+    this.postingsPerSlot[fresh] = hashes.length;
+    this.reservePending(hashes.length);
+    for (const hash of hashes) this.pending[this.pendingLength++] = hash * SLOT_SPACE + fresh;
+  }
+
+  remove(id: string): void {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return;
+    this.slots.delete(id);
+    this.alive[slot] = 0;
+    this.deadPostings += this.postingsPerSlot[slot];
+  }
+
+  clear(): void {
+    this.main = EMPTY;
+    this.recent = EMPTY;
+    this.pendingLength = 0;
+    this.ids = [];
+    this.slots.clear();
+    this.alive = new Uint8Array(1024);
+    this.deadPostings = 0;
+    this.postingsPerSlot = [];
+  }
+
+  /** Bytes held by the index structures (postings, liveness, ids excluded: they are the caller's). */
+  get byteLength(): number {
+    this.flush();
+    return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength;
+  }
+
+  /** Live articles sharing fingerprints with `hashes`, most shared first (ties by id). */
+  candidates(hashes: readonly number[], query: CandidateQuery): Candidate[] {
+    this.flush();
+    const maxDocs = Math.max(query.maxDocs, Math.floor(query.maxShare * this.size));
+    const counts = new Map<number, number>();
+    for (const hash of hashes) {
+      const base = hash * SLOT_SPACE;
+      const [mainFrom, mainTo] = range(this.main, base);
+      const [recentFrom, recentTo] = range(this.recent, base);
+      // Document frequency counts dead postings too: an upper bound, fine for a cut-off.
+      if (mainTo - mainFrom + recentTo - recentFrom > maxDocs) continue;
+      this.countSlots(this.main, mainFrom, mainTo, base, counts);
+      this.countSlots(this.recent, recentFrom, recentTo, base, counts);
+    }
+    const found: Candidate[] = [];
+    for (const [slot, shared] of counts) {
+      if (shared >= query.minShared) found.push({ id: this.ids[slot], shared });
+    }
+    found.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return found.slice(0, query.limit);
+  }
+
+  private countSlots(postings: Float64Array, from: number, to: number, base: number, counts: Map<number, number>): void {
+    for (let i = from; i < to; i++) {
+      const slot = postings[i] - base;
+      if (this.alive[slot]) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+    }
+  }
+
+  private reservePending(extra: number): void {
+    if (this.pendingLength + extra <= this.pending.length) return;
+    const grown = new Float64Array(Math.max(this.pending.length * 2, this.pendingLength + extra));
+    grown.set(this.pending.subarray(0, this.pendingLength));
+    this.pending = grown;
+  }
+
+  /** Sort pending postings into the levels; drop dead postings when they are many. */
+  private flush(): void {
+    if (this.pendingLength > 0) {
+      const sorted = this.pending.slice(0, this.pendingLength).sort();
+      this.pendingLength = 0;
+      this.pending = new Float64Array(1024);
+      this.recent = merge(this.recent, sorted);
+      if (this.recent.length * 8 > this.main.length) {
+        this.main = merge(this.main, this.recent);
+        this.recent = EMPTY;
+      }
+    }
+    if (this.deadPostings * 4 > this.main.length + this.recent.length && this.deadPostings > 0) {
+      this.main = this.withoutDead(merge(this.main, this.recent));
+      this.recent = EMPTY;
+      this.deadPostings = 0;
+    }
+  }
+
+  private withoutDead(postings: Float64Array): Float64Array {
+    let kept = 0;
+    const out = new Float64Array(postings.length);
+    for (let i = 0; i < postings.length; i++) {
+      if (this.alive[postings[i] % SLOT_SPACE]) out[kept++] = postings[i];
+    }
+    return out.slice(0, kept);
+  }
+
+  /** Slots are never reused; after 2^21 adds, renumber the live ones (re-adding their postings). */
+  private compactSlots(): void {
+    this.flush();
+    const all = merge(this.main, this.recent);
+    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const perSlot: number[] = [];
+    for (const [id, slot] of this.slots) {
+      renumber[slot] = ids.length;
+      perSlot.push(this.postingsPerSlot[slot]);
+      ids.push(id);
+    }
+    const out = new Float64Array(all.length);
+    let kept = 0;
+    for (let i = 0; i < all.length; i++) {
+      const slot = all[i] % SLOT_SPACE;
+      const to = renumber[slot];
+      if (to >= 0) out[kept++] = all[i] - slot + to;
+    }
+    this.main = out.slice(0, kept).sort();
+    this.recent = EMPTY;
+    this.ids = ids;
+    this.postingsPerSlot = perSlot;
+    this.slots = new Map(ids.map((id, slot) => [id, slot]));
+    this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
+    this.alive.fill(1, 0, ids.length);
+    this.deadPostings = 0;
+  }
+}
+
+/** [from, to) of postings with this hash (all values in [base, base + SLOT_SPACE)). */
+function range(postings: Float64Array, base: number): [number, number] {
+  const from = lowerBound(postings, base);
+  return [from, lowerBound(postings, base + SLOT_SPACE, from)];
+}
+
+function lowerBound(postings: Float64Array, value: number, from = 0): number {
+  let lo = from;
+  let hi = postings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (postings[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function merge(a: Float64Array, b: Float64Array): Float64Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}

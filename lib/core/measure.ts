@@ -1,0 +1,146 @@
+/**
+ * Figures of one alignment that the classifier decides on. Words in boilerplate paragraphs
+ * (boilerplate.ts) count on neither side; equal words inside quotation marks (on either
+ * side) count as aligned but not as the article's "own" reporting, since outlets quote the
+ * same speakers without copying each other.
+ */
+import type { AlignedPassage } from './align';
+import { TokenFlag, type Tokens } from './tokenize';
+
+/** Source passages this close (in words) form one consecutive run, whatever sits between them on the page. */
+const RUN_JOIN_WORDS = 3;
+/** A paragraph counts as copied whole when this share of its own words is aligned equal. */
+const WHOLE_PARAGRAPH_SHARE = 0.9;
+
+export interface AlignmentFigures {
+  /** Words outside boilerplate, per side. */
+  pageWords: number;
+  sourceWords: number;
+  /** Of those, aligned equal. */
+  pageEqual: number;
+  sourceEqual: number;
+  /** Of those, inside aligned passages (equal or substituted). */
+  pageSpan: number;
+  sourceSpan: number;
+  /** Equal words that are neither quoted nor boilerplate. */
+  ownEqual: number;
+  /** Share of words inside passages that differ (both sides counted). */
+  changedShare: number;
+  /** Own equal words of the longest run of source-consecutive passages. */
+  longestRun: number;
+  /** Words of the largest group of >= 2 consecutive source paragraphs copied whole (0: none). */
+  wholeParagraphWords: number;
+  /** Reported coverage over all words, boilerplate included: page side and source side. */
+  coverage: number;
+  sourceCoverage: number;
+}
+
+export function measure(
+  passages: readonly AlignedPassage[],
+  page: Tokens,
+  pageBoilerplate: Uint8Array,
+  source: Tokens,
+  sourceBoilerplate: Uint8Array,
+): AlignmentFigures {
+  const pageEqualMask = new Uint8Array(page.count);
+  const sourceEqualMask = new Uint8Array(source.count);
+  const sourceOwnMask = new Uint8Array(source.count);
+  const pageSpanMask = new Uint8Array(page.count);
+  const sourceSpanMask = new Uint8Array(source.count);
+  let spanWords = 0;
+  let spanEqual = 0;
+  for (const passage of passages) {
+    pageSpanMask.fill(1, passage.pageStart, passage.pageEnd);
+    sourceSpanMask.fill(1, passage.sourceStart, passage.sourceEnd);
+    spanWords += passage.pageEnd - passage.pageStart + passage.sourceEnd - passage.sourceStart;
+    spanEqual += 2 * passage.equal;
+    for (const block of passage.blocks) {
+      for (let t = 0; t < block.length; t++) {
+        const p = block.page + t;
+        const s = block.source + t;
+        pageEqualMask[p] = 1;
+        sourceEqualMask[s] = 1;
+        const quoted = ((page.flags[p] | source.flags[s]) & TokenFlag.Quoted) !== 0;
+        if (!quoted && !pageBoilerplate[p] && !sourceBoilerplate[s]) sourceOwnMask[s] = 1;
+      }
+    }
+  }
+  const pageCounts = countMasked(page.count, pageBoilerplate, pageEqualMask, pageSpanMask);
+  const sourceCounts = countMasked(source.count, sourceBoilerplate, sourceEqualMask, sourceSpanMask);
+  let ownEqual = 0;
+  for (let i = 0; i < source.count; i++) ownEqual += sourceOwnMask[i];
+  return {
+    pageWords: pageCounts.words,
+    sourceWords: sourceCounts.words,
+    pageEqual: pageCounts.equal,
+    sourceEqual: sourceCounts.equal,
+    pageSpan: pageCounts.span,
+    sourceSpan: sourceCounts.span,
+    ownEqual,
+    changedShare: spanWords === 0 ? 0 : 1 - spanEqual / spanWords,
+    longestRun: longestRun(passages, sourceOwnMask),
+    wholeParagraphWords: wholeParagraphWords(source, sourceBoilerplate, sourceOwnMask),
+    coverage: page.count === 0 ? 0 : pageCounts.spanAll / page.count,
+    sourceCoverage: source.count === 0 ? 0 : sourceCounts.spanAll / source.count,
+  };
+}
+
+function countMasked(count: number, boilerplate: Uint8Array, equal: Uint8Array, span: Uint8Array) {
+  let words = 0;
+  let equalWords = 0;
+  let spanWords = 0;
+  let spanAll = 0;
+  for (let i = 0; i < count; i++) {
+    spanAll += span[i];
+    if (boilerplate[i]) continue;
+    words++;
+    equalWords += equal[i];
+    spanWords += span[i];
+  }
+  return { words, equal: equalWords, span: spanWords, spanAll };
+}
+
+/** Passages that follow each other in the source add up, even with page furniture between them. */
+function longestRun(passages: readonly AlignedPassage[], sourceOwnMask: Uint8Array): number {
+  const bySource = [...passages].sort((a, b) => a.sourceStart - b.sourceStart);
+  let best = 0;
+  let runEnd = -Infinity;
+  let runWords = 0;
+  for (const passage of bySource) {
+    let own = 0;
+    for (let s = passage.sourceStart; s < passage.sourceEnd; s++) own += sourceOwnMask[s];
+    if (passage.sourceStart - runEnd <= RUN_JOIN_WORDS) runWords += own;
+    else runWords = own;
+    runEnd = Math.max(runEnd, passage.sourceEnd);
+    best = Math.max(best, runWords);
+  }
+  return best;
+}
+
+function wholeParagraphWords(source: Tokens, boilerplate: Uint8Array, ownMask: Uint8Array): number {
+  let best = 0;
+  let groupWords = 0;
+  let groupParagraphs = 0;
+  let start = 0;
+  while (start < source.count) {
+    let end = start + 1;
+    while (end < source.count && source.paragraphs[end] === source.paragraphs[start]) end++;
+    let words = 0;
+    let own = 0;
+    for (let i = start; i < end; i++) {
+      if (boilerplate[i]) continue;
+      words++;
+      own += ownMask[i];
+    }
+    if (words > 0 && own >= WHOLE_PARAGRAPH_SHARE * words) {
+      groupWords += words;
+      groupParagraphs++;
+      if (groupParagraphs >= 2) best = Math.max(best, groupWords);
+    } else if (words > 0) {
+      groupWords = 0;
+      groupParagraphs = 0;
+    }
+    start = end;
+  }
+  return best;
+}

@@ -1,0 +1,114 @@
+/**
+ * Unicode normalization: what counts as a word character, and the canonical form of a word
+ * (NFKC, case-folded, Latin/Greek/Cyrillic accents dropped, apostrophes unified).
+ * The tokenizer classifies characters through `charClass` (a lazily filled table, so no
+ * regular expression runs per character in the hot loop) and normalizes only the rare
+ * tokens that are not plain ASCII through `normalizeWord`.
+ */
+
+export const enum CharClass {
+  Unknown = 0,
+  /** Spaces, punctuation, symbols, emoji: end a word. */
+  Separator = 1,
+  /** Letters, digits and combining marks of alphabetic scripts. */
+  Word = 2,
+  /** Han, Hiragana, Katakana: written without spaces, so each character is a token. */
+  Ideograph = 3,
+  /** Apostrophes: part of a word when between two word characters (Korea’s, don't). */
+  Apostrophe = 4,
+  /** Quotation marks that open (“ « „), close (” »), or may do either ("). */
+  QuoteOpen = 5,
+  QuoteClose = 6,
+  QuoteToggle = 7,
+  /** . ! ? and their CJK forms: the next word starts a sentence. */
+  SentenceEnd = 8,
+  Newline = 9,
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SPECIAL: Record<number, CharClass> = {
+  0x27: CharClass.Apostrophe, // '
+  0x2019: CharClass.Apostrophe, // ’
+  0x2bc: CharClass.Apostrophe, // ʼ
+  0x201c: CharClass.QuoteOpen, // “
+  0xab: CharClass.QuoteOpen, // «
+  0x201e: CharClass.QuoteOpen, // „
+  0x201d: CharClass.QuoteClose, // ”
+  0xbb: CharClass.QuoteClose, // »
+  0x22: CharClass.QuoteToggle, // "
+  0xff02: CharClass.QuoteToggle, // ＂
+  0x2e: CharClass.SentenceEnd,
+  0x21: CharClass.SentenceEnd,
+  0x3f: CharClass.SentenceEnd,
+  0x3002: CharClass.SentenceEnd, // 。
+  0xff01: CharClass.SentenceEnd, // ！
+  0xff1f: CharClass.SentenceEnd, // ？
+  0x0a: CharClass.Newline,
+  0x2029: CharClass.Newline, // paragraph separator
+};
+
+/** Class of every BMP code unit, filled on first sight. */
+const table = new Uint8Array(0x10000);
+/** Classes of astral code points (emoji, rare CJK), filled on first sight. */
+const astral = new Map<number, CharClass>();
+
+function classify(codePoint: number): CharClass {
+  const special = SPECIAL[codePoint];
+  if (special !== undefined) return special;
+  const char = String.fromCodePoint(codePoint);
+  if (IDEOGRAPH.test(char)) return CharClass.Ideograph;
+  return WORD_CHAR.test(char) ? CharClass.Word : CharClass.Separator;
+}
+
+/** Class of a BMP code unit. Surrogates report Unknown: use `codePointClass` for them. */
+export function charClass(codeUnit: number): CharClass {
+  let cls = table[codeUnit] as CharClass;
+  if (cls === CharClass.Unknown && (codeUnit < 0xd800 || codeUnit > 0xdfff)) {
+    cls = classify(codeUnit);
+    table[codeUnit] = cls;
+  }
+  return cls;
+}
+
+/** Class of any code point (for surrogate pairs). */
+export function codePointClass(codePoint: number): CharClass {
+  if (codePoint < 0x10000) return charClass(codePoint);
+  let cls = astral.get(codePoint);
+  if (cls === undefined) {
+    cls = classify(codePoint);
+    astral.set(codePoint, cls);
+  }
+  return cls;
+}
+
+const LATIN_GREEK_CYRILLIC_ACCENTS = /[\u0300-\u036f]/g;
+const APOSTROPHES = /[\u2019\u02bc]/g;
+
+/**
+ * Canonical form of one word: NFKC (full-width and ligature forms), lower case, accents of
+ * alphabetic scripts dropped (café = cafe, ё = е), apostrophes as '. Marks of other scripts
+ * (Devanagari vowel signs, Arabic harakat) are kept: they change the word.
+ */
+export function normalizeWord(word: string): string {
+  return word
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(LATIN_GREEK_CYRILLIC_ACCENTS, '')
+    .normalize('NFC')
+    .replace(APOSTROPHES, "'");
+}
+
+/**
+ * Canonical form of a whole text, for equality checks (duplicate detection, substitution
+ * comparison): words normalized as above, quotes straightened, dashes unified, spaces collapsed.
+ */
+export function normalizeText(text: string): string {
+  return normalizeWord(text)
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb\uff02]/g, '"')
+    .replace(/[\u2018\u201a]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,227 @@
+/**
+ * Text → word tokens, each with its character offsets into the ORIGINAL text (so passages
+ * can be sliced and highlighted), a hash of its normalized form (the token's identity), and
+ * flags the later stages need (quoted, capitalized, numeric, function word, sentence start).
+ *
+ * One pass over char codes with no regular expression per token: ASCII words are
+ * lower-cased and hashed on the fly; only words with other characters are sliced and
+ * normalized (normalize.ts). Punctuation is not a token; CJK characters are one token each.
+ */
+import { CharClass, charClass, codePointClass, normalizeWord } from './normalize';
+import { FNV_OFFSET, finalizeHash, fnvStep, hashString } from './hash';
+import { STOPWORD_HASHES } from './stopwords';
+
+export const enum TokenFlag {
+  /** Inside quotation marks (quoted speech does not count as reuse). */
+  Quoted = 1,
+  /** First character upper case. */
+  Capitalized = 2,
+  /** Starts with a digit. */
+  Numeric = 4,
+  /** A function word (stopwords.ts). */
+  Function = 8,
+  /** First word of a sentence or paragraph (its capital says nothing about a name). */
+  SentenceStart = 16,
+  /** A CJK character token. */
+  Ideograph = 32,
+}
+
+/** Struct of arrays: token i is ids[i], text.slice(starts[i], ends[i]), … */
+export interface Tokens {
+  count: number;
+  /** Hash of the normalized word: equal words have equal ids. */
+  ids: Int32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  flags: Uint8Array;
+  /** Paragraph number (paragraphs are separated by a blank line). */
+  paragraphs: Uint32Array;
+}
+
+class TokenBuffer implements Tokens {
+  count = 0;
+  ids: Int32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  flags: Uint8Array;
+  paragraphs: Uint32Array;
+
+  constructor(capacity: number) {
+    this.ids = new Int32Array(capacity);
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.paragraphs = new Uint32Array(capacity);
+  }
+
+  push(id: number, start: number, end: number, flags: number, paragraph: number): void {
+    if (this.count === this.ids.length) this.grow();
+    const i = this.count++;
+    this.ids[i] = id;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.flags[i] = flags;
+    this.paragraphs[i] = paragraph;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2 + 16;
+    const ids = new Int32Array(size);
+    ids.set(this.ids);
+    this.ids = ids;
+    const starts = new Uint32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Uint32Array(size);
+    ends.set(this.ends);
+    this.ends = ends;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    const paragraphs = new Uint32Array(size);
+    paragraphs.set(this.paragraphs);
+    this.paragraphs = paragraphs;
+  }
+}
+
+const APOSTROPHE_HASH_UNIT = 0x27;
+
+/** Is the character at `i` a word character (for apostrophes and digit separators inside words)? */
+function isWordAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
+  return charClass(code) === CharClass.Word || codePointClass(text.codePointAt(i) ?? 0) === CharClass.Word;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+export function tokenize(text: string): Tokens {
+  const n = text.length;
+  const tokens = new TokenBuffer((n >> 3) + 16);
+  let paragraph = 0;
+  let newlines = 0;
+  let quoted = false;
+  let sentenceStart = true;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    let cls: CharClass;
+    let width = 1;
+    if (code < 128) {
+      cls =
+        (code | 0x20) >= 97 && (code | 0x20) <= 122
+          ? CharClass.Word
+          : isDigit(code)
+            ? CharClass.Word
+            : charClass(code);
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      cls = codePointClass(text.codePointAt(i) ?? code);
+      width = 2;
+    } else {
+      cls = charClass(code);
+    }
+
+    if (cls === CharClass.Word) {
+      if (newlines >= 2) {
+        paragraph++;
+        quoted = false;
+        sentenceStart = true;
+      }
+      newlines = 0;
+      i = scanWord(text, i, tokens, paragraph, (quoted ? TokenFlag.Quoted : 0) | (sentenceStart ? TokenFlag.SentenceStart : 0));
+      sentenceStart = false;
+      continue;
+    }
+    if (cls === CharClass.Ideograph) {
+      if (newlines >= 2) {
+        paragraph++;
+        quoted = false;
+      }
+      newlines = 0;
+      const char = text.slice(i, i + width);
+      const flags = TokenFlag.Ideograph | (quoted ? TokenFlag.Quoted : 0);
+      tokens.push(hashString(normalizeWord(char)), i, i + width, flags, paragraph);
+      i += width;
+      continue;
+    }
+    switch (cls) {
+      case CharClass.Newline:
+        newlines++;
+        break;
+      case CharClass.SentenceEnd:
+        sentenceStart = true;
+        break;
+      case CharClass.QuoteOpen:
+        quoted = true;
+        break;
+      case CharClass.QuoteClose:
+        quoted = false;
+        break;
+      case CharClass.QuoteToggle:
+        quoted = !quoted;
+        break;
+    }
+    i += width;
+  }
+  return tokens;
+}
+
+/** Scan one word starting at `start`; push it; return the index after it. */
+function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: number, baseFlags: number): number {
+  const n = text.length;
+  let hash = FNV_OFFSET;
+  let ascii = true;
+  let i = start;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      const lower = code | 0x20;
+      if (lower >= 97 && lower <= 122) {
+        hash = fnvStep(hash, lower);
+      } else if (isDigit(code)) {
+        hash = fnvStep(hash, code);
+      } else if (code === 0x27 && isWordAt(text, i + 1)) {
+        hash = fnvStep(hash, APOSTROPHE_HASH_UNIT);
+      } else if ((code === 0x2c || code === 0x2e) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) {
+        // 11,000 and 4.5 stay one number token.
+        hash = fnvStep(hash, code);
+      } else {
+        break;
+      }
+      i++;
+      continue;
+    }
+    let cls: CharClass;
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      cls = codePointClass(text.codePointAt(i) ?? code);
+      width = 2;
+    } else {
+      cls = charClass(code);
+    }
+    if (cls === CharClass.Word) {
+      ascii = false;
+    } else if (cls === CharClass.Apostrophe && isWordAt(text, i + 1)) {
+      hash = fnvStep(hash, APOSTROPHE_HASH_UNIT);
+    } else {
+      break;
+    }
+    i += width;
+  }
+  const id = ascii ? finalizeHash(hash) : hashString(normalizeWord(text.slice(start, i)));
+  const first = text.charCodeAt(start);
+  let flags = baseFlags;
+  if (isDigit(first)) flags |= TokenFlag.Numeric;
+  else if (first < 128 ? first >= 65 && first <= 90 : isCapital(text, start)) flags |= TokenFlag.Capitalized;
+  if (STOPWORD_HASHES.has(id)) flags |= TokenFlag.Function;
+  tokens.push(id, start, i, flags, paragraph);
+  return i;
+}
+
+function isCapital(text: string, at: number): boolean {
+  const char = String.fromCodePoint(text.codePointAt(at) ?? 0);
+  return char !== char.toLowerCase();
+}

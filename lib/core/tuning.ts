@@ -1,0 +1,143 @@
+/**
+ * Every tunable of the detection engine, in one place, each with the reason for its value.
+ * Callers pass a `Partial<Tuning>`; `resolveTuning` fills the defaults and rejects nonsense
+ * with a message that names the parameter (datasketch-style: check parameters up front).
+ *
+ * Fingerprint parameters change what is stored in the index: they are fixed per
+ * INDEX_VERSION and are deliberately NOT part of `Tuning`.
+ */
+
+/**
+ * Version of the fingerprint format. Bump whenever tokenization, hashing or fingerprint
+ * selection changes meaning: stored fingerprints with another `v` must be recomputed.
+ */
+export const INDEX_VERSION = 1;
+
+/** Fixed fingerprint parameters (see INDEX_VERSION). */
+export const FINGERPRINT = {
+  /** Word k-gram length for exact reuse: 5 words rarely repeat by chance between articles. */
+  exactK: 5,
+  /**
+   * Winnowing window for exact k-grams. Any shared run of >= exactWindow + exactK - 1 = 28
+   * words is guaranteed to share a fingerprint (an 80-word partial copy shares ~5), at a
+   * density of 2/(w+1) ≈ 8% of positions, which keeps the index within ~1 KB per article.
+   */
+  exactWindow: 24,
+  /**
+   * n-gram length over "immutable" tokens (function words, names, numbers: what synonym
+   * spinners leave alone, after DSpin and Stamatatos' stopword n-grams).
+   */
+  robustN: 4,
+  /** Winnowing window over immutable n-grams: denser than exact ones, spun copies share fewer. */
+  robustWindow: 12,
+  /** Upper bound of fingerprints stored per library article (the smallest hashes are kept). */
+  maxPerDocument: 400,
+} as const;
+
+export interface Tuning {
+  /** Hashes found in more library articles than this are ignored (boilerplate, formulae). */
+  commonHashMaxDocs: number;
+  /** …or in more than this share of the library, whichever is larger. */
+  commonHashMaxShare: number;
+  /** A library article needs at least this many shared fingerprints to be aligned at all. */
+  minSharedHashes: number;
+  /** How many of the best-ranked candidates are aligned per page. */
+  maxCandidates: number;
+  /** Word k-gram length of alignment anchors (exact runs that seed the alignment). */
+  anchorK: number;
+  /** Longest gap (in words, each side) that still joins two anchors into one passage. */
+  maxGapWords: number;
+  /** Longest substitution reported (words on either side); longer gaps are rewrites. */
+  maxSubstitutionWords: number;
+  /** A passage needs at least this many equal words to be kept. */
+  minPassageWords: number;
+  /** A passage needs at least this share of equal words over its length to be kept. */
+  minPassageEqualShare: number;
+  /** Verbatim: share of the smaller side's words present, in order, in the other. */
+  verbatimCoverage: number;
+  /** Verbatim: the larger side may carry this much extra text (share of its words) at most. */
+  verbatimOtherCoverage: number;
+  /** Spun: share of the article (either side) covered by aligned passages. */
+  spunCoverage: number;
+  /** Spun: minimum share of changed words inside the aligned passages (below: verbatim). */
+  spunMinChanged: number;
+  /** Spun: maximum share of changed words inside aligned passages (above: not the same text). */
+  spunMaxChanged: number;
+  /** Spun: at most this share of substitutions may change numbers or names (spinners don't). */
+  spunMaxHardShare: number;
+  /** Partial: consecutive copied words (a source-contiguous run) that make a partial copy. */
+  partialRunWords: number;
+  /** Partial: two whole consecutive paragraphs count when they hold at least this many words. */
+  partialParagraphWords: number;
+}
+
+export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
+  commonHashMaxDocs: 20,
+  commonHashMaxShare: 0.002,
+  minSharedHashes: 3,
+  maxCandidates: 8,
+  anchorK: 3,
+  maxGapWords: 40,
+  maxSubstitutionWords: 4,
+  minPassageWords: 8,
+  minPassageEqualShare: 0.5,
+  verbatimCoverage: 0.88,
+  verbatimOtherCoverage: 0.6,
+  spunCoverage: 0.5,
+  spunMinChanged: 0.04,
+  spunMaxChanged: 0.5,
+  spunMaxHardShare: 0.25,
+  partialRunWords: 80,
+  partialParagraphWords: 40,
+});
+
+type Rule = { integer?: boolean; min: number; max: number };
+
+const RULES: Record<keyof Tuning, Rule> = {
+  commonHashMaxDocs: { integer: true, min: 1, max: 1e9 },
+  commonHashMaxShare: { min: 0, max: 1 },
+  minSharedHashes: { integer: true, min: 1, max: 1000 },
+  maxCandidates: { integer: true, min: 1, max: 1000 },
+  anchorK: { integer: true, min: 1, max: 12 },
+  maxGapWords: { integer: true, min: 0, max: 500 },
+  maxSubstitutionWords: { integer: true, min: 1, max: 50 },
+  minPassageWords: { integer: true, min: 1, max: 10000 },
+  minPassageEqualShare: { min: 0, max: 1 },
+  verbatimCoverage: { min: 0, max: 1 },
+  verbatimOtherCoverage: { min: 0, max: 1 },
+  spunCoverage: { min: 0, max: 1 },
+  spunMinChanged: { min: 0, max: 1 },
+  spunMaxChanged: { min: 0, max: 1 },
+  spunMaxHardShare: { min: 0, max: 1 },
+  partialRunWords: { integer: true, min: 1, max: 100000 },
+  partialParagraphWords: { integer: true, min: 1, max: 100000 },
+};
+
+/** Defaults overlaid with `overrides`, every value checked; throws a RangeError naming the parameter. */
+export function resolveTuning(overrides: Partial<Tuning> = {}): Tuning {
+  for (const key of Object.keys(overrides)) {
+    if (!(key in RULES)) throw new RangeError(`Unknown tuning parameter "${key}"`);
+  }
+  const tuning: Tuning = { ...DEFAULT_TUNING };
+  for (const key of Object.keys(RULES) as (keyof Tuning)[]) {
+    const value = overrides[key];
+    if (value === undefined) continue;
+    const rule = RULES[key];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new RangeError(`Tuning "${key}" must be a finite number, got ${String(value)}`);
+    }
+    if (rule.integer && !Number.isInteger(value)) {
+      throw new RangeError(`Tuning "${key}" must be an integer, got ${value}`);
+    }
+    if (value < rule.min || value > rule.max) {
+      throw new RangeError(`Tuning "${key}" must be between ${rule.min} and ${rule.max}, got ${value}`);
+    }
+    tuning[key] = value;
+  }
+  if (tuning.spunMinChanged >= tuning.spunMaxChanged) {
+    throw new RangeError(
+      `Tuning "spunMinChanged" (${tuning.spunMinChanged}) must be below "spunMaxChanged" (${tuning.spunMaxChanged})`,
+    );
+  }
+  return tuning;
+}
