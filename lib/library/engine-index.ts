@@ -14,8 +14,10 @@ import type { EntryRecord } from './records';
 const REBUILD_BATCH = 200;
 const INDEX_VERSION_KEY = 'indexVersion';
 
-export function engineMeta(record: Pick<EntryRecord, 'title' | 'publishedAt'>) {
-  return { title: record.title, publishedAt: record.publishedAt };
+/** What the engine keeps in memory about an entry besides its fingerprint: the date helps it
+ *  tell which side of a pair copied the other. */
+export function engineMeta(record: Pick<EntryRecord, 'publishedAt'>): { publishedAt?: string } {
+  return { publishedAt: record.publishedAt };
 }
 
 /** Loads every entry's fingerprint into `engine`, rebuilding stale ones. Returns how many

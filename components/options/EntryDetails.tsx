@@ -1,0 +1,78 @@
+/** One library entry opened: its metadata, the pages that recently matched it, and its text. */
+import type { RecentMatch } from '../../lib/library/db';
+import type { LibraryEntry } from '../../lib/library/types';
+import { formatDate, formatSize, ORIGIN_LABELS } from './format';
+
+export interface EntryDetailsProps {
+  entry: LibraryEntry;
+  recentMatches: RecentMatch[];
+  onClose: () => void;
+  onDelete: () => void;
+}
+
+export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryDetailsProps) {
+  const paragraphs = entry.text.split(/\n\s*\n/);
+  return (
+    <section class="details" aria-labelledby="entry-title">
+      <header class="details-head">
+        <button type="button" class="link" onClick={onClose}>
+          ‹ Back to the list
+        </button>
+        <button type="button" class="danger" onClick={onDelete}>
+          Delete this entry
+        </button>
+      </header>
+      <h2 id="entry-title">{entry.title}</h2>
+      <dl class="meta">
+        <dt>Source</dt>
+        <dd>{entry.source}</dd>
+        {entry.url && (
+          <>
+            <dt>Address</dt>
+            <dd>
+              {/* Only web addresses become links: a javascript: URL from an import must stay inert text. */}
+              {/^https?:\/\//i.test(entry.url) ? (
+                <a href={entry.url} target="_blank" rel="noreferrer noopener">
+                  {entry.url}
+                </a>
+              ) : (
+                entry.url
+              )}
+            </dd>
+          </>
+        )}
+        <dt>Published</dt>
+        <dd>{entry.publishedAt ? formatDate(entry.publishedAt) : 'Not stated'}</dd>
+        <dt>Added</dt>
+        <dd>{formatDate(entry.addedAt)}</dd>
+        <dt>Origin</dt>
+        <dd>{ORIGIN_LABELS[entry.origin]}</dd>
+        <dt>Size</dt>
+        <dd>{formatSize(entry.text.length)}</dd>
+        <dt>Id</dt>
+        <dd>
+          <code>{entry.id}</code>
+        </dd>
+      </dl>
+      <h3>Pages that recently matched it</h3>
+      {recentMatches.length === 0 ? (
+        <p class="muted">No page has matched this article yet.</p>
+      ) : (
+        <ul class="recent">
+          {recentMatches.map((match) => (
+            <li key={`${match.url}-${match.at}`}>
+              <span class="recent-title">{match.title || match.url}</span> <span class="muted">{match.url}</span>{' '}
+              <span class="muted">· {formatDate(new Date(match.at).toISOString())}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Text</h3>
+      <div class="entry-text">
+        {paragraphs.map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </div>
+    </section>
+  );
+}

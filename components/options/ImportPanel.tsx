@@ -1,0 +1,89 @@
+/** Imports files (picker or drag-and-drop, several at once) with progress, cancel and a summary. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { IMPORT_FILE_ACCEPT } from '../../lib/library/import-file';
+import { importFiles, type FileOutcome, type ImportProgress } from '../../lib/library/import-runner';
+import { sendMessage } from '../../lib/messaging/client';
+import { ImportProgressBar } from './ImportProgressBar';
+import { ImportSummary } from './ImportSummary';
+
+export interface ImportPanelProps {
+  /** Called after an import changed the library. */
+  onImported?: () => void;
+}
+
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+export function ImportPanel({ onImported }: ImportPanelProps) {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [outcomes, setOutcomes] = useState<FileOutcome[] | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const running = progress !== null;
+
+  // Closing the page mid-import loses nothing (the file is staged until committed), but the
+  // user would lose the import itself: ask first.
+  useEffect(() => {
+    if (!running) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [running]);
+
+  const start = async (files: File[]) => {
+    if (running || files.length === 0) return;
+    abort.current = new AbortController();
+    setOutcomes(null);
+    setProgress({ fileIndex: 0, fileCount: files.length, file: files[0].name, bytesRead: 0, bytesTotal: files[0].size, articlesRead: 0 });
+    try {
+      const result = await importFiles(files, {
+        send: sendMessage,
+        parseHtml,
+        signal: abort.current.signal,
+        onProgress: setProgress,
+      });
+      setOutcomes(result);
+      if (result.some((outcome) => outcome.added > 0)) onImported?.();
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+
+  const chosen = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    void start([...(input.files ?? [])]);
+    input.value = '';
+  };
+
+  return (
+    <div
+      class={`drop-zone${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        void start([...(event.dataTransfer?.files ?? [])]);
+      }}
+    >
+      <p>
+        Drop files here, or{' '}
+        <label class="file-button">
+          choose files
+          <input type="file" multiple accept={IMPORT_FILE_ACCEPT} onChange={chosen} disabled={running} />
+        </label>
+        .
+      </p>
+      <p class="muted">
+        NDJSON in the library format (one <code>{'{"id", "title", "url", "publishedAt", "text"}'}</code> per line), JSON arrays of the
+        same objects, .txt articles (first line the headline) and .html pages. Each file is imported whole or not at all;
+        articles already in the library are skipped.
+      </p>
+      {progress && <ImportProgressBar progress={progress} onCancel={() => abort.current?.abort()} />}
+      {outcomes && <ImportSummary outcomes={outcomes} onDismiss={() => setOutcomes(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+/** The library tab: browse, search, open, export and delete entries, one page at a time. */
+import { useEffect, useState } from 'preact/hooks';
+import type { RecentMatch } from '../../lib/library/db';
+import { exportFileName, exportLibrary } from '../../lib/library/export-runner';
+import type { ListCursor, ListPage, ListQuery } from '../../lib/library/listing';
+import type { LibraryEntry } from '../../lib/library/types';
+import { sendMessage } from '../../lib/messaging/client';
+import { downloadText } from './download';
+import { EntryDetails } from './EntryDetails';
+import { EntryTable } from './EntryTable';
+import { formatCount } from './format';
+import { LibraryFilters, type LibraryFilterValues } from './LibraryFilters';
+import { Notice } from './Notice';
+import { Pager } from './Pager';
+
+export interface LibraryViewProps {
+  /** Entries per page. */
+  pageSize?: number;
+}
+
+type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; page: ListPage };
+type Opened = { entry: LibraryEntry; recent: RecentMatch[] };
+type NoticeState = { message: string; tone?: 'info' | 'error'; undo?: LibraryEntry[] };
+
+const INITIAL_FILTERS: LibraryFilterValues = { words: '', origin: '', source: '', dateFrom: '', dateTo: '', sort: 'date', descending: true };
+/** Typing pauses this long before the list is asked again. */
+const TYPING_PAUSE_MS = 250;
+
+export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
+  const [filters, setFilters] = useState(INITIAL_FILTERS);
+  // The filters in force, and the cursor each page starts after ([undefined] for page 1, then
+  // each page's `next`): one state, so new filters always start from page 1.
+  const [{ query, starts }, setView] = useState<{ query: LibraryFilterValues; starts: Array<ListCursor | undefined> }>({
+    query: INITIAL_FILTERS,
+    starts: [undefined],
+  });
+  const setStarts = (update: (previous: Array<ListCursor | undefined>) => Array<ListCursor | undefined>) =>
+    setView((view) => ({ ...view, starts: update(view.starts) }));
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    if (filters === query) return;
+    const timer = setTimeout(() => setView({ query: filters, starts: [undefined] }), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [filters]);
+
+  const after = starts[starts.length - 1];
+  useEffect(() => {
+    let current = true;
+    setLoaded((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }));
+    sendMessage('library/list', { query: toListQuery(query, pageSize, after) })
+      .then((page) => current && setLoaded({ status: 'ready', page }))
+      .catch((error: unknown) => current && setLoaded({ status: 'error', error: String((error as Error).message ?? error) }));
+    return () => {
+      current = false;
+    };
+  }, [query, after, reload, pageSize]);
+
+  const refresh = () => setReload((n) => n + 1);
+
+  const open = async (id: string) => {
+    try {
+      const [entry, recent] = await Promise.all([sendMessage('library/get', { id }), sendMessage('library/recent-matches', { id })]);
+      if (entry) setOpened({ entry, recent });
+      else setNotice({ message: 'That entry is no longer in the library.', tone: 'error' });
+    } catch (error) {
+      setNotice({ message: `Could not open the entry: ${(error as Error).message}`, tone: 'error' });
+    }
+  };
+
+  const remove = async (ids: string[]) => {
+    try {
+      const entries = await sendMessage('library/entries', { ids });
+      const { deleted } = await sendMessage('library/delete', { ids });
+      setSelected(new Set());
+      setOpened(null);
+      setNotice({ message: `Deleted ${formatCount(deleted)} ${deleted === 1 ? 'entry' : 'entries'}.`, undo: entries });
+      refresh();
+    } catch (error) {
+      setNotice({ message: `Nothing was deleted: ${(error as Error).message}`, tone: 'error' });
+    }
+  };
+
+  const undo = async (entries: LibraryEntry[]) => {
+    try {
+      const { restored } = await sendMessage('library/restore', { entries });
+      setNotice({ message: `Restored ${formatCount(restored)} ${restored === 1 ? 'entry' : 'entries'}.` });
+      refresh();
+    } catch (error) {
+      setNotice({ message: `Could not restore: ${(error as Error).message}`, tone: 'error' });
+    }
+  };
+
+  const exportSelection = async () => {
+    try {
+      downloadText(await exportLibrary(sendMessage, [...selected]), exportFileName());
+    } catch (error) {
+      setNotice({ message: `Export failed: ${(error as Error).message}`, tone: 'error' });
+    }
+  };
+
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const toggleAll = (select: boolean) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      for (const entry of loaded.status === 'ready' ? loaded.page.items : []) {
+        if (select) next.add(entry.id);
+        else next.delete(entry.id);
+      }
+      return next;
+    });
+
+  const noticeView = notice && (
+    <Notice
+      message={notice.message}
+      tone={notice.tone}
+      actionLabel={notice.undo ? 'Undo' : undefined}
+      onAction={notice.undo ? () => void undo(notice.undo!) : undefined}
+      onDismiss={() => setNotice(null)}
+    />
+  );
+
+  if (opened) {
+    return (
+      <>
+        <EntryDetails
+          entry={opened.entry}
+          recentMatches={opened.recent}
+          onClose={() => setOpened(null)}
+          onDelete={() => void remove([opened.entry.id])}
+        />
+        {noticeView}
+      </>
+    );
+  }
+
+  return (
+    <section aria-label="Library">
+      <LibraryFilters values={filters} onChange={setFilters} />
+      <div class="selection-bar" aria-live="polite">
+        {selected.size > 0 ? (
+          <>
+            <span>{formatCount(selected.size)} selected</span>
+            <button type="button" onClick={() => void exportSelection()}>
+              Export selected
+            </button>
+            <button type="button" class="danger" onClick={() => void remove([...selected])}>
+              Delete selected
+            </button>
+            <button type="button" class="link" onClick={() => setSelected(new Set())}>
+              Clear selection
+            </button>
+          </>
+        ) : (
+          <span class="muted">Select entries to export or delete them together.</span>
+        )}
+      </div>
+      {loaded.status === 'loading' && <p class="state">Loading the library…</p>}
+      {loaded.status === 'error' && (
+        <div class="state state-error" role="alert">
+          <p>The library could not be read: {loaded.error}</p>
+          <button type="button" onClick={refresh}>
+            Try again
+          </button>
+        </div>
+      )}
+      {loaded.status === 'ready' && loaded.page.items.length === 0 && (
+        <p class="state">{isFiltered(query) ? 'No entry matches these filters.' : 'The library is empty. Add articles on the “Add & import” tab.'}</p>
+      )}
+      {loaded.status === 'ready' && loaded.page.items.length > 0 && (
+        <>
+          <EntryTable entries={loaded.page.items} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={(id) => void open(id)} />
+          <Pager
+            first={(starts.length - 1) * pageSize}
+            shown={loaded.page.items.length}
+            total={loaded.page.total}
+            hasPrevious={starts.length > 1}
+            hasNext={loaded.page.next !== undefined}
+            onPrevious={() => setStarts((previous) => previous.slice(0, -1))}
+            onNext={() => loaded.page.next && setStarts((previous) => [...previous, loaded.page.next])}
+          />
+        </>
+      )}
+      {noticeView}
+    </section>
+  );
+}
+
+function isFiltered(values: LibraryFilterValues): boolean {
+  return Boolean(values.words.trim() || values.origin || values.source.trim() || values.dateFrom || values.dateTo);
+}
+
+function toListQuery(values: LibraryFilterValues, limit: number, after: ListCursor | undefined): ListQuery {
+  return {
+    sort: values.sort,
+    descending: values.descending,
+    origin: values.origin || undefined,
+    source: values.source.trim() || undefined,
+    dateFrom: values.dateFrom || undefined,
+    dateTo: values.dateTo || undefined,
+    words: values.words.trim() || undefined,
+    limit,
+    after,
+  };
+}
