@@ -1,10 +1,11 @@
 /** The seed corpus as library entries, read from public/corpus the way the scan command reads it. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { seedEntry } from '../../../lib/library/seed';
 import type { SourceText } from '../../../lib/core/types';
 
-const CORPUS = join(__dirname, '../../../public/corpus');
+const CORPUS = fileURLToPath(new URL('../../../public/corpus', import.meta.url));
 
 export function loadSeeds(): SourceText[] {
   return readdirSync(CORPUS)
