@@ -1,5 +1,6 @@
 /** One matching library article: what it is, how it matches, its swaps and shared passages. */
 import { useState } from 'preact/hooks';
+import { isSameArticle } from '../../lib/extension/verdict';
 import { percent } from '../../lib/extension/verdict-words';
 import type { MatchView } from '../../lib/protocol';
 import { SharedPassages } from './SharedPassages';
@@ -48,6 +49,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
       <div class="match__top">
         <span class={`chip chip--${match.kind}`}>{KIND_LABEL[match.kind]}</span>
         {copiedBy && <span class="chip chip--direction">copies this page</span>}
+        {isSameArticle(match) && <span class="chip chip--direction">same article</span>}
         <span class="match__score" title="How sure the match is (0 to 1)">
           score {match.score.toFixed(2)}
         </span>
@@ -68,7 +70,13 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
         </div>
       </dl>
       <p class="match__reason">{match.reason}</p>
-      {match.substitutions.length > 0 && <SubstitutionList substitutions={match.substitutions} />}
+      {match.substitutions.length > 0 && (
+        <SubstitutionList
+          // Swaps read as "original → spun": when the library article is the spun one, that is page → library.
+          substitutions={copiedBy ? match.substitutions.map(({ from, to, count }) => ({ from: to, to: from, count })) : match.substitutions}
+          title={copiedBy ? 'Their spun wording' : 'Spun wording'}
+        />
+      )}
       {match.passages.length > 0 && (
         <button type="button" class="link-button" aria-expanded={source.state === 'open'} onClick={togglePassages}>
           {source.state === 'open' ? 'Hide' : 'Show'} shared passages ({match.passages.length})

@@ -1,4 +1,5 @@
 /** The popup's content for one state: a headline, and for a finished check its matches. */
+import { orderForDisplay } from '../../lib/extension/verdict';
 import { describeResult, type VerdictWords } from '../../lib/extension/verdict-words';
 import type { TabResult } from '../../lib/protocol';
 import { AddToLibrary } from './AddToLibrary';
@@ -54,7 +55,7 @@ export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProp
         <>
           {result.matches.length > 0 && (
             <div class="matches">
-              {result.matches.map((match) => (
+              {orderForDisplay(result.matches).map((match) => (
                 <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} />
               ))}
             </div>

@@ -1,14 +1,16 @@
-/** A spun copy's word swaps: library wording → page wording, most frequent first. */
+/** A spun copy's word swaps: original wording → spun wording, most frequent first. */
 import { useState } from 'preact/hooks';
 import type { Substitution } from '../../lib/core/types';
 
 export interface SubstitutionListProps {
+  /** `from` is the original's wording, `to` the spun text's. */
   substitutions: readonly Substitution[];
+  title: string;
   /** How many are shown before "Show all". */
   initiallyShown?: number;
 }
 
-export function SubstitutionList({ substitutions, initiallyShown = 8 }: SubstitutionListProps) {
+export function SubstitutionList({ substitutions, title, initiallyShown = 8 }: SubstitutionListProps) {
   const [expanded, setExpanded] = useState(false);
   const sorted = [...substitutions].sort((a, b) => b.count - a.count);
   const shown = expanded ? sorted : sorted.slice(0, initiallyShown);
@@ -16,7 +18,7 @@ export function SubstitutionList({ substitutions, initiallyShown = 8 }: Substitu
   return (
     <section class="swaps" aria-label="Words swapped by a spinner">
       <h3 class="section-title">
-        Spun wording <span class="muted">({total} swap{total === 1 ? '' : 's'})</span>
+        {title} <span class="muted">({total} swap{total === 1 ? '' : 's'})</span>
       </h3>
       <ul class="swaps__list">
         {shown.map((swap) => (

@@ -173,11 +173,11 @@ export class ExtensionHarness {
     return page;
   }
 
-  /** Saves a full-page screenshot to test-artifacts/<name>.png and returns its path. */
-  async screenshot(page: Page, name: string): Promise<string> {
+  /** Saves a screenshot (whole page unless `fullPage: false`) to test-artifacts/<name>.png; returns its path. */
+  async screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const path = join(ARTIFACTS_DIR, `${name}.png`);
-    await page.screenshot({ path, fullPage: true });
+    await page.screenshot({ path, fullPage });
     return path;
   }
 
