@@ -83,10 +83,14 @@ async function importOne(file: ImportFileLike, fileIndex: number, fileCount: num
       staged.rejected.forEach(problem);
       batch = [];
       batchChars = 0;
+      options.onProgress?.({ ...progress });
     };
     const reading = readImportFile(file, {
       parseHtml: options.parseHtml,
-      onBytes: (bytesRead) => options.onProgress?.({ ...progress, bytesRead }),
+      onBytes: (bytesRead) => {
+        progress.bytesRead = bytesRead;
+        options.onProgress?.({ ...progress });
+      },
     });
     for await (const item of reading) {
       if (signal?.aborted) break;

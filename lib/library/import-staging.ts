@@ -7,7 +7,7 @@
 import type { LibraryDb, StagedEntry } from './db';
 import { LibraryFormatError } from './format';
 import { importedEntry, revalidateImportArticle, type ImportArticle } from './import-entry';
-import { ENTRY_STORES, prepareEntry, putPrepared, type PreparedEntry } from './prepared';
+import { allOrNothing, ENTRY_STORES, prepareEntry, putPrepared, type PreparedEntry } from './prepared';
 
 export interface StageResult {
   staged: number;
@@ -50,25 +50,28 @@ export async function stageBatch(
   }
   const tx = db.transaction(['entries', 'staging'], 'readwrite');
   const staging = tx.objectStore('staging');
-  for (const { line, item } of prepared) {
-    const { id, textHash } = item.record;
-    if ((await tx.objectStore('entries').index('hash').getKey(textHash)) !== undefined ||
-        (await staging.index('import-hash').getKey([importId, textHash])) !== undefined) {
-      result.duplicates++;
-      continue;
+  await allOrNothing(tx, async () => {
+    for (const { line, item } of prepared) {
+      const { id, textHash } = item.record;
+      if (
+        (await tx.objectStore('entries').index('hash').getKey(textHash)) !== undefined ||
+        (await staging.index('import-hash').getKey([importId, textHash])) !== undefined
+      ) {
+        result.duplicates++;
+        continue;
+      }
+      const sameId = (await tx.objectStore('entries').getKey(id)) !== undefined;
+      const earlier = await staging.index('import-id').get([importId, id]);
+      if (sameId || earlier) {
+        const where = earlier ? `line ${earlier.seq} of this file` : 'another article in the library';
+        result.rejected.push(`${file}:${line}: id "${id}" is already used by ${where}`);
+        continue;
+      }
+      const staged: StagedEntry = { importId, seq: line, ...item };
+      await staging.put(staged);
+      result.staged++;
     }
-    const sameId = (await tx.objectStore('entries').getKey(id)) !== undefined;
-    const earlier = await staging.index('import-id').get([importId, id]);
-    if (sameId || earlier) {
-      const where = earlier ? `line ${earlier.seq} of this file` : 'another article in the library';
-      result.rejected.push(`${file}:${line}: id "${id}" is already used by ${where}`);
-      continue;
-    }
-    const staged: StagedEntry = { importId, seq: line, ...item };
-    await staging.put(staged);
-    result.staged++;
-  }
-  await tx.done;
+  });
   return result;
 }
 
@@ -78,22 +81,23 @@ export async function commitImport(db: LibraryDb, importId: string): Promise<Pre
   await importFile(db, importId);
   const tx = db.transaction([...ENTRY_STORES, 'staging', 'meta'], 'readwrite');
   const added: PreparedEntry[] = [];
-  let cursor = await tx.objectStore('staging').openCursor(stagedRange(importId));
-  while (cursor) {
-    const { record, text, words, fingerprint } = cursor.value;
-    const duplicate =
-      (await tx.objectStore('entries').index('hash').getKey(record.textHash)) !== undefined ||
-      (await tx.objectStore('entries').getKey(record.id)) !== undefined;
-    if (!duplicate) {
-      const item = { record, text, words, fingerprint };
-      await Promise.all(putPrepared(tx, item));
-      added.push(item);
+  await allOrNothing(tx, async () => {
+    let cursor = await tx.objectStore('staging').openCursor(stagedRange(importId));
+    while (cursor) {
+      const { record, text, words, fingerprint } = cursor.value;
+      const duplicate =
+        (await tx.objectStore('entries').index('hash').getKey(record.textHash)) !== undefined ||
+        (await tx.objectStore('entries').getKey(record.id)) !== undefined;
+      if (!duplicate) {
+        const item = { record, text, words, fingerprint };
+        await putPrepared(tx, item);
+        added.push(item);
+      }
+      await cursor.delete();
+      cursor = await cursor.continue();
     }
-    await cursor.delete();
-    cursor = await cursor.continue();
-  }
-  await tx.objectStore('meta').delete(importKey(importId));
-  await tx.done;
+    await tx.objectStore('meta').delete(importKey(importId));
+  });
   return added;
 }
 

@@ -38,11 +38,12 @@ export interface ListPage {
  *  filtered while walking the sort index (it fills a page quickly, since matches are many). */
 const SMALL_MATCH_SET = 2_000;
 
-export async function listEntries(db: LibraryDb, query: ListQuery): Promise<ListPage> {
+/** `smallMatchSet`: see SMALL_MATCH_SET (tests pass 0 to exercise the index walk). */
+export async function listEntries(db: LibraryDb, query: ListQuery, smallMatchSet = SMALL_MATCH_SET): Promise<ListPage> {
   const words = queryWords(query.words ?? '');
   const matching = words.length > 0 ? await idsWithAllWords(db, words) : undefined;
   const keep = recordFilter(query, matching);
-  if (matching && matching.size <= SMALL_MATCH_SET) return listFromSet(db, query, matching, keep);
+  if (matching && matching.size <= smallMatchSet) return listFromSet(db, query, matching, keep);
 
   const indexName = query.origin ? (`origin-${query.sort}` as const) : query.sort;
   const prefix: IDBValidKey[] = query.origin ? [query.origin] : [];
@@ -63,7 +64,7 @@ export async function listEntries(db: LibraryDb, query: ListQuery): Promise<List
     }
     cursor = await cursor.continue();
   }
-  const countable = !matching && !query.source && !(query.dateFrom || query.dateTo) ;
+  const countable = !matching && !query.source && !(query.dateFrom || query.dateTo);
   const total = countable ? await index.count(cursorRange(prefix, { ...query, after: undefined })) : null;
   return { items, next: more ? last : undefined, total };
 }

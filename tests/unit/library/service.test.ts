@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { INDEX_VERSION } from '../../../lib/core/tuning';
+import { openLibraryDb } from '../../../lib/library/db';
+import { LibraryService } from '../../../lib/library/service';
+import { SEED_FILES, article, openService } from './helpers';
+
+const SEED_IDS = SEED_FILES.map((file) => file.fileName.replace(/\.txt$/, ''));
+
+describe('seeding', () => {
+  test('the five seeds are added once: reopening (a reload, an update) does not duplicate them', async () => {
+    const { db, name } = await openService();
+    expect((await db.getAllKeys('entries')).sort()).toEqual(SEED_IDS);
+    db.close();
+    const again = await openLibraryDb(name);
+    const service = await LibraryService.open(again, SEED_FILES);
+    expect(await again.count('entries')).toBe(5);
+    expect((await service.getEntry(SEED_IDS[1]))?.origin).toBe('seed');
+  });
+
+  test('a deleted seed stays deleted after a reopen; reset to seeds brings all five back', async () => {
+    const { db, service, name } = await openService();
+    await service.delete([SEED_IDS[0]]);
+    db.close();
+    const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
+    expect((await reopened.stats()).total).toBe(4);
+    await reopened.add({ title: 'Mine', text: article(1), source: 'me', origin: 'pasted' });
+    await reopened.resetToSeeds();
+    expect(await reopened.stats()).toEqual({ total: 5, byOrigin: { seed: 5, imported: 0, page: 0, pasted: 0, learned: 0 } });
+  });
+});
+
+describe('matching', () => {
+  test('a page carrying seed 002 matches it verbatim, with the entry’s metadata', async () => {
+    const { service } = await openService();
+    const seed = (await service.getEntry(SEED_IDS[2]))!;
+    const views = await service.match({ id: 'https://example.test/story', text: seed.text });
+    expect(views[0].id).toBe(SEED_IDS[2]);
+    expect(views[0].kind).toBe('verbatim');
+    expect(views[0].entry).toMatchObject({ id: SEED_IDS[2], title: seed.title, source: seed.source, origin: 'seed' });
+  });
+
+  test('an entry saved from the same address is not reported as a copy of its own page', async () => {
+    const { service } = await openService();
+    const url = 'https://news.example/harbour';
+    await service.add({ title: 'Harbour', text: article(3, 8), source: 'news.example', url, origin: 'page' });
+    expect(await service.match({ id: url, text: article(3, 8) })).toEqual([]);
+    const elsewhere = await service.match({ id: 'https://copycat.example/x', text: article(3, 8) });
+    expect(elsewhere.map((m) => m.entry.url)).toContain(url);
+  });
+
+  test('deleted entries are no longer matched (the engine index follows the library)', async () => {
+    const { service } = await openService();
+    const text = (await service.getEntry(SEED_IDS[2]))!.text;
+    await service.delete([SEED_IDS[2]]);
+    expect((await service.match({ id: 'p', text })).map((m) => m.id)).not.toContain(SEED_IDS[2]);
+  });
+});
+
+describe('adding', () => {
+  test('the same text (differing only in case, quotes, dashes and spacing) is not stored twice', async () => {
+    const { service } = await openService([]);
+    const text = 'The council’s “review” — due in May — was delayed.\n\nOfficials said more.';
+    const first = await service.add({ title: 'A', text, source: 's', origin: 'pasted' });
+    const second = await service.add({ title: 'B', text: ` the COUNCIL's "review" - due in may - was   delayed. officials said more.`, source: 't', origin: 'page' });
+    expect(first.added).toBe(true);
+    expect(second).toEqual({ id: first.id, added: false });
+    expect((await service.stats()).total).toBe(1);
+  });
+
+  test('recent matches are kept per entry, newest first, and a page seen again is not listed twice', async () => {
+    const { service } = await openService();
+    await service.recordMatches({ url: 'https://a.example/1', title: 'One' }, [SEED_IDS[0]]);
+    await service.recordMatches({ url: 'https://b.example/2', title: 'Two' }, [SEED_IDS[0], SEED_IDS[1]]);
+    await service.recordMatches({ url: 'https://a.example/1', title: 'One again' }, [SEED_IDS[0]]);
+    expect((await service.recentMatches(SEED_IDS[0])).map((m) => m.title)).toEqual(['One again', 'Two']);
+    expect((await service.recentMatches(SEED_IDS[1])).map((m) => m.url)).toEqual(['https://b.example/2']);
+    await service.delete([SEED_IDS[0]]);
+    expect(await service.recentMatches(SEED_IDS[0])).toEqual([]);
+  });
+
+  test('delete then restore gives back the same entries', async () => {
+    const { service } = await openService();
+    const before = await service.getEntries(SEED_IDS.slice(0, 2));
+    expect(await service.delete(SEED_IDS.slice(0, 2))).toBe(2);
+    expect(await service.restore(before)).toBe(2);
+    expect(await service.getEntries(SEED_IDS.slice(0, 2))).toEqual(before);
+    expect(await service.restore(before)).toBe(0);
+  });
+});
+
+describe('learning while reading', () => {
+  const page = (n: number, url = `https://news.example/a${n}`) => ({ url, title: `Story ${n}`, siteName: 'News Example', text: article(n, 6) });
+  const on = { enabled: true, excludedSites: ['blocked.example'], cap: 2 };
+
+  test('off by default means nothing is learned; excluded sites and short texts are never learned', async () => {
+    const { service } = await openService([]);
+    expect(await service.learn(page(1), { ...on, enabled: false })).toBeNull();
+    expect(await service.learn(page(2, 'https://www.blocked.example/x'), on)).toBeNull();
+    expect(await service.learn({ ...page(3), text: 'Too short to be an article.' }, on)).toBeNull();
+    expect((await service.stats()).total).toBe(0);
+  });
+
+  test('learned entries are capped, the oldest going first', async () => {
+    const { service } = await openService([]);
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) {
+      ids.push((await service.learn(page(n), on))!.id);
+      await new Promise((resolve) => setTimeout(resolve, 5)); // distinct addedAt times
+    }
+    const learned = await service.list({ sort: 'added', origin: 'learned', limit: 10 });
+    expect(learned.items.map((item) => item.id)).toEqual(ids.slice(1));
+    expect(learned.items[0]).toMatchObject({ origin: 'learned', source: 'News Example', url: 'https://news.example/a2' });
+  });
+});
+
+describe('index versions', () => {
+  test('stored fingerprints of another version are rebuilt from the texts on open', async () => {
+    const { db, service, name } = await openService();
+    const text = (await service.getEntry(SEED_IDS[3]))!.text;
+    // As if an older engine had written them: wrong version, useless hashes.
+    for (const id of SEED_IDS) await db.put('fingerprints', { id, version: INDEX_VERSION - 1, fingerprint: { v: INDEX_VERSION - 1, hashes: [1, 2, 3] } });
+    await db.put('meta', INDEX_VERSION - 1, 'indexVersion');
+    db.close();
+    const reopenedDb = await openLibraryDb(name);
+    const reopened = await LibraryService.open(reopenedDb, SEED_FILES);
+    const stored = await reopenedDb.getAll('fingerprints');
+    expect(stored).toHaveLength(5);
+    for (const record of stored) {
+      expect(record.version).toBe(INDEX_VERSION);
+      expect(record.fingerprint.hashes.length).toBeGreaterThan(10);
+    }
+    expect((await reopened.match({ id: 'p', text }))[0].id).toBe(SEED_IDS[3]);
+  });
+});
