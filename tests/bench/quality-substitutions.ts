@@ -94,26 +94,28 @@ export function scoreSubstitutions(truth: SubstitutionTruth, reported: readonly 
     for (let n = expandedCount(entry.count); n > 0; n--) expanded.push(key);
   }
 
+  // Greedy in three passes, so that a position-bound merged entry is not starved by a single
+  // entry that could have matched another occurrence: entries that can only be merged runs
+  // first, then single swaps, then the leftovers as merged runs.
   let correct = 0;
-  const unmatched: string[] = [];
-  // Single swaps first, so that a merged run only claims swaps no single entry accounts for.
-  for (const key of expanded) {
-    const index = takeFree(singles.get(key), recalled);
-    if (index === undefined) unmatched.push(key);
-    else {
-      recalled[index] = 1;
-      correct++;
-    }
-  }
   const wrong: string[] = [];
-  for (const key of unmatched) {
+  const claimRun = (key: string): boolean => {
     const run = merged.get(key)?.find((members) => members.every((i) => !recalled[i]));
-    if (!run) {
-      wrong.push(readable(key));
-      continue;
-    }
+    if (!run) return false;
     for (const i of run) recalled[i] = 1;
     correct++;
+    return true;
+  };
+  const singleEntries: string[] = [];
+  for (const key of expanded) {
+    if (singles.has(key) || !claimRun(key)) singleEntries.push(key);
+  }
+  for (const key of singleEntries) {
+    const index = takeFree(singles.get(key), recalled);
+    if (index !== undefined) {
+      recalled[index] = 1;
+      correct++;
+    } else if (!claimRun(key)) wrong.push(readable(key));
   }
   const missed = swaps.flatMap((swap, i) =>
     recalled[i] ? [] : [`${truth.fromText.slice(swap.fromStart, swap.fromEnd)} → ${truth.toText.slice(swap.toStart, swap.toEnd)}`],
