@@ -1,0 +1,77 @@
+/**
+ * Paragraph-level boilerplate that Readability leaves in an article: labels ("Advertisement"),
+ * share bars, "Related articles" headings, newsletter prompts, comment-form text, cookie notes.
+ * Matched on whole short paragraphs only, so prose that merely mentions these words survives.
+ */
+import { MAX_BOILERPLATE_LABEL_CHARS } from './tuning';
+
+const SHARE_WORDS =
+  '(?:share|shares|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|messenger|copy link|comment|comments|save)';
+
+/** Whole-paragraph labels: the paragraph is exactly one of these (case-insensitive). */
+const LABEL_PATTERNS: RegExp[] = [
+  /^(?:advertisement|advertising|ad|sponsored|sponsored content|paid content|promoted|partner content)$/i,
+  /^(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?$/i,
+  /^continue reading(?: below| the main story)?$/i,
+  /^(?:scroll|skip) (?:to continue|ad)(?: with content)?$/i,
+  new RegExp(`^(?:${SHARE_WORDS}(?:\\s+on\\s+\\w+)?[\\s|·•,]*)+$`, 'i'),
+  /^share (?:this|the) (?:article|story|post|page)(?: on| via| with)?\b.*$/i,
+  /^(?:click|tap) (?:here )?to share\b.*$/i,
+  // Comment forms (WordPress and friends).
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|cancel reply|join the (?:conversation|discussion)|\d+ comments?|comments?(?: \(\d+\))?|show comments|view comments|log in to comment)$/i,
+  /^please enter (?:your )?(?:name|comment|email|e-mail|a valid email address)(?: here)?!?$/i,
+  /^you have entered an incorrect email address!?$/i,
+  /^your email address will not be published\..*$/i,
+  /^save my name, email,? and website in this browser for the next time i comment\.?$/i,
+  /^(?:name|email|e-mail|website|comment)\s*\*?:?$/i,
+  /^(?:required fields are marked|notify me of (?:follow-up comments|new posts)).*$/i,
+];
+
+/** Labels of blocks that list other stories; what follows them is teasers, not this article. */
+const SECTION_HEADING_PATTERN =
+  /^(?:related(?: articles| stories| content| coverage| news| posts| reading| links)?|read (?:more|next|also)|more (?:from|on|in|about|stories|news|to read)\b.*|most (?:popular|read|viewed|shared|commented)(?: now| stories| articles)?|trending(?: now| stories| articles)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|see also|also (?:read|see|on \w+)|in other news|top stories|don'?t miss|editor'?s picks|popular (?:now|stories|articles)|top picks|latest (?:news|stories|articles)|what to read next|further reading)\s*:?$/i;
+
+/** A "Read more: <headline>" style teaser line. */
+const TEASER_PREFIX_PATTERN = /^(?:read more|related|see also|also read|read also|read next|more|recommended|watch|listen)\s*[:|»›]\s*\S/i;
+
+/** Prompts and notices recognised by their words, when the paragraph is short. */
+const SHORT_NOTICE_PATTERNS: RegExp[] = [
+  /\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|get|receive|delivered)\b|\b(?:sign up|subscribe)\b.*\b(?:newsletters?|inbox|daily email|weekly email|updates)\b/i,
+  /\b(?:we|this (?:web)?site|our (?:web)?site)\b.*\b(?:uses?|placed?|sets?) cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings|preferences|consent)\b/i,
+  /^(?:sign up|subscribe|register|log ?in|sign in)\b.{0,80}$/i,
+  /^to (?:post|leave|add|write) a comment\b|\b(?:your|all) comments are (?:subject to|moderated|reviewed)\b/i,
+  /^(?:©|\(c\)(?=\s*\d)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.!?]{0,120}(?:\.\s*all rights reserved\.?)?$/i,
+  /^(?:tell us what you think|what do you think\??|share this with\b.*)$/i,
+  /^(?:follow us|like us) on\b.*$/i,
+  /^(?:image|photo|picture|video)(?: credit| source)?\s*:\s*\S.{0,120}$/i,
+  /^(?:photo|photograph|image|picture|video|illustration)s?\s+(?:by|courtesy(?: of)?|credit)\b.{0,120}$/i,
+  /^[^.!?]{0,80}\/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|ap photo|getty)\s*$/i,
+];
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A paragraph that is page furniture rather than article text. */
+export function isBoilerplateParagraph(text: string): boolean {
+  const paragraph = collapse(text);
+  if (paragraph.length === 0) return true;
+  if (paragraph.length > MAX_BOILERPLATE_LABEL_CHARS) return false;
+  return (
+    LABEL_PATTERNS.some((pattern) => pattern.test(paragraph)) ||
+    SHORT_NOTICE_PATTERNS.some((pattern) => pattern.test(paragraph)) ||
+    isStoryListHeading(paragraph)
+  );
+}
+
+/** "Related articles", "Most popular"...: the start of a block of links to other stories. */
+export function isStoryListHeading(text: string): boolean {
+  const paragraph = collapse(text);
+  return paragraph.length <= 80 && SECTION_HEADING_PATTERN.test(paragraph);
+}
+
+/** "Read more: Another headline" and similar one-line teasers. */
+export function isTeaserLine(text: string): boolean {
+  const paragraph = collapse(text);
+  return paragraph.length <= MAX_BOILERPLATE_LABEL_CHARS && TEASER_PREFIX_PATTERN.test(paragraph) && !/[.!?]["”’]?\s+\S/.test(paragraph);
+}

@@ -1,0 +1,98 @@
+/**
+ * Extracts the article from a page: Mozilla Readability on a pruned clone of the document,
+ * then our own cleanup into paragraphs. The same code runs in the content script (real DOM)
+ * and in the scan command (jsdom). It never changes the page and never throws.
+ */
+import { Readability } from '@mozilla/readability';
+import { collectBlocks, type TextBlock } from './blocks';
+import { cleanParagraphs } from './clean-paragraphs';
+import { pruneFurniture } from './furniture';
+import { findPublishedDate, normalizeDate } from './published-date';
+import {
+  MAX_ARTICLE_CHARS,
+  MAX_ELEMENTS_TO_PARSE,
+  MAX_PAGE_ELEMENTS,
+  MIN_FALLBACK_CHARS,
+  READABILITY_CHAR_THRESHOLD,
+} from './tuning';
+import type { ExtractedArticle, ExtractOptions } from './types';
+
+type ReadabilityResult = ReturnType<Readability<Element>['parse']>;
+
+/** A clone of `doc` without scripts, styles and furniture, or null when it is too big to parse cheaply. */
+function prunedClone(doc: Document): Document | null {
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return null;
+  const clone = doc.cloneNode(true) as Document;
+  pruneFurniture(clone);
+  return clone.getElementsByTagName('*').length > MAX_ELEMENTS_TO_PARSE ? null : clone;
+}
+
+function runReadability(clone: Document): ReadabilityResult {
+  try {
+    return new Readability<Element>(clone, {
+      maxElemsToParse: MAX_ELEMENTS_TO_PARSE,
+      charThreshold: READABILITY_CHAR_THRESHOLD,
+      // Hand back the element itself: no HTML serialization and re-parsing just to read its text.
+      serializer: (node) => node as Element,
+    }).parse();
+  } catch {
+    return null;
+  }
+}
+
+/** Joins paragraphs with a blank line, cut at a paragraph boundary when absurdly long. */
+function joinParagraphs(paragraphs: string[]): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const paragraph of paragraphs) {
+    length += paragraph.length + 2;
+    if (length > MAX_ARTICLE_CHARS) break;
+    kept.push(paragraph);
+  }
+  return kept.join('\n\n');
+}
+
+function nonEmpty(value: string | null | undefined): string | undefined {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function hostName(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return nonEmpty(new URL(url).hostname.replace(/^www\./, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The article in `doc`, or null when the page holds none (or is too big to look at cheaply). */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  try {
+    const clone = prunedClone(doc);
+    if (!clone) return null;
+    const result = runReadability(clone);
+    const title = nonEmpty(result?.title) ?? nonEmpty(doc.title) ?? '';
+    let blocks: TextBlock[] = result?.content ? collectBlocks(result.content) : [];
+    let text = joinParagraphs(cleanParagraphs(blocks, title));
+    if (text.length === 0) {
+      // Readability found nothing usable: fall back to the pruned page body, if it has real text.
+      const fallback = prunedClone(doc);
+      blocks = fallback?.body ? collectBlocks(fallback.body) : [];
+      text = joinParagraphs(cleanParagraphs(blocks, title));
+      if (text.length < MIN_FALLBACK_CHARS) return null;
+    }
+    const article: ExtractedArticle = { title, text };
+    const byline = nonEmpty(result?.byline);
+    const siteName = nonEmpty(result?.siteName) ?? hostName(options.url ?? doc.URL);
+    const publishedAt = normalizeDate(result?.publishedTime) ?? findPublishedDate(doc);
+    const lang = nonEmpty(result?.lang) ?? nonEmpty(doc.documentElement?.getAttribute('lang'));
+    if (byline) article.byline = byline;
+    if (siteName) article.siteName = siteName;
+    if (publishedAt) article.publishedAt = publishedAt;
+    if (lang) article.lang = lang;
+    return article;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Extraction tunables, in one place, each with the reason for its value.
+ * The same numbers apply in the content script (real DOM) and the scan command (jsdom).
+ */
+
+/**
+ * Readability gives up (throws) beyond this many elements. The 326 real news pages in
+ * ../shared/eval-data hold at most about 2,000 elements; modern pages hold up to about 8,000.
+ * A page beyond this (a forum dump, an endless feed) is not worth a slow parse in a content script.
+ */
+export const MAX_ELEMENTS_TO_PARSE = 15_000;
+
+/**
+ * Checked on the page itself, before cloning it (cloning a huge DOM is the first real cost):
+ * scripts, styles and SVG icons are still counted here, hence the margin over the budget above.
+ */
+export const MAX_PAGE_ELEMENTS = 3 * MAX_ELEMENTS_TO_PARSE;
+
+/** Readability's own default: an attempt with less article text than this is retried more loosely. */
+export const READABILITY_CHAR_THRESHOLD = 500;
+
+/** Longest article text handed on, in characters: far beyond any news article, bounds later work. */
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
+/** Without Readability's result, the page body is used only when it holds at least this much text. */
+export const MIN_FALLBACK_CHARS = 200;
+
+/** A paragraph counts towards "is this an article?" only from this length (Readability's readerable check uses 140). */
+export const MIN_ARTICLE_PARAGRAPH_CHARS = 140;
+
+/** An article page holds at least this much text in such paragraphs (roughly 100 words). */
+export const MIN_ARTICLE_TEXT_CHARS = 600;
+
+/** ...in at least this many paragraphs: one long blurb under a form or a list is not an article. */
+export const MIN_ARTICLE_PARAGRAPHS = 2;
+
+/** Above this share of link text, a paragraph or a whole page is navigation, not prose. */
+export const MAX_LINK_DENSITY = 0.5;
+
+/**
+ * A paragraph whose text is nearly all link (and short) is a teaser or a "Read more" line,
+ * not article prose; long all-link paragraphs are rare enough to keep.
+ */
+export const TEASER_LINK_DENSITY = 0.8;
+export const TEASER_MAX_WORDS = 40;
+
+/**
+ * A furniture container (share bar, "related" box, comments...) is removed before Readability
+ * only when it holds less than this share of the page's paragraph text: a class name alone
+ * must never remove the article itself (e.g. a wrapper called "article-with-comments").
+ */
+export const MAX_FURNITURE_TEXT_SHARE = 0.3;
+
+/** Boilerplate labels are short: a long paragraph that mentions cookies or newsletters is prose. */
+export const MAX_BOILERPLATE_LABEL_CHARS = 300;

@@ -1,0 +1,65 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../lib/extract/extract-article';
+import { MAX_ELEMENTS_TO_PARSE, MAX_PAGE_ELEMENTS } from '../../../lib/extract/tuning';
+
+const PROSE = [
+  'The council approved the new cycle lanes on Wednesday evening after a debate that lasted almost four hours, with most of the objections coming from shop owners on the high street who fear losing parking spaces.',
+  'Work will begin in the autumn and should take about eight months. The lanes will be separated from traffic by a low kerb, and the junction by the station will get its own traffic lights for cyclists.',
+  'A review after the first year will look at accident figures and at how many people use the lanes, the council said, and the parking spaces lost on the high street will be replaced in a new car park behind the library.',
+];
+
+function page(body: string, head = '<title>Cycle lanes approved</title>'): Document {
+  return new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`, { url: 'https://news.example/a' }).window.document;
+}
+
+function articleBody(extra = ''): string {
+  return `<article><h1>Cycle lanes approved</h1>${PROSE.map((text) => `<p>${text}</p>`).join(extra)}</article>`;
+}
+
+describe('extractArticle', () => {
+  it('leaves the page it reads unchanged', () => {
+    const doc = page(`<nav><a href="/">Home</a></nav>${articleBody('<div class="ad">Advertisement</div>')}<script>var x = 1;</script>`);
+    const before = doc.documentElement.outerHTML;
+    expect(extractArticle(doc)?.text).toBe(PROSE.join('\n\n'));
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('drops furniture placed between paragraphs of the article', () => {
+    const furniture = [
+      '<p>ADVERTISEMENT</p>',
+      '<p>Story continues below advertisement</p>',
+      '<p><a href="/x">Share on Facebook</a> | <a href="/y">Tweet</a> | <a href="/z">Email</a></p>',
+      '<p>Read more: <a href="/other">Bus fares to rise in January</a></p>',
+    ];
+    const body = `<article><h1>Cycle lanes approved</h1><p>${PROSE[0]}</p>${furniture.join('')}<p>${PROSE[1]}</p><h3>Related articles</h3><p><a href="/1">Bus fares to rise</a></p><p><a href="/2">Station car park to close</a></p><p>${PROSE[2]}</p></article>`;
+    expect(extractArticle(page(body))?.text).toBe(PROSE.join('\n\n'));
+  });
+
+  it('keeps prose that merely mentions advertisements, cookies or comments', () => {
+    const mentions = 'Shop owners said they would advertise the new lanes, hand out cookies to the first cyclists and collect comments from customers for the review.';
+    const doc = page(articleBody().replace('</article>', `<p>${mentions}</p></article>`));
+    expect(extractArticle(doc)?.text.split('\n\n')).toEqual([...PROSE, mentions]);
+  });
+
+  it('returns null for an empty page and for pages beyond the element budgets, without throwing', () => {
+    expect(extractArticle(page(''))).toBeNull();
+    const overReadabilityBudget = `${articleBody()}${'<span>x</span>'.repeat(MAX_ELEMENTS_TO_PARSE + 1)}`;
+    expect(extractArticle(page(overReadabilityBudget))).toBeNull();
+    const overPageBudget = `${articleBody()}<svg>${'<path d="M0 0"/>'.repeat(MAX_PAGE_ELEMENTS + 1)}</svg>`;
+    expect(extractArticle(page(overPageBudget))).toBeNull();
+  });
+
+  it('does not count scripts and icons against the Readability budget', () => {
+    const icons = `<svg>${'<path d="M0 0"/>'.repeat(MAX_ELEMENTS_TO_PARSE + 1)}</svg>`;
+    expect(extractArticle(page(`${icons}${articleBody()}`))?.text).toBe(PROSE.join('\n\n'));
+  });
+
+  it('returns null rather than throwing when handed something that is not a document', () => {
+    expect(extractArticle({} as Document)).toBeNull();
+  });
+
+  it('falls back to the page host for the site name when the page does not give one', () => {
+    expect(extractArticle(page(articleBody()))?.siteName).toBe('news.example');
+  });
+});
