@@ -54,7 +54,7 @@ async function walk(query: Omit<ListQuery, 'limit' | 'after'>, limit = 17) {
 }
 
 const dateOf = (e: (typeof ALL)[number]) => e.publishedAt ?? e.addedAt;
-const byKey = <T>(key: (e: (typeof ALL)[number]) => T) => (a: (typeof ALL)[number], b: (typeof ALL)[number]) => {
+const byKey = (key: (e: (typeof ALL)[number]) => string | number) => (a: (typeof ALL)[number], b: (typeof ALL)[number]) => {
   const x = key(a);
   const y = key(b);
   return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
