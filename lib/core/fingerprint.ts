@@ -19,6 +19,8 @@ export interface Fingerprint {
 }
 
 const EXACT_SEED = 0x5eed0001;
+/** k-gram hashes of the text being winnowed, reused across calls (fingerprinting is synchronous). */
+let scratch = new Uint32Array(4096);
 const ROBUST_SEED = 0x5eed0002;
 
 export function fingerprintText(text: string): Fingerprint {
@@ -60,7 +62,8 @@ function immutableIds(tokens: Tokens): Int32Array {
 function winnow(ids: ArrayLike<number>, count: number, k: number, window: number, seed: number, out: number[]): void {
   const grams = count - k + 1;
   if (grams <= 0) return;
-  const hashes = new Uint32Array(grams);
+  if (scratch.length < grams) scratch = new Uint32Array(grams * 2);
+  const hashes = scratch;
   for (let i = 0; i < grams; i++) hashes[i] = hashRun(ids, i, k, seed) >>> 0;
   const w = Math.min(window, grams);
   let minPos = -1;

@@ -4,7 +4,7 @@
  */
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 /** One FNV-1a step: fold a UTF-16 code unit into a running hash. */
 export function fnvStep(hash: number, codeUnit: number): number {

@@ -19,9 +19,28 @@ there here all any both each few more most other some such only own same too
 s t don't it's i'm he's she's that's there's won't can't didn't doesn't isn't wasn't aren't
 `;
 
-/** Hashes of the function words, as the tokenizer computes them. */
-export const STOPWORD_HASHES: ReadonlySet<number> = new Set(
-  FUNCTION_WORDS.split(/\s+/)
-    .filter((word) => word.length > 0)
-    .map(hashString),
-);
+/**
+ * Open-addressing set of the function words' hashes. A plain Set would box most 32-bit
+ * hashes (they exceed V8's small-integer range) on every lookup, once per token.
+ */
+const TABLE_BITS = 10;
+const table = new Int32Array(1 << TABLE_BITS);
+const used = new Uint8Array(1 << TABLE_BITS);
+for (const word of FUNCTION_WORDS.split(/\s+/)) {
+  if (word.length === 0) continue;
+  const id = hashString(word);
+  let slot = id >>> (32 - TABLE_BITS);
+  while (used[slot] && table[slot] !== id) slot = (slot + 1) & ((1 << TABLE_BITS) - 1);
+  table[slot] = id;
+  used[slot] = 1;
+}
+
+/** Is the token with this id (tokenize's hash of the normalized word) a function word? */
+export function isFunctionWord(id: number): boolean {
+  let slot = id >>> (32 - TABLE_BITS);
+  while (used[slot]) {
+    if (table[slot] === id) return true;
+    slot = (slot + 1) & ((1 << TABLE_BITS) - 1);
+  }
+  return false;
+}
