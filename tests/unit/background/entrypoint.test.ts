@@ -5,7 +5,7 @@ import background from '../../../entrypoints/background';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
 import { seedEntry } from '../../../lib/library/seed';
 import type { LibraryEntry } from '../../../lib/library/types';
-import { fromPage, fromPopup, valueOf } from './setup';
+import { deliver, fromPage, fromPopup, valueOf } from './setup';
 
 describe('background entrypoint', () => {
   it('seeds the library and flags a spun seed page end to end', async () => {
@@ -14,15 +14,11 @@ describe('background entrypoint', () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     const [seed000, seed001] = SEED_FILES.map((file) => seedEntry(file.fileName, file.content, ''));
 
-    const [stored] = await fakeBrowser.runtime.onMessage.trigger({ type: 'library/get', id: seed001.id }, fromPopup, () => {});
+    const stored = await deliver({ type: 'library/get', id: seed001.id }, fromPopup);
     expect(valueOf<LibraryEntry>(stored)).toMatchObject({ id: seed001.id, origin: 'seed', title: seed001.title });
 
     const url = 'https://farm.test/story';
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'page/article', article: { url, title: seed000.title, text: seed000.text } },
-      fromPage(9, url),
-      () => {},
-    );
+    const reply = await deliver({ type: 'page/article', article: { url, title: seed000.title, text: seed000.text } }, fromPage(9, url));
     expect(valueOf(reply)).toEqual({ flagged: true });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).toBe('SPUN');
   });

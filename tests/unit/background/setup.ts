@@ -39,15 +39,22 @@ export async function startTestBackground(overrides: Partial<BackgroundDeps> = {
     ...overrides,
   });
   const route = createMessageRouter(handlers, { id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('/') });
-  fakeBrowser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  fakeBrowser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
   watchTabs(sessionTabResults, showBadge);
   return {
     library,
-    async send(message, sender) {
-      const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => {});
-      return replies[0] as Reply<unknown>;
-    },
+    send: deliver,
   };
+}
+
+/**
+ * Triggers runtime.onMessage as the browser would (with a sendResponse, as TOOLCHAIN.md
+ * advises, so this works across fake-browser versions) and returns the first reply.
+ */
+export async function deliver(message: unknown, sender: MessageSender): Promise<Reply<unknown>> {
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  const replies = await trigger(message, sender, () => {});
+  return replies[0] as Reply<unknown>;
 }
 
 export const fromPopup: MessageSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
