@@ -50,13 +50,20 @@ export const showBadgeSetting = storage.defineItem<boolean>('local:showBadge', {
 export const sensitivitySetting = storage.defineItem<SensitivityByKind>('local:sensitivity', {
   fallback: { verbatim: 'normal', partial: 'normal', spun: 'normal' },
   version: 2,
-  migrations: {
-    2: (old: unknown): SensitivityByKind => {
-      const level = SENSITIVITIES.includes(old as Sensitivity) ? (old as Sensitivity) : 'normal';
-      return { verbatim: level, partial: level, spun: level };
-    },
-  },
+  migrations: { 2: (old: unknown) => sensitivityByKind(old) },
 });
+
+const isSensitivity = (value: unknown): value is Sensitivity => SENSITIVITIES.includes(value as Sensitivity);
+
+/** Per-kind levels from a single level, a (partial) per-kind object, or junk ("normal"). */
+export function sensitivityByKind(value: unknown): SensitivityByKind {
+  const single = isSensitivity(value) ? value : 'normal';
+  const level = (kind: MatchKind): Sensitivity => {
+    const given = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[kind] : undefined;
+    return isSensitivity(given) ? given : single;
+  };
+  return { verbatim: level('verbatim'), partial: level('partial'), spun: level('spun') };
+}
 
 export const learningSetting = storage.defineItem<LearningSettings>('local:learning', {
   fallback: { enabled: false, excludedSites: [], cap: LEARNED_CAP_DEFAULT },
@@ -79,7 +86,18 @@ export async function loadSettings(): Promise<Settings> {
     sensitivitySetting.getValue(),
     learningSetting.getValue(),
   ]);
-  return { scanMode, excludedSites, showBadge, sensitivity, learning };
+  // Storage is shared with other code and can be edited by hand: never trust its shapes.
+  return {
+    scanMode: SCAN_MODES.includes(scanMode) ? scanMode : scanModeSetting.fallback,
+    excludedSites: normalizeSiteList(excludedSites),
+    showBadge: showBadge !== false,
+    sensitivity: sensitivityByKind(sensitivity),
+    learning: {
+      enabled: learning?.enabled === true,
+      excludedSites: normalizeSiteList(learning?.excludedSites),
+      cap: Number.isInteger(learning?.cap) && learning.cap >= 1 ? Math.min(learning.cap, LEARNED_CAP_MAX) : LEARNED_CAP_DEFAULT,
+    },
+  };
 }
 
 /**
