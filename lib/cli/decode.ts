@@ -8,11 +8,26 @@
 /** Browsers look for `<meta charset>` in the first 1024 bytes; real pages put it later, so look further. */
 const CHARSET_SNIFF_BYTES = 4096;
 
-const FALLBACK_ENCODING = 'windows-1252';
+/**
+ * windows-1252's bytes 0x80-0x9F (curly quotes, dashes, the euro sign...). Node 20's
+ * TextDecoder('windows-1252') decodes them as C1 control characters, i.e. as ISO-8859-1, so
+ * the table is applied by hand. Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as they are, as in browsers.
+ */
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8DŽ\x8F\x90‘’“”•–—˜™š›œ\x9DžŸ';
+
+/** Decodes windows-1252 (what browsers use for latin1, iso-8859-1 and us-ascii labels too). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const chars = new Array<string>(bytes.length);
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index];
+    chars[index] = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  }
+  return chars.join('');
+}
 
 /** The charset a page declares in `<meta charset>` or `<meta http-equiv="Content-Type">`, lower-case. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, CHARSET_SNIFF_BYTES));
+  const head = decodeWindows1252(bytes.subarray(0, CHARSET_SNIFF_BYTES));
   const match = /<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)/i.exec(head);
   return match?.[1]?.toLowerCase();
 }
@@ -46,6 +61,6 @@ export function decodeBytes(bytes: Uint8Array, { html }: { html: boolean }): str
     // Not UTF-8: fall through to the page's own declaration.
   }
   const declared = html ? decoderFor(declaredCharset(bytes)) : undefined;
-  const decoder = declared && declared.encoding !== 'utf-8' ? declared : new TextDecoder(FALLBACK_ENCODING);
-  return decoder.decode(bytes);
+  const usable = declared && declared.encoding !== 'utf-8' && declared.encoding !== 'windows-1252';
+  return usable ? declared.decode(bytes) : decodeWindows1252(bytes);
 }

@@ -1,0 +1,89 @@
+/**
+ * Reads one scan input into the article the engine compares: `.html`/`.htm` pages through
+ * jsdom and the extension's own extraction, `.txt` files as headline plus body, `-` from
+ * standard input. Other names are sniffed: markup is read as a page, anything else as text.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extractArticle } from '../extract/extract-article';
+import { decodeBytes } from './decode';
+import { parseHtmlDocument } from './html-document';
+
+export interface ScanInput {
+  /** The argument exactly as given. */
+  input: string;
+  title: string;
+  /** Article body without the headline; paragraphs separated by a blank line. */
+  text: string;
+  publishedAt?: string;
+}
+
+/** An input that could not be read (missing, a directory, unreadable). */
+export class InputError extends Error {
+  constructor(readonly input: string, readonly reason: string) {
+    super(`${input}: ${reason}`);
+    this.name = 'InputError';
+  }
+}
+
+/** Markup at the start of a file without a telling extension (or on standard input). */
+const LOOKS_LIKE_HTML = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|p|div|article)\b/i;
+
+/**
+ * Plain text: the first non-blank line is the headline; paragraphs are separated by blank lines.
+ * A body with no blank line at all but several lines is read one paragraph per line.
+ */
+export function textArticle(content: string): { title: string; text: string } {
+  const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const headlineIndex = lines.findIndex((line) => line.trim().length > 0);
+  if (headlineIndex < 0) return { title: '', text: '' };
+  const title = lines[headlineIndex].trim();
+  const body = lines.slice(headlineIndex + 1).join('\n').trim();
+  const separator = /\n[ \t]*\n/.test(body) ? /\n[ \t]*\n+/ : /\n/;
+  const paragraphs = body
+    .split(separator)
+    .map((paragraph) => paragraph.replace(/[ \t]*\n[ \t]*/g, ' ').trim())
+    .filter((paragraph) => paragraph.length > 0);
+  return { title, text: paragraphs.join('\n\n') };
+}
+
+/** A page's article; a page with no article gives its title and an empty text (nothing can match). */
+export function htmlArticle(html: string, url: string): { title: string; text: string; publishedAt?: string } {
+  const doc = parseHtmlDocument(html, url);
+  try {
+    const article = extractArticle(doc, { url });
+    if (!article) return { title: doc.title.trim(), text: '' };
+    return article.publishedAt ? { title: article.title, text: article.text, publishedAt: article.publishedAt } : { title: article.title, text: article.text };
+  } finally {
+    doc.defaultView?.close(); // Frees jsdom's window: hundreds of inputs run in one process.
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+async function readBytes(input: string): Promise<Uint8Array> {
+  if (input === '-') return readStdin();
+  try {
+    return await readFile(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError(input, reason);
+  }
+}
+
+/** Reads and extracts one input. Throws InputError when it cannot be read. */
+export async function readScanInput(input: string): Promise<ScanInput> {
+  const bytes = await readBytes(input);
+  const extension = input === '-' ? '' : extname(input).toLowerCase();
+  const isHtml = extension === '.html' || extension === '.htm' || (extension !== '.txt' && LOOKS_LIKE_HTML.test(decodeBytes(bytes.subarray(0, 2048), { html: false })));
+  const content = decodeBytes(bytes, { html: isHtml });
+  if (!isHtml) return { input, ...textArticle(content) };
+  const url = input === '-' ? 'file:///dev/stdin' : pathToFileURL(resolve(input)).href;
+  return { input, ...htmlArticle(content, url) };
+}

@@ -1,0 +1,72 @@
+/**
+ * Output of the scan command: one JSON line per input (--json, the stable interface of
+ * ../shared/docs/SCAN-CONTRACT.md), or a readable report for people.
+ */
+import type { Match } from '../core/types';
+
+export interface ScanResult {
+  input: string;
+  title: string;
+  matches: Match[];
+  /** Titles of library articles by id, for the matches. */
+  titles: ReadonlyMap<string, string | undefined>;
+  /** Set when the input could not be read. */
+  error?: string;
+}
+
+/** Scores and shares are rounded: six digits keep the order of any two distinct scores that matter. */
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** The contract's JSON line (extra fields: sourceCoverage, reason, and error for unreadable inputs). */
+export function formatJsonLine(result: ScanResult): string {
+  const matches = result.matches.map((match) => ({
+    id: match.id,
+    ...(result.titles.get(match.id) ? { title: result.titles.get(match.id) } : {}),
+    kind: match.kind,
+    score: round(match.score),
+    coverage: round(match.coverage),
+    sourceCoverage: round(match.sourceCoverage),
+    direction: match.direction,
+    reason: match.reason,
+    substitutions: match.substitutions.map(({ from, to, count }) => ({ from, to, count })),
+    passages: match.passages.map(({ inputStart, inputEnd, sourceStart, sourceEnd }) => ({ inputStart, inputEnd, sourceStart, sourceEnd })),
+  }));
+  return JSON.stringify({ input: result.input, title: result.title, matches, ...(result.error ? { error: result.error } : {}) });
+}
+
+const KIND_WORDS: Record<string, string> = { verbatim: 'Verbatim copy', partial: 'Partial copy', spun: 'Spun copy' };
+
+/** How many substitutions the readable report shows per match (the JSON has them all). */
+const SHOWN_SUBSTITUTIONS = 8;
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A few lines a person can read: the verdict for one input. */
+export function formatReadableReport(result: ScanResult): string {
+  const lines = [`${result.input}${result.title ? `: “${result.title}”` : ''}`];
+  if (result.error) {
+    lines.push(`  Could not read it: ${result.error}`);
+  } else if (result.matches.length === 0) {
+    lines.push('  No recycled text found.');
+  }
+  result.matches.forEach((match, index) => {
+    const title = result.titles.get(match.id);
+    const name = `${title ? `“${title}” ` : ''}[${match.id}]`;
+    const relation = match.direction === 'copied-by' ? `has been copied by ${name}` : `copies ${name}`;
+    lines.push(
+      `  ${index + 1}. ${KIND_WORDS[match.kind] ?? match.kind}: this text ${relation}`,
+      `     score ${match.score.toFixed(2)}; ${percent(match.coverage)} of this text, ${percent(match.sourceCoverage)} of the library article; ${match.passages.length} shared passage(s)`,
+      `     ${match.reason}`,
+    );
+    if (match.substitutions.length > 0) {
+      const shown = match.substitutions.slice(0, SHOWN_SUBSTITUTIONS).map((swap) => `${swap.from} → ${swap.to}${swap.count > 1 ? ` (×${swap.count})` : ''}`);
+      const more = match.substitutions.length - shown.length;
+      lines.push(`     substitutions: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`);
+    }
+  });
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+/**
+ * The scan command's body: parse arguments, load and index the library once, then read,
+ * extract and match every input in turn. Returns the exit status instead of exiting, so
+ * tests can run it in-process.
+ *   0  every input was read (whether or not anything matched)
+ *   1  at least one input could not be read (each still gets its line, with an "error" field)
+ *   2  bad arguments, or a library that cannot be read or has a malformed line
+ */
+import { LibraryFormatError } from '../library/format';
+import { parseScanArgs, USAGE, UsageError } from './args';
+import { InputError, readScanInput } from './inputs';
+import { LibraryFileError, loadScanLibrary, type ScanLibrary } from './library';
+import { formatJsonLine, formatReadableReport, type ScanResult } from './report';
+
+export interface ScanIO {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_UNREADABLE_INPUT = 1;
+export const EXIT_USAGE_OR_LIBRARY = 2;
+
+async function scanOne(input: string, library: ScanLibrary): Promise<ScanResult> {
+  const titles = new Map<string, string | undefined>();
+  const page = await readScanInput(input);
+  const matches =
+    page.text.length === 0
+      ? []
+      : await library.engine.match({ id: input, title: page.title, text: page.text, publishedAt: page.publishedAt }, (id) => library.articles.get(id));
+  for (const match of matches) titles.set(match.id, library.articles.get(match.id)?.title);
+  return { input, title: page.title, matches, titles };
+}
+
+export async function runScan(argv: readonly string[], io: ScanIO): Promise<number> {
+  let args;
+  try {
+    args = parseScanArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`scan: ${error.message}\n${USAGE}`);
+    return EXIT_USAGE_OR_LIBRARY;
+  }
+  if (args.help) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+
+  const started = performance.now();
+  let library: ScanLibrary;
+  try {
+    library = await loadScanLibrary(args, (message) => io.stderr(`scan: warning: ${message}`));
+  } catch (error) {
+    if (error instanceof LibraryFormatError) io.stderr(`scan: malformed library line: ${error.message}`);
+    else if (error instanceof LibraryFileError) io.stderr(`scan: ${error.message}`);
+    else throw error;
+    return EXIT_USAGE_OR_LIBRARY;
+  }
+  if (library.articles.size === 0) io.stderr('scan: warning: the library is empty: nothing can match');
+  io.stderr(`scan: library of ${library.articles.size} articles indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  let unreadable = 0;
+  for (const input of args.inputs) {
+    let result: ScanResult;
+    try {
+      result = await scanOne(input, library);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      unreadable++;
+      io.stderr(`scan: ${error.message}`);
+      result = { input, title: '', matches: [], titles: new Map(), error: error.reason };
+    }
+    io.stdout(args.json ? formatJsonLine(result) : `${formatReadableReport(result)}\n`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  io.stderr(`scan: ${args.inputs.length} input(s) in ${seconds} s${unreadable > 0 ? `; ${unreadable} could not be read` : ''}`);
+  return unreadable > 0 ? EXIT_UNREADABLE_INPUT : EXIT_OK;
+}
