@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { createLibraryHandlers, MAX_PAGE } from '../../../lib/library/handlers';
+import { openService } from './helpers';
+
+async function handlers() {
+  const { service } = await openService();
+  return createLibraryHandlers(async () => service);
+}
+
+describe('library handlers check what a message carries', () => {
+  test('a list query with an unknown sort, origin or page size is refused with a clear message', async () => {
+    const h = await handlers();
+    await expect(h['library/list']({ query: { sort: 'id' as never, limit: 10 } })).rejects.toThrow('"sort" must be one of title, source, date, size, added');
+    await expect(h['library/list']({ query: { sort: 'date', origin: 'stolen' as never, limit: 10 } })).rejects.toThrow(/"origin" must be one of/);
+    await expect(h['library/list']({ query: { sort: 'date', limit: MAX_PAGE + 1 } })).rejects.toThrow(`"limit" must be a whole number from 1 to ${MAX_PAGE}`);
+    await expect(h['library/list']({ query: { sort: 'date', limit: 10, words: 42 as never } })).rejects.toThrow('"words" must be a string');
+    expect((await h['library/list']({ query: { sort: 'date', limit: 10 } })).total).toBe(5);
+  });
+
+  test('pasted text needs a title, a source and a text, and is stored with origin "pasted"', async () => {
+    const h = await handlers();
+    await expect(h['library/add']({ title: ' ', source: 's', text: 't' })).rejects.toThrow('"title" must be a non-empty string');
+    await expect(h['library/add']({ title: 't', source: 's', text: { evil: true } as never })).rejects.toThrow('"text" must be a non-empty string');
+    const { id, added } = await h['library/add']({ title: ' Local story ', source: 'Me', text: 'A story typed by hand.' });
+    expect(added).toBe(true);
+    expect(await h['library/get']({ id })).toMatchObject({ title: 'Local story', source: 'Me', origin: 'pasted' });
+  });
+
+  test('an import batch is re-validated in the background: a forged article is rejected with its line', async () => {
+    const h = await handlers();
+    const { importId } = await h['library/import-begin']({ file: 'forged.ndjson' });
+    const result = await h['library/import-batch']({
+      importId,
+      articles: [
+        { line: 1, article: { id: 'ok', text: 'Fine text.' } },
+        { line: 2, article: { id: 'bad', text: 7 as never } },
+        { line: 3, article: { id: 'o', text: 'x', origin: 'root' as never } },
+      ],
+    });
+    expect(result).toEqual({
+      staged: 1,
+      duplicates: 0,
+      rejected: ['forged.ndjson:2: "text" must be a string, not a number', 'forged.ndjson:3: "origin" must be one of seed, imported, page, pasted, learned'],
+    });
+    await h['library/import-abort']({ importId });
+    expect((await h['library/stats']({})).total).toBe(5);
+  });
+
+  test('ids must be a list of strings of bounded length', async () => {
+    const h = await handlers();
+    await expect(h['library/delete']({ ids: 'all' as never })).rejects.toThrow(/"ids" must be a list/);
+    await expect(h['library/delete']({ ids: [''] })).rejects.toThrow('"id" must be a non-empty string');
+    expect(await h['library/delete']({ ids: ['no-such-id'] })).toEqual({ deleted: 0 });
+  });
+});
