@@ -42,6 +42,19 @@ function sourceLabel(url: string, siteName: string | undefined): string {
   }
 }
 
+/**
+ * The page's address. The browser's word for it (`sender.url`) stays the address the document
+ * was loaded at, so after a single-page site's pushState only the page knows the current one;
+ * pushState cannot leave the document's origin, so the page's claim is taken within it only.
+ */
+function pageUrl(claimed: string, reported: string): string {
+  try {
+    return new URL(claimed).origin === new URL(reported).origin ? claimed : reported;
+  } catch {
+    return reported;
+  }
+}
+
 export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const now = deps.now ?? Date.now;
 
@@ -74,8 +87,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     ...deps.libraryHandlers,
 
     async 'page/article'({ article, fingerprint }, from) {
-      // The browser's word for the page's address, not the page's own claim.
-      const url = from.url;
+      const url = pageUrl(article.url, from.url);
       const startedAt = now();
       await deps.tabResults.set(from.tabId, { status: 'checking', url, at: startedAt });
       let matches: MatchView[];
@@ -98,13 +110,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return { flagged };
     },
 
-    async 'page/not-article'(_request, from) {
-      await settle(from.tabId, { status: 'not-article', url: from.url, at: now() });
+    async 'page/not-article'({ url }, from) {
+      await settle(from.tabId, { status: 'not-article', url: pageUrl(url, from.url), at: now() });
       return null;
     },
 
-    async 'page/skipped'({ why }, from) {
-      await settle(from.tabId, { status: 'disabled', url: from.url, at: now(), why });
+    async 'page/skipped'({ url, why }, from) {
+      await settle(from.tabId, { status: 'disabled', url: pageUrl(url, from.url), at: now(), why });
       return null;
     },
 

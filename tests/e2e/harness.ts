@@ -40,6 +40,8 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+const isSettled = (result: TabResult) => result.status !== 'checking';
+
 export interface LaunchOptions {
   /** Built extension to load; defaults to .output/chrome-mv3. */
   extensionDir?: string;
@@ -140,14 +142,17 @@ export class ExtensionHarness {
     }, key);
   }
 
-  /** Waits until the tab has a settled result (anything but 'checking') and returns it. */
-  async waitForResult(tabId: number, timeoutMs = 20_000): Promise<TabResult> {
+  /**
+   * Waits until the tab's result satisfies `until` (by default: settled, i.e. anything but
+   * 'checking') and returns it.
+   */
+  async waitForResult(tabId: number, until: (result: TabResult) => boolean = isSettled, timeoutMs = 20_000): Promise<TabResult> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const result = await this.tabResult(tabId);
-      if (result && result.status !== 'checking') return result;
+      if (result && until(result)) return result;
       if (Date.now() > deadline) {
-        throw new Error(`Tab ${tabId} has no settled result after ${timeoutMs} ms (last: ${JSON.stringify(result)}).`);
+        throw new Error(`Tab ${tabId}: no awaited result after ${timeoutMs} ms (last: ${JSON.stringify(result)?.slice(0, 300)}).`);
       }
       await new Promise((done) => setTimeout(done, 100));
     }

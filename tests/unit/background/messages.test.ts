@@ -122,9 +122,12 @@ describe('background messages', () => {
       expect(await badge(2)).toBe('');
     });
 
-    it('uses the address the browser reports, not the one the page claims', async () => {
+    it('takes the page’s own address only within the origin the browser reports', async () => {
       await background.send({ type: 'page/article', article: article('https://bank.test/', UNRELATED_TEXT) }, fromPage(5, 'https://real.test/a'));
       expect((await resultOf(5))?.url).toBe('https://real.test/a');
+      // After a pushState the browser still reports the address the document was loaded at.
+      await background.send({ type: 'page/article', article: article('https://real.test/b', UNRELATED_TEXT) }, fromPage(5, 'https://real.test/a'));
+      expect((await resultOf(5))?.url).toBe('https://real.test/b');
     });
 
     it('records pages that are not articles and pages left unscanned', async () => {

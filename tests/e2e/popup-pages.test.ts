@@ -1,0 +1,61 @@
+/**
+ * Pages that change under the content script: a single-page site whose article arrives late
+ * and which then navigates with pushState, and a 5 MB page that must end cleanly and fast.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedEntry } from '../../lib/library/seed';
+import type { TabResult } from '../../lib/protocol';
+import { launchExtension, type ExtensionHarness } from './harness';
+import { GARDEN_ARTICLE } from './pages/articles';
+import { linkListPage, newsPage } from './pages/site-chrome';
+import { singlePageApp } from './pages/single-page-app';
+
+const SEED_002 = '002_dd21d444d1702e34.txt';
+const seed002 = seedEntry(SEED_002, readFileSync(join(import.meta.dirname, '../../public/corpus', SEED_002), 'utf8'), '');
+
+const doneAt = (path: string) => (result: TabResult) => result.status === 'done' && new URL(result.url).pathname === path;
+
+describe('pages that change or weigh a lot', () => {
+  let harness: ExtensionHarness;
+
+  beforeAll(async () => {
+    harness = await launchExtension();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('checks an article that arrives late, and again after a pushState navigation', async () => {
+    const views = {
+      '/app/briefing': newsPage({ site: 'Live Desk', headline: seed002.title, paragraphs: seed002.text.split('\n\n') }),
+      '/app/orchard': newsPage({ site: 'Live Desk', ...GARDEN_ARTICLE }),
+    };
+    harness.servePage('/app/briefing', singlePageApp(views, 1_500));
+    const { page, tabId } = await harness.openPage('/app/briefing');
+
+    const first = await harness.waitForResult(tabId, doneAt('/app/briefing'));
+    expect(first.status === 'done' && first.matches.map((match) => match.id)).toEqual([seed002.id]);
+    expect(await harness.badgeText(tabId)).toBe('COPY');
+
+    await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/app/orchard'));
+    const second = await harness.waitForResult(tabId, doneAt('/app/orchard'));
+    expect(second.status === 'done' && second.matches).toEqual([]);
+    expect(await harness.badgeText(tabId)).toBe('');
+  });
+
+  it('ends cleanly on a 5 MB page without an article, and leaves the page responsive', async () => {
+    const headlines = Array.from({ length: 40_000 }, (_, index) => `Market update number ${index}: shares, bonds and currencies in brief (${'·'.repeat(60)})`);
+    const html = linkListPage('Ticker Central', headlines);
+    expect(html.length).toBeGreaterThan(5_000_000);
+    harness.servePage('/ticker/all.html', html);
+    const started = Date.now();
+    const { page, tabId } = await harness.openPage('/ticker/all.html');
+    expect((await harness.waitForResult(tabId)).status).toBe('not-article');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const roundTrip = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - roundTrip).toBeLessThan(1_000);
+  });
+});
