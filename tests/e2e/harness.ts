@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { browser } from 'wxt/browser';
 import type { TabResult } from '../../lib/protocol';
 import { tabResultKey } from '../../lib/extension/tab-result-key';
@@ -196,3 +197,21 @@ export class ExtensionHarness {
 }
 
 export const launchExtension = (options?: LaunchOptions): Promise<ExtensionHarness> => ExtensionHarness.launch(options);
+
+/**
+ * One browser for a test file: launched before its tests, closed after them. Returns a getter
+ * (the harness exists only once `beforeAll` has run).
+ */
+export function useExtension(options?: LaunchOptions): () => ExtensionHarness {
+  let harness: ExtensionHarness | undefined;
+  beforeAll(async () => {
+    harness = await launchExtension(options);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('The extension is not launched yet: use the harness inside tests.');
+    return harness;
+  };
+}

@@ -2,32 +2,23 @@
  * Pages that change under the content script: a single-page site whose article arrives late
  * and which then navigates with pushState, and a 5 MB page that must end cleanly and fast.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedEntry } from '../../lib/library/seed';
+import { describe, expect, it } from 'vitest';
 import type { TabResult } from '../../lib/protocol';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { useExtension } from './harness';
 import { GARDEN_ARTICLE } from './pages/articles';
+import { seed } from './pages/seeds';
 import { linkListPage, newsPage } from './pages/site-chrome';
 import { singlePageApp } from './pages/single-page-app';
 
-const SEED_002 = '002_dd21d444d1702e34.txt';
-const seed002 = seedEntry(SEED_002, readFileSync(join(import.meta.dirname, '../../public/corpus', SEED_002), 'utf8'), '');
+const seed002 = seed('002');
 
 const doneAt = (path: string) => (result: TabResult) => result.status === 'done' && new URL(result.url).pathname === path;
 
 describe('pages that change or weigh a lot', () => {
-  let harness: ExtensionHarness;
-
-  beforeAll(async () => {
-    harness = await launchExtension();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const extension = useExtension();
 
   it('checks an article that arrives late, and again after a pushState navigation', async () => {
+    const harness = extension();
     const views = {
       '/app/briefing': newsPage({ site: 'Live Desk', headline: seed002.title, paragraphs: seed002.text.split('\n\n') }),
       '/app/orchard': newsPage({ site: 'Live Desk', ...GARDEN_ARTICLE }),
@@ -46,14 +37,16 @@ describe('pages that change or weigh a lot', () => {
   });
 
   it('ends cleanly on a 5 MB page without an article, and leaves the page responsive', async () => {
+    const harness = extension();
     const headlines = Array.from({ length: 40_000 }, (_, index) => `Market update number ${index}: shares, bonds and currencies in brief (${'·'.repeat(60)})`);
     const html = linkListPage('Ticker Central', headlines);
     expect(html.length).toBeGreaterThan(5_000_000);
     harness.servePage('/ticker/all.html', html);
-    const started = Date.now();
     const { page, tabId } = await harness.openPage('/ticker/all.html');
+    // From the page's load event: the extension's own share of the time.
+    const loaded = Date.now();
     expect((await harness.waitForResult(tabId)).status).toBe('not-article');
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(Date.now() - loaded).toBeLessThan(10_000);
     const roundTrip = Date.now();
     await page.evaluate(() => document.title);
     expect(Date.now() - roundTrip).toBeLessThan(1_000);

@@ -3,29 +3,16 @@
  * extension's content script, background, badge and popup. Screenshots of every verdict go
  * to test-artifacts/.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedEntry } from '../../lib/library/seed';
+import { describe, expect, it } from 'vitest';
 import type { TabResult } from '../../lib/protocol';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { useExtension } from './harness';
 import { FERRY_ARTICLE, GARDEN_ARTICLE, MARKET_PARAGRAPHS } from './pages/articles';
+import { seed } from './pages/seeds';
 import { formPage, linkListPage, newsPage } from './pages/site-chrome';
 
-const SEED_FILES = {
-  '000': '000_95ad2f67165849f2.txt',
-  '001': '001_cc22b293874e3bba.txt',
-  '002': '002_dd21d444d1702e34.txt',
-} as const;
-
-function seed(key: keyof typeof SEED_FILES) {
-  const file = SEED_FILES[key];
-  return seedEntry(file, readFileSync(join(import.meta.dirname, '../../public/corpus', file), 'utf8'), '');
-}
-
 /** A news page carrying a seed's text, as a content farm would publish it. */
-function seedPage(key: keyof typeof SEED_FILES): string {
+function seedPage(key: string): string {
   const entry = seed(key);
   return newsPage({ site: 'The Daily Courier', headline: entry.title, byline: 'Staff reporter', paragraphs: entry.text.split('\n\n') });
 }
@@ -40,16 +27,10 @@ function expectDone(result: TabResult): Done {
 const headline = (popup: Page) => popup.locator('.verdict__headline').innerText();
 
 describe('popup and badge in Chromium', () => {
-  let harness: ExtensionHarness;
-
-  beforeAll(async () => {
-    harness = await launchExtension();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const extension = useExtension();
 
   it('flags seed 000 as a spun copy of seed 001 and lists the swaps', async () => {
+    const harness = extension();
     harness.servePage('/world/putin-diplomat.html', seedPage('000'));
     const { tabId } = await harness.openPage('/world/putin-diplomat.html');
     const result = expectDone(await harness.waitForResult(tabId));
@@ -79,6 +60,7 @@ describe('popup and badge in Chromium', () => {
   });
 
   it('says seed 001 has been copied (spun) by seed 000', async () => {
+    const harness = extension();
     harness.servePage('/world/original-report.html', seedPage('001'));
     const { tabId } = await harness.openPage('/world/original-report.html');
     expectDone(await harness.waitForResult(tabId));
@@ -92,6 +74,7 @@ describe('popup and badge in Chromium', () => {
   });
 
   it('matches seed 002 with itself as verbatim and nothing else', async () => {
+    const harness = extension();
     harness.servePage('/live/briefing.html', seedPage('002'));
     const { tabId } = await harness.openPage('/live/briefing.html');
     const result = expectDone(await harness.waitForResult(tabId));
@@ -104,6 +87,7 @@ describe('popup and badge in Chromium', () => {
   });
 
   it('finds nothing in an unrelated article', async () => {
+    const harness = extension();
     harness.servePage('/local/orchard.html', newsPage({ site: 'Eastfield Gazette', ...GARDEN_ARTICLE }));
     const { tabId } = await harness.openPage('/local/orchard.html');
     expect(expectDone(await harness.waitForResult(tabId)).matches).toEqual([]);
@@ -117,6 +101,7 @@ describe('popup and badge in Chromium', () => {
     ['a form', '/account/register.html', formPage('Eastfield Gazette')],
     ['a list of links', '/latest.html', linkListPage('Eastfield Gazette', [GARDEN_ARTICLE.headline, FERRY_ARTICLE.headline, seed('002').title])],
   ])('calls %s "Not an article"', async (_what, path, html) => {
+    const harness = extension();
     harness.servePage(path, html);
     const { tabId } = await harness.openPage(path);
     expect((await harness.waitForResult(tabId)).status).toBe('not-article');
@@ -127,6 +112,7 @@ describe('popup and badge in Chromium', () => {
   });
 
   it('adds a page to the library from the popup, then flags a partial copy of it elsewhere', async () => {
+    const harness = extension();
     const ferryUrl = harness.servePage('/news/ferry-returns.html', newsPage({ site: 'Harbour Herald', ...FERRY_ARTICLE }));
     const original = await harness.openPage('/news/ferry-returns.html');
     expect(expectDone(await harness.waitForResult(original.tabId)).matches).toEqual([]);
