@@ -18,6 +18,8 @@ export interface Candidate {
   id: string;
   /** Fingerprints shared with the query (too-common ones not counted). */
   shared: number;
+  /** Sum of 1/df over the shared fingerprints: the ranking key. */
+  weight: number;
 }
 
 export interface CandidateQuery {
@@ -92,32 +94,48 @@ export class FingerprintIndex {
     return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength;
   }
 
-  /** Live articles sharing fingerprints with `hashes`, most shared first (ties by id). */
+  /**
+   * Live articles sharing fingerprints with `hashes`, best first. Ranked by the sum of 1/df
+   * over shared hashes (df: articles holding the hash), so a hash unique to one article
+   * outweighs several that many articles share by chance; ties by id.
+   */
   candidates(hashes: readonly number[], query: CandidateQuery): Candidate[] {
     this.flush();
     const maxDocs = Math.max(query.maxDocs, Math.floor(query.maxShare * this.size));
-    const counts = new Map<number, number>();
+    const shared = new Map<number, number>();
+    const weight = new Map<number, number>();
     for (const hash of hashes) {
       const base = hash * SLOT_SPACE;
       const [mainFrom, mainTo] = range(this.main, base);
       const [recentFrom, recentTo] = range(this.recent, base);
       // Document frequency counts dead postings too: an upper bound, fine for a cut-off.
-      if (mainTo - mainFrom + recentTo - recentFrom > maxDocs) continue;
-      this.countSlots(this.main, mainFrom, mainTo, base, counts);
-      this.countSlots(this.recent, recentFrom, recentTo, base, counts);
+      const df = mainTo - mainFrom + recentTo - recentFrom;
+      if (df === 0 || df > maxDocs) continue;
+      this.countSlots(this.main, mainFrom, mainTo, base, 1 / df, shared, weight);
+      this.countSlots(this.recent, recentFrom, recentTo, base, 1 / df, shared, weight);
     }
     const found: Candidate[] = [];
-    for (const [slot, shared] of counts) {
-      if (shared >= query.minShared) found.push({ id: this.ids[slot], shared });
+    for (const [slot, count] of shared) {
+      if (count >= query.minShared) found.push({ id: this.ids[slot], shared: count, weight: weight.get(slot)! });
     }
-    found.sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    found.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return found.slice(0, query.limit);
   }
 
-  private countSlots(postings: Float64Array, from: number, to: number, base: number, counts: Map<number, number>): void {
+  private countSlots(
+    postings: Float64Array,
+    from: number,
+    to: number,
+    base: number,
+    hashWeight: number,
+    shared: Map<number, number>,
+    weight: Map<number, number>,
+  ): void {
     for (let i = from; i < to; i++) {
       const slot = postings[i] - base;
-      if (this.alive[slot]) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+      if (!this.alive[slot]) continue;
+      shared.set(slot, (shared.get(slot) ?? 0) + 1);
+      weight.set(slot, (weight.get(slot) ?? 0) + hashWeight);
     }
   }
 

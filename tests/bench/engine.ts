@@ -7,7 +7,7 @@
  * - index memory per article (heap + typed arrays after a full GC, and the index's own arrays);
  * - as a sanity check, how often the right article is the top match per query kind.
  * Articles are generated (engine-corpus.ts), never taken from eval-data.
- * `--sizes 1000,10000` runs fewer library sizes.
+ * `--sizes 1000,10000` runs fewer library sizes; `--engine-only` skips the (slow) baseline.
  */
 import { Engine } from '../../lib/core/engine';
 import { fingerprintText } from '../../lib/core/fingerprint';
@@ -26,10 +26,13 @@ interface Matcher {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function memory(): number {
+/** Live memory after a full GC. Freed typed-array stores are swept on a background thread: give it time. */
+async function memory(): Promise<{ heap: number; arrays: number }> {
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 300));
   gc?.();
   const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
+  return { heap: usage.heapUsed, arrays: usage.arrayBuffers };
 }
 
 const mb = (bytes: number) => bytes / 1e6;
@@ -88,7 +91,7 @@ function baselineMatcher(baseline: MinHashBaseline): Matcher {
 }
 
 async function measureSize(size: number, system: 'engine' | 'baseline') {
-  const before = memory();
+  const before = await memory();
   const started = performance.now();
   let engine: Engine | undefined;
   let baseline: MinHashBaseline | undefined;
@@ -106,15 +109,18 @@ async function measureSize(size: number, system: 'engine' | 'baseline') {
   // The first query builds the index's sorted arrays: part of indexing, not of a lookup.
   await matcher.match(queries[0]);
   const buildSeconds = seconds(performance.now() - started);
-  const heapPerArticle = (memory() - before) / size;
+  const after = await memory();
+  const heapPerArticle = (after.heap - before.heap) / size;
+  const typedArraysPerArticle = (after.arrays - before.arrays) / size;
   const arraysPerArticle = engine ? engine.indexBytes / size : undefined;
   const result = await timeQueries(matcher, queries);
   const found = QUERY_KINDS.map((kind) => `${kind} ${result.found.get(kind) ?? 0}/${QUERIES_PER_KIND}`).join(', ');
   console.log(
     `  ${system.padEnd(8)} ${String(size).padStart(7)}  p50 ${result.p50.toFixed(2).padStart(6)} ms  p95 ${result.p95
       .toFixed(2)
-      .padStart(6)} ms  memory ${(heapPerArticle / 1024).toFixed(2).padStart(6)} KB/article` +
-      (arraysPerArticle === undefined ? '' : ` (index arrays ${(arraysPerArticle / 1024).toFixed(2)} KB)`) +
+      .padStart(6)} ms  memory ${((heapPerArticle + typedArraysPerArticle) / 1024).toFixed(2).padStart(6)} KB/article ` +
+      `(heap ${(heapPerArticle / 1024).toFixed(2)}, typed arrays ${(typedArraysPerArticle / 1024).toFixed(2)}` +
+      (arraysPerArticle === undefined ? ')' : `, of which index arrays ${(arraysPerArticle / 1024).toFixed(2)})`) +
       `  build ${buildSeconds.toFixed(1)} s  right top match: ${found}`,
   );
 }
@@ -131,9 +137,9 @@ async function main() {
   console.log(
     `Retrieval + alignment per query (${QUERY_KINDS.length} kinds × ${QUERIES_PER_KIND}: ${QUERY_KINDS.join(', ')}), memory per article:`,
   );
+  const systems = process.argv.includes('--engine-only') ? (['engine'] as const) : (['engine', 'baseline'] as const);
   for (const size of sizes) {
-    await measureSize(size, 'engine');
-    await measureSize(size, 'baseline');
+    for (const system of systems) await measureSize(size, system);
   }
 }
 
