@@ -159,6 +159,11 @@ export class ExtensionHarness {
     }
   }
 
+  /** Writes `storage.local` items, e.g. settings ({ scanMode: 'click' }: keys as lib/settings.ts declares them). */
+  async setLocalStorage(items: Record<string, unknown>): Promise<void> {
+    await this.inServiceWorker((values) => chrome.storage.local.set(values), items);
+  }
+
   async badgeText(tabId: number): Promise<string> {
     return this.inServiceWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   }
@@ -166,7 +171,8 @@ export class ExtensionHarness {
   /** Opens the popup as a tab, pointed at tab `tabId`, at popup width; waits for it to settle. */
   async openPopup(tabId: number): Promise<Page> {
     const page = await this.context.newPage();
-    await page.setViewportSize({ width: 400, height: 600 });
+    // A short viewport: full-page screenshots then take the popup's own height, as a real popup does.
+    await page.setViewportSize({ width: 400, height: 120 });
     await page.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
     await page.waitForSelector('[data-state]:not([data-state="loading"]):not([data-state="checking"])');
     return page;

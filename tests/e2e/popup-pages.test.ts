@@ -51,4 +51,25 @@ describe('pages that change or weigh a lot', () => {
     await page.evaluate(() => document.title);
     expect(Date.now() - roundTrip).toBeLessThan(1_000);
   });
+
+  it('waits for a click in click-to-scan mode, then scans on the popup’s request', async () => {
+    const harness = extension();
+    await harness.setLocalStorage({ scanMode: 'click' });
+    try {
+      harness.servePage('/asked/briefing.html', newsPage({ site: 'Live Desk', headline: seed002.title, paragraphs: seed002.text.split('\n\n') }));
+      const { tabId } = await harness.openPage('/asked/briefing.html');
+      expect(await harness.waitForResult(tabId)).toMatchObject({ status: 'disabled', why: 'click-to-scan' });
+      expect(await harness.badgeText(tabId)).toBe('');
+
+      const popup = await harness.openPopup(tabId);
+      expect(await popup.locator('.verdict__headline').innerText()).toBe('Scanning waits for you');
+      await harness.screenshot(popup, 'popup-click-to-scan');
+      await popup.getByRole('button', { name: 'Scan this page' }).click();
+      await popup.locator('[data-state="done"]').waitFor();
+      expect(await popup.locator('.verdict__headline').innerText()).toContain('Verbatim copy of');
+      expect(await harness.badgeText(tabId)).toBe('COPY');
+    } finally {
+      await harness.setLocalStorage({ scanMode: 'all' });
+    }
+  });
 });

@@ -55,6 +55,7 @@ describe('popup and badge in Chromium', () => {
     const [pageSide, sourceSide] = await card.locator('.passage').first().locator('blockquote').allInnerTexts();
     expect(seed('000').text).toContain(pageSide.replace(/…$/, '').slice(0, 60));
     expect(seed('001').text).toContain(sourceSide.replace(/…$/, '').slice(0, 60));
+    await popup.setViewportSize({ width: 400, height: 600 });
     await card.locator('.passages').scrollIntoViewIfNeeded();
     await harness.screenshot(popup, 'popup-spun-passages', { fullPage: false });
   });
