@@ -20,6 +20,8 @@ export interface NegativeContext {
 
 /** Paragraphs of the base article kept: long enough to be an article, short enough to stay quick. */
 const BASE_PARAGRAPHS = 10;
+/** A statement, not a passage: longer quotes (whole reviews, letters) are reporting, not quoting. */
+const MAX_QUOTE_WORDS = 60;
 
 export function negativeCase(
   variant: NegativeVariant,
@@ -38,7 +40,7 @@ export function negativeCase(
       paragraphs = transplantNames(paragraphs, namesAndFigures(library.text));
       break;
     case 'quotes': {
-      const quotes = random.shuffle(quotedStatements(library.text, 8)).slice(0, 4);
+      const quotes = random.shuffle(quotedStatements(library.text, 8, MAX_QUOTE_WORDS)).slice(0, 4);
       if (quotes.length < 3) return undefined;
       const speakers = namesAndFigures(library.text).filter((n) => /\s/.test(n) && !/\d/.test(n));
       for (const quote of quotes) insertAt(paragraphs, reattribute(quote, speakers.length > 0 ? random.pick(speakers) : 'A spokesperson', random), random);

@@ -17,12 +17,13 @@ export function sentencesOf(paragraph: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Statements in quotation marks, at least `minWords` long, without their marks. */
-export function quotedStatements(text: string, minWords: number): string[] {
+/** Statements in quotation marks, `minWords` to `maxWords` long, without their marks. */
+export function quotedStatements(text: string, minWords: number, maxWords: number): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/[“"]([^“”"\n]+)[”"]/g)) {
     const quote = m[1].trim().replace(/[,.]$/, '');
-    if (wordCount(quote) >= minWords) out.push(quote);
+    const words = wordCount(quote);
+    if (words >= minWords && words <= maxWords) out.push(quote);
   }
   return out;
 }

@@ -31,12 +31,12 @@ export interface BenchmarkOptions {
 
 export const DEFAULT_OPTIONS: BenchmarkOptions = {
   seed: 'quality-v1',
-  verbatim: 50,
-  partialPerStyle: 30,
+  verbatim: 100,
+  partialPerStyle: 50,
   spinRates: [0.1, 0.15, 0.22, 0.3, 0.35],
-  perSpinRate: 30,
-  copiedBy: 15,
-  perNegativeVariant: 20,
+  perSpinRate: 50,
+  copiedBy: 20,
+  perNegativeVariant: 50,
   heldOutShare: 0.25,
   wireShare: 0.12,
   pressReleaseShare: 0.06,
@@ -47,42 +47,50 @@ const NEGATIVE_VARIANTS: readonly NegativeVariant[] = ['unrelated', 'same-names'
 const COPIED_BY_RATE = 0.22;
 
 export function buildBenchmark(realArticles: readonly Article[], seeds: readonly Article[], spinner: Spinner, options = DEFAULT_OPTIONS): Benchmark {
-  const random = new SeededRandom(options.seed);
+  // One stream per group: changing how many cases one group draws leaves the others unchanged.
+  const stream = (label: string) => new SeededRandom(`${options.seed}/${label}`);
   const notes: string[] = [];
-  const shuffled = random.shuffle(realArticles);
+  const shuffled = stream('split').shuffle(realArticles);
   const heldOutCount = Math.round(shuffled.length * options.heldOutShare);
   const heldOut = shuffled.slice(0, heldOutCount);
   const copiedByPool = heldOut.slice(0, Math.min(options.copiedBy * 2, Math.floor(heldOut.length / 2)));
   const filler = heldOut.slice(copiedByPool.length);
-  const { articles: libraryArticles, boilerplateById } = withBoilerplate(shuffled.slice(heldOutCount), options, random);
+  const { articles: libraryArticles, boilerplateById } = withBoilerplate(shuffled.slice(heldOutCount), options, stream('boilerplate'));
   if (filler.length === 0) notes.push('no real articles kept out of the library: partial copies and negatives use seed text only');
   const fillerOrSeeds = filler.length > 0 ? filler : seeds;
   const teasers = fillerOrSeeds.map((a) => headlineFrom(a.text));
-  const copyCtx: CopyContext = { random, teasers, filler: fillerOrSeeds };
-  const spinCtx: SpinContext = { random, spinner, teasers };
+  const copyCtx = (label: string): CopyContext => ({ random: stream(label), teasers, filler: fillerOrSeeds });
+  const spinCtx = (label: string): SpinContext => ({ random: stream(label), spinner, teasers });
   const cases: BenchCase[] = [];
   const library: SourceText[] = [...libraryArticles, ...seeds].map(({ id, text, title }) => ({ id, text, title }));
   const sources = libraryArticles.length > 0 ? libraryArticles : seeds;
 
-  fill(cases, 'verbatim', options.verbatim, random.shuffle(sources), (a, id) => verbatimCase(a, id, copyCtx), notes);
-  for (const seed of seeds.filter((s) => !isSeedPair(s.id))) cases.push(verbatimCase(seed, `verbatim-seed-${seed.id.slice(0, 3)}`, copyCtx));
+  const verbatim = copyCtx('verbatim');
+  fill(cases, 'verbatim', options.verbatim, verbatim.random.shuffle(sources), (a, id) => verbatimCase(a, id, verbatim), notes);
+  for (const seed of seeds.filter((s) => !isSeedPair(s.id))) cases.push(verbatimCase(seed, `verbatim-seed-${seed.id.slice(0, 3)}`, verbatim));
   for (const style of ['contiguous', 'scattered'] as const) {
-    fill(cases, `partial-${style}`, options.partialPerStyle, random.shuffle(sources), (a, id) => partialCase(a, style, id, copyCtx), notes);
+    const ctx = copyCtx(`partial-${style}`);
+    fill(cases, `partial-${style}`, options.partialPerStyle, ctx.random.shuffle(sources), (a, id) => partialCase(a, style, id, ctx), notes);
   }
   for (const rate of options.spinRates) {
     const label = `spun-${Math.round(rate * 100)}`;
+    const ctx = spinCtx(label);
     const eligible = sources.filter((a) => spinner.maxRate(a.text) >= rate + 0.02);
-    fill(cases, label, options.perSpinRate, random.shuffle(eligible), (a, id) => spunCase(a, rate, id, spinCtx), notes);
+    fill(cases, label, options.perSpinRate, ctx.random.shuffle(eligible), (a, id) => spunCase(a, rate, id, ctx), notes);
   }
-  cases.push(...seedPairCases(seeds, copyCtx));
-  const copiedBy = copiedByPool.flatMap((a, i) => copiedByCase(a, COPIED_BY_RATE, `copied-by-${i}`, spinCtx) ?? []).slice(0, options.copiedBy);
+  cases.push(...seedPairCases(seeds, copyCtx('seed-pair')));
+  const copiedByCtx = spinCtx('copied-by');
+  const copiedBy = copiedByPool.flatMap((a, i) => copiedByCase(a, COPIED_BY_RATE, `copied-by-${i}`, copiedByCtx) ?? []).slice(0, options.copiedBy);
   if (copiedBy.length < options.copiedBy) notes.push(`copied-by: ${copiedBy.length} of ${options.copiedBy} cases (too few held-out articles)`);
   for (const { entry, benchCase } of copiedBy) {
     library.push(entry);
     cases.push(benchCase);
   }
   for (const variant of NEGATIVE_VARIANTS) {
-    const partners = variant === 'boilerplate' ? sources.filter((a) => boilerplateById.has(a.id)) : sources;
+    const random = stream(`negative-${variant}`);
+    // Few articles carry boilerplate: each may serve twice, around different base articles.
+    const withBoilerplate = sources.filter((a) => boilerplateById.has(a.id));
+    const partners = variant === 'boilerplate' ? [...withBoilerplate, ...withBoilerplate] : sources;
     const makeCase = (partner: Article, id: string) =>
       negativeCase(variant, random.pick(fillerOrSeeds), partner, id, { random, teasers }, boilerplateById.get(partner.id));
     fill(cases, `negative-${variant}`, options.perNegativeVariant, random.shuffle(partners), makeCase, notes);

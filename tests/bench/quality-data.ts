@@ -44,11 +44,19 @@ export interface LoadedArticles {
   articles: Article[];
   /** Null when ../shared/eval-data was found; otherwise a sentence saying what is missing. */
   absence: string | null;
-  skipped: { short: number; nonEnglish: number; duplicate: number };
+  skipped: { short: number; nonEnglish: number; duplicate: number; overlapping: number };
 }
 
+/**
+ * Word n-gram length and count above which two real articles count as sharing text (two
+ * versions of one wire story, two pages of one site with the same block). Such pairs would make
+ * the "right" answer ambiguous, so the later one is dropped.
+ */
+const OVERLAP_NGRAM = 12;
+const OVERLAP_MIN_SHARED = 8;
+
 export function loadEvalArticles(evalDir: string): LoadedArticles {
-  const skipped = { short: 0, nonEnglish: 0, duplicate: 0 };
+  const skipped = { short: 0, nonEnglish: 0, duplicate: 0, overlapping: 0 };
   if (!existsSync(evalDir)) {
     return { articles: [], absence: `eval-data not found at ${evalDir}: running on the seed corpus only`, skipped };
   }
@@ -70,21 +78,31 @@ export function loadEvalArticles(evalDir: string): LoadedArticles {
     }
   }
   const seen = new Set<string>();
+  const ngramsSeen = new Set<string>();
   const articles: Article[] = [];
   for (const article of raw) {
     if (wordCount(article.text) < MIN_ARTICLE_WORDS) skipped.short++;
     else if (!looksEnglish(article.text)) skipped.nonEnglish++;
+    else if (seen.has(article.text.slice(0, 300).toLowerCase())) skipped.duplicate++;
     else {
-      const fingerprint = article.text.slice(0, 300).toLowerCase();
-      if (seen.has(fingerprint)) skipped.duplicate++;
+      const ngrams = wordNgrams(article.text, OVERLAP_NGRAM);
+      if (ngrams.filter((g) => ngramsSeen.has(g)).length >= OVERLAP_MIN_SHARED) skipped.overlapping++;
       else {
-        seen.add(fingerprint);
+        seen.add(article.text.slice(0, 300).toLowerCase());
+        for (const g of ngrams) ngramsSeen.add(g);
         articles.push(article);
       }
     }
   }
   const absence = raw.length === 0 ? `eval-data at ${evalDir} holds none of the expected article sets: running on the seed corpus only` : null;
   return { articles, absence, skipped };
+}
+
+function wordNgrams(text: string, n: number): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
+  return [...out];
 }
 
 /** The five seed articles, through the same code the extension and the scan command use. */

@@ -30,7 +30,7 @@ function optionsFromArgs(args: readonly string[]): BenchmarkOptions {
   const options = { ...DEFAULT_OPTIONS };
   for (const arg of args) {
     if (arg === '--quick') {
-      Object.assign(options, { verbatim: 17, partialPerStyle: 10, perSpinRate: 10, copiedBy: 5, perNegativeVariant: 7 });
+      Object.assign(options, { verbatim: 30, partialPerStyle: 15, perSpinRate: 15, copiedBy: 6, perNegativeVariant: 15 });
     } else if (arg.startsWith('--seed=')) options.seed = arg.slice('--seed='.length);
     else throw new Error(`Unknown argument ${arg}: use --quick and/or --seed=<label>`);
   }
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const seeds = loadSeedArticles(join(projectDir, 'public', 'corpus'));
   console.log(
     `Articles: ${loaded.articles.length} real English articles from ${evalDir} ` +
-      `(skipped ${loaded.skipped.short} under 150 words, ${loaded.skipped.nonEnglish} not English, ${loaded.skipped.duplicate} duplicates) + ${seeds.length} seeds.`,
+      `(skipped ${loaded.skipped.short} under 150 words, ${loaded.skipped.nonEnglish} not English, ${loaded.skipped.duplicate} duplicates, ${loaded.skipped.overlapping} sharing passages with an earlier one) + ${seeds.length} seeds.`,
   );
   const benchmark = buildBenchmark(loaded.articles, seeds, new Spinner(), options);
   const variants = [...new Set(benchmark.cases.map((c) => c.variant))];
