@@ -7,6 +7,7 @@
  * each message and who sent it (see entrypoints/background and lib/messaging).
  */
 import type { Match } from './core/types';
+import type { ExtractedArticle } from './extract/types';
 import type { LibraryEntry } from './library/types';
 import type { LibraryMessages } from './library/messages';
 
@@ -18,16 +19,9 @@ export interface PageFingerprint {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** What the content script extracted from a page: only what the background needs. */
-export interface PageArticle {
+/** What the content script extracted from a page (lib/extract's result) and where: only what the background needs. */
+export interface PageArticle extends ExtractedArticle {
   url: string;
-  title: string;
-  byline?: string;
-  siteName?: string;
-  publishedAt?: string;
-  lang?: string;
-  /** Extracted article text, paragraphs separated by a blank line. */
-  text: string;
 }
 
 /** A library match, with what the popup shows about the library article. */
