@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+/** The content script's scanner on a DOM: settings, late articles (bounded), SPA navigation. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startContentScanner, SPA_RENDER_DELAY_MS } from '../../../lib/extension/content/content-scanner';
+import { LATE_ARTICLE_DEBOUNCE_MS, LATE_ARTICLE_MAX_CHECKS } from '../../../lib/extension/content/late-article-watch';
+import type { sendMessage } from '../../../lib/messaging/client';
+import type { Settings } from '../../../lib/settings';
+import { FERRY_ARTICLE, GARDEN_ARTICLE } from '../../e2e/pages/articles';
+import { linkListPage, newsPage } from '../../e2e/pages/site-chrome';
+
+type Sent = { type: string; payload: Record<string, unknown> };
+
+function bodyOf(html: string): string {
+  return /<body>([\s\S]*)<\/body>/.exec(html)![1];
+}
+
+const ARTICLE_BODY = bodyOf(newsPage({ site: 'Eastfield Gazette', ...GARDEN_ARTICLE }));
+const LINKS_BODY = bodyOf(linkListPage('Eastfield Gazette', ['One headline', 'Another headline', 'A third headline']));
+
+function start(settings: Pick<Settings, 'scanMode' | 'excludedSites'>, url = 'https://gazette.test/orchard') {
+  const sent: Sent[] = [];
+  const locationListeners: Array<() => void> = [];
+  let currentUrl = url;
+  const scanner = startContentScanner({
+    document,
+    currentUrl: () => currentUrl,
+    loadSettings: async () => settings,
+    send: (async (type: string, payload: Record<string, unknown>) => {
+      sent.push({ type, payload });
+      return null;
+    }) as typeof sendMessage,
+    host: {
+      setTimeout: (handler, timeout) => setTimeout(handler, timeout) as unknown as number,
+      requestIdleCallback: (callback) => setTimeout(callback, 0) as unknown as number,
+      onLocationChange: (callback) => locationListeners.push(callback),
+    },
+  });
+  return {
+    scanner,
+    sent,
+    navigate(to: string) {
+      currentUrl = to;
+      locationListeners.forEach((listener) => listener());
+    },
+  };
+}
+
+const types = (sent: Sent[]) => sent.map((message) => message.type);
+
+describe('content scanner', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+
+  it('sends the article with its fingerprint when scanning is on', async () => {
+    document.body.innerHTML = ARTICLE_BODY;
+    const { sent } = start({ scanMode: 'all', excludedSites: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(types(sent)).toEqual(['page/article']);
+    const { article, fingerprint } = sent[0].payload as { article: { url: string; title: string; text: string }; fingerprint: { hashes: number[] } };
+    expect(article.url).toBe('https://gazette.test/orchard');
+    expect(article.title).toBe(GARDEN_ARTICLE.headline);
+    expect(article.text).toContain(GARDEN_ARTICLE.paragraphs[3]);
+    expect(article.text).not.toContain('Leave a reply');
+    expect(fingerprint.hashes.length).toBeGreaterThan(0);
+  });
+
+  it('says why it does not scan, and scans when asked', async () => {
+    document.body.innerHTML = ARTICLE_BODY;
+    const click = start({ scanMode: 'click', excludedSites: [] });
+    const excluded = start({ scanMode: 'all-except', excludedSites: ['gazette.test'] });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(click.sent).toEqual([{ type: 'page/skipped', payload: { url: 'https://gazette.test/orchard', why: 'click-to-scan' } }]);
+    expect(excluded.sent).toEqual([{ type: 'page/skipped', payload: { url: 'https://gazette.test/orchard', why: 'excluded' } }]);
+    click.scanner.scanNow();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(types(click.sent)).toEqual(['page/skipped', 'page/article']);
+  });
+
+  it('reports a page without an article, then the article when it arrives late', async () => {
+    document.body.innerHTML = LINKS_BODY;
+    const { sent } = start({ scanMode: 'all', excludedSites: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(types(sent)).toEqual(['page/not-article']);
+    document.body.innerHTML = ARTICLE_BODY;
+    await vi.advanceTimersByTimeAsync(LATE_ARTICLE_DEBOUNCE_MS + 10);
+    expect(types(sent)).toEqual(['page/not-article', 'page/article']);
+  });
+
+  it('stops watching after a few checks on a busy page without an article', async () => {
+    document.body.innerHTML = LINKS_BODY;
+    const { sent } = start({ scanMode: 'all', excludedSites: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    for (let change = 0; change < LATE_ARTICLE_MAX_CHECKS; change++) {
+      document.body.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(LATE_ARTICLE_DEBOUNCE_MS + 10);
+    }
+    document.body.innerHTML = ARTICLE_BODY;
+    await vi.advanceTimersByTimeAsync(LATE_ARTICLE_DEBOUNCE_MS * 5);
+    expect(types(sent)).toEqual(['page/not-article']);
+  });
+
+  it('scans again when a single-page site changes its address', async () => {
+    document.body.innerHTML = ARTICLE_BODY;
+    const { sent, navigate } = start({ scanMode: 'all', excludedSites: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    document.body.innerHTML = bodyOf(newsPage({ site: 'Eastfield Gazette', ...FERRY_ARTICLE }));
+    navigate('https://gazette.test/ferry');
+    await vi.advanceTimersByTimeAsync(SPA_RENDER_DELAY_MS + 10);
+    expect(types(sent)).toEqual(['page/article', 'page/article']);
+    const second = sent[1].payload as { article: { url: string; title: string } };
+    expect(second.article).toMatchObject({ url: 'https://gazette.test/ferry', title: FERRY_ARTICLE.headline });
+  });
+});
