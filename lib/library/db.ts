@@ -20,6 +20,15 @@ export interface StagedEntry {
   fingerprint: Fingerprint;
 }
 
+/** Everything the engine's in-memory index needs about an entry, in one record, so loading
+ *  the index reads this store alone. */
+export interface StoredFingerprint {
+  id: string;
+  version: number;
+  fingerprint: Fingerprint;
+  publishedAt?: string;
+}
+
 export interface RecentMatch {
   entryId: string;
   url: string;
@@ -49,7 +58,7 @@ export interface LibrarySchema extends DBSchema {
   texts: { key: string; value: { id: string; text: string } };
   words: { key: string; value: { id: string; words: string[] }; indexes: { word: string } };
   /** Derived data: rebuilt from `texts` when its version differs from the engine's INDEX_VERSION. */
-  fingerprints: { key: string; value: { id: string; version: number; fingerprint: Fingerprint } };
+  fingerprints: { key: string; value: StoredFingerprint };
   matches: { key: number; value: RecentMatch; indexes: { entry: [string, number] } };
   staging: {
     key: [string, number];

@@ -1,39 +1,48 @@
 /**
  * Fills the in-memory engine from the library. Fingerprints are derived data stored with the
- * engine's INDEX_VERSION: while it holds, they load as they are; after an engine change they
- * are recomputed from the texts (the library records are the truth, like uBlock's selfie).
+ * engine's INDEX_VERSION: while it holds, they load as they are; after an engine change (or
+ * for an entry that lacks one) they are recomputed from the texts: the library records are
+ * the truth, like uBlock's selfie. This runs every time the service worker starts, so it
+ * reads the fingerprints store alone, in large chunks.
  */
 import type { Engine } from '../core/engine';
 import { fingerprintText } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
-import type { LibraryDb } from './db';
-import type { EntryRecord } from './records';
+import type { LibraryDb, StoredFingerprint } from './db';
+import { RequestBatch } from './entry-writes';
 
+/** Records read per request while loading. */
+const LOAD_CHUNK = 2_000;
 /** Entries re-fingerprinted per transaction while rebuilding: bounds memory and lets other
  *  requests in between. */
 const REBUILD_BATCH = 200;
 const INDEX_VERSION_KEY = 'indexVersion';
 
-/** What the engine keeps in memory about an entry besides its fingerprint: the date helps it
- *  tell which side of a pair copied the other. */
-export function engineMeta(record: Pick<EntryRecord, 'publishedAt'>): { publishedAt?: string } {
-  return { publishedAt: record.publishedAt };
+export function addToEngine(engine: Engine, stored: Pick<StoredFingerprint, 'id' | 'fingerprint' | 'publishedAt'>): void {
+  engine.addFingerprint(stored.id, stored.fingerprint, { publishedAt: stored.publishedAt });
 }
 
-/** Loads every entry's fingerprint into `engine`, rebuilding stale ones. Returns how many
- *  were rebuilt. */
+/** Loads every entry's fingerprint into `engine`, rebuilding stale or missing ones. Returns
+ *  how many were rebuilt. */
 export async function loadEngineIndex(db: LibraryDb, engine: Engine): Promise<number> {
   const versionHolds = (await db.get('meta', INDEX_VERSION_KEY)) === INDEX_VERSION;
-  const stale: string[] = [];
-  const tx = db.transaction(['entries', 'fingerprints']);
-  let cursor = await tx.objectStore('entries').openCursor();
-  while (cursor) {
-    const record = cursor.value;
-    const stored = versionHolds ? await tx.objectStore('fingerprints').get(record.id) : undefined;
-    if (stored && stored.version === INDEX_VERSION) engine.addFingerprint(record.id, stored.fingerprint, engineMeta(record));
-    else stale.push(record.id);
-    cursor = await cursor.continue();
+  // Keys only: cheap even for 100,000 entries. A fingerprint without its entry is ignored.
+  const entryIds = new Set(await db.getAllKeys('entries'));
+  const loaded = new Set<string>();
+  if (versionHolds) {
+    let range: IDBKeyRange | undefined;
+    for (;;) {
+      const chunk = await db.getAll('fingerprints', range, LOAD_CHUNK);
+      for (const stored of chunk) {
+        if (stored.version !== INDEX_VERSION || stored.fingerprint.v !== INDEX_VERSION || !entryIds.has(stored.id)) continue;
+        addToEngine(engine, stored);
+        loaded.add(stored.id);
+      }
+      if (chunk.length < LOAD_CHUNK) break;
+      range = IDBKeyRange.lowerBound(chunk[chunk.length - 1].id, true);
+    }
   }
+  const stale = [...entryIds].filter((id) => !loaded.has(id));
   for (let start = 0; start < stale.length; start += REBUILD_BATCH) {
     await rebuildBatch(db, engine, stale.slice(start, start + REBUILD_BATCH));
   }
@@ -43,16 +52,16 @@ export async function loadEngineIndex(db: LibraryDb, engine: Engine): Promise<nu
 
 async function rebuildBatch(db: LibraryDb, engine: Engine, ids: string[]): Promise<void> {
   const read = db.transaction(['entries', 'texts']);
-  const rows = await Promise.all(
-    ids.map(async (id) => ({ record: await read.objectStore('entries').get(id), text: await read.objectStore('texts').get(id) })),
-  );
-  const computed = rows.flatMap(({ record, text }) =>
-    record && text ? [{ record, fingerprint: fingerprintText(text.text) }] : [],
-  );
+  const reads = new RequestBatch();
+  const rows = ids.map((id) => ({ record: reads.add(read.objectStore('entries').get(id)), text: reads.add(read.objectStore('texts').get(id)) }));
+  await reads.settle();
+  const computed: StoredFingerprint[] = [];
+  for (const row of rows) {
+    const [record, text] = await Promise.all([row.record, row.text]);
+    if (!record || !text) continue;
+    computed.push({ id: record.id, version: INDEX_VERSION, fingerprint: fingerprintText(text.text), publishedAt: record.publishedAt });
+  }
   const write = db.transaction('fingerprints', 'readwrite');
-  await Promise.all([
-    ...computed.map(({ record, fingerprint }) => write.store.put({ id: record.id, version: INDEX_VERSION, fingerprint })),
-    write.done,
-  ]);
-  for (const { record, fingerprint } of computed) engine.addFingerprint(record.id, fingerprint, engineMeta(record));
+  await Promise.all([...computed.map((stored) => write.store.put(stored)), write.done]);
+  for (const stored of computed) addToEngine(engine, stored);
 }

@@ -7,7 +7,8 @@
 import type { LibraryDb, StagedEntry } from './db';
 import { LibraryFormatError } from './format';
 import { importedEntry, revalidateImportArticle, type ImportArticle } from './import-entry';
-import { allOrNothing, ENTRY_STORES, prepareEntry, putPrepared, type PreparedEntry } from './prepared';
+import { adjustCounts, allOrNothing, ENTRY_STORES, putPrepared, RequestBatch, tally } from './entry-writes';
+import { prepareEntry, type PreparedEntry } from './prepared';
 
 export interface StageResult {
   staged: number;
@@ -50,30 +51,46 @@ export async function stageBatch(
   }
   const tx = db.transaction(['entries', 'staging'], 'readwrite');
   const staging = tx.objectStore('staging');
+  const entries = tx.objectStore('entries');
   await allOrNothing(tx, async () => {
-    for (const { line, item } of prepared) {
+    const reads = new RequestBatch();
+    const lookups = prepared.map(({ item: { record } }) => ({
+      hashInLibrary: reads.add(entries.index('hash').getKey(record.textHash)),
+      hashStaged: reads.add(staging.index('import-hash').getKey([importId, record.textHash])),
+      idInLibrary: reads.add(entries.getKey(record.id)),
+      idStaged: reads.add(staging.index('import-id').get([importId, record.id])),
+    }));
+    await reads.settle();
+    // Earlier articles of this same batch count as staged too.
+    const batchHashes = new Set<string>();
+    const batchIds = new Map<string, number>();
+    const writes = new RequestBatch();
+    for (const [index, { line, item }] of prepared.entries()) {
       const { id, textHash } = item.record;
-      if (
-        (await tx.objectStore('entries').index('hash').getKey(textHash)) !== undefined ||
-        (await staging.index('import-hash').getKey([importId, textHash])) !== undefined
-      ) {
+      const lookup = lookups[index];
+      if ((await lookup.hashInLibrary) !== undefined || (await lookup.hashStaged) !== undefined || batchHashes.has(textHash)) {
         result.duplicates++;
         continue;
       }
-      const sameId = (await tx.objectStore('entries').getKey(id)) !== undefined;
-      const earlier = await staging.index('import-id').get([importId, id]);
-      if (sameId || earlier) {
-        const where = earlier ? `line ${earlier.seq} of this file` : 'another article in the library';
+      const earlierLine = (await lookup.idStaged)?.seq ?? batchIds.get(id);
+      if ((await lookup.idInLibrary) !== undefined || earlierLine !== undefined) {
+        const where = earlierLine !== undefined ? `line ${earlierLine} of this file` : 'another article in the library';
         result.rejected.push(`${file}:${line}: id "${id}" is already used by ${where}`);
         continue;
       }
+      batchHashes.add(textHash);
+      batchIds.set(id, line);
       const staged: StagedEntry = { importId, seq: line, ...item };
-      await staging.put(staged);
+      writes.add(staging.put(staged));
       result.staged++;
     }
+    await writes.settle();
   });
   return result;
 }
+
+/** Staged entries moved per step of a commit: bounds memory, whatever the file's size. */
+const COMMIT_CHUNK = 500;
 
 /** Moves a staged file into the library in one transaction; returns what was added (for the
  *  engine's index). Entries that became duplicates since staging are skipped. */
@@ -82,21 +99,31 @@ export async function commitImport(db: LibraryDb, importId: string): Promise<Pre
   const tx = db.transaction([...ENTRY_STORES, 'staging', 'meta'], 'readwrite');
   const added: PreparedEntry[] = [];
   await allOrNothing(tx, async () => {
-    let cursor = await tx.objectStore('staging').openCursor(stagedRange(importId));
-    while (cursor) {
-      const { record, text, words, fingerprint } = cursor.value;
-      const duplicate =
-        (await tx.objectStore('entries').index('hash').getKey(record.textHash)) !== undefined ||
-        (await tx.objectStore('entries').getKey(record.id)) !== undefined;
-      if (!duplicate) {
+    const entries = tx.objectStore('entries');
+    let after = -Infinity;
+    for (;;) {
+      const range = IDBKeyRange.bound([importId, after], [importId, Infinity], true, false);
+      const chunk = await tx.objectStore('staging').getAll(range, COMMIT_CHUNK);
+      if (chunk.length === 0) break;
+      const reads = new RequestBatch();
+      const taken = chunk.map(({ record }) =>
+        Promise.all([reads.add(entries.index('hash').getKey(record.textHash)), reads.add(entries.getKey(record.id))]),
+      );
+      await reads.settle();
+      const writes = new RequestBatch();
+      for (const [index, { record, text, words, fingerprint }] of chunk.entries()) {
+        const [sameText, sameId] = await taken[index];
+        if (sameText !== undefined || sameId !== undefined) continue;
         const item = { record, text, words, fingerprint };
-        await putPrepared(tx, item);
+        putPrepared(writes, tx, item);
         added.push(item);
       }
-      await cursor.delete();
-      cursor = await cursor.continue();
+      await writes.settle();
+      after = chunk[chunk.length - 1].seq;
     }
+    await tx.objectStore('staging').delete(stagedRange(importId));
     await tx.objectStore('meta').delete(importKey(importId));
+    await adjustCounts(tx, tally(added.map((item) => item.record.origin)));
   });
   return added;
 }

@@ -1,9 +1,10 @@
 /**
  * The browse list: one page of entries in a chosen order, filtered by origin, source, date
- * and words, read through indexes with cursors so 100,000 entries cost no more than 100.
+ * and words, read through indexes with cursors so 100,000 entries cost about what 100 do.
  */
 import type { LibraryDb, SortField } from './db';
-import { sortKey, toSummary, type EntryRecord, type EntrySummary } from './records';
+import { libraryCounts } from './entry-writes';
+import { ORIGINS, sortKey, toSummary, type EntryRecord, type EntrySummary } from './records';
 import { queryWords } from './search-words';
 import type { EntryOrigin } from './types';
 
@@ -30,42 +31,54 @@ export interface ListPage {
   items: EntrySummary[];
   /** Absent on the last page. */
   next?: ListCursor;
-  /** How many entries match the filters, when that is cheap to know (an index count), else null. */
+  /** How many entries match the filters, when that is cheap to know, else null. */
   total: number | null;
 }
 
-/** A word search matching at most this many entries is sorted in memory; a broader one is
- *  filtered while walking the sort index (it fills a page quickly, since matches are many). */
+/**
+ * A search word held by at most this many entries is read from the word index as a set of
+ * ids, and such a set is sorted in memory. A broader word is checked entry by entry while
+ * walking the sort index instead: it is common, so a page fills after a short walk.
+ */
 const SMALL_MATCH_SET = 2_000;
+
+/** Search words split by cost: ids holding every narrow word (if any), and the broad words
+ *  still to check on each entry. */
+interface WordFilter {
+  candidates?: Set<string>;
+  broad: string[];
+}
 
 /** `smallMatchSet`: see SMALL_MATCH_SET (tests pass 0 to exercise the index walk). */
 export async function listEntries(db: LibraryDb, query: ListQuery, smallMatchSet = SMALL_MATCH_SET): Promise<ListPage> {
-  const words = queryWords(query.words ?? '');
-  const matching = words.length > 0 ? await idsWithAllWords(db, words) : undefined;
-  const keep = recordFilter(query, matching);
-  if (matching && matching.size <= smallMatchSet) return listFromSet(db, query, matching, keep);
+  const words = await wordFilter(db, queryWords(query.words ?? ''), smallMatchSet);
+  const keep = recordFilter(query);
+  if (words.candidates) return listFromSet(db, query, words, keep);
 
   const indexName = query.origin ? (`origin-${query.sort}` as const) : query.sort;
   const prefix: IDBValidKey[] = query.origin ? [query.origin] : [];
-  const range = cursorRange(prefix, query);
-  const index = db.transaction('entries').store.index(indexName);
+  const tx = db.transaction(['entries', 'words']);
+  const index = tx.objectStore('entries').index(indexName);
   const items: EntrySummary[] = [];
   let last: ListCursor | undefined;
   let more = false;
-  let cursor = await index.openCursor(range, query.descending ? 'prev' : 'next');
+  let cursor = await index.openCursor(cursorRange(prefix, query), query.descending ? 'prev' : 'next');
   while (cursor) {
     if (items.length === query.limit) {
       more = true;
       break;
     }
-    if (keep(cursor.value)) {
-      items.push(toSummary(cursor.value));
+    const record = cursor.value;
+    if (keep(record) && (await hasBroadWords(words.broad, () => tx.objectStore('words').get(record.id)))) {
+      items.push(toSummary(record));
       last = cursor.key as ListCursor;
     }
     cursor = await cursor.continue();
   }
-  const countable = !matching && !query.source && !(query.dateFrom || query.dateTo);
-  const total = countable ? await index.count(cursorRange(prefix, { ...query, after: undefined })) : null;
+  // Totals come from the stored per-origin counts: counting an index walks all of it.
+  const countable = words.broad.length === 0 && !query.source && !query.dateFrom && !query.dateTo;
+  const counts = countable ? await libraryCounts(db) : undefined;
+  const total = counts ? (query.origin ? counts[query.origin] : ORIGINS.reduce((sum, origin) => sum + counts[origin], 0)) : null;
   return { items, next: more ? last : undefined, total };
 }
 
@@ -82,27 +95,35 @@ function cursorRange(prefix: IDBValidKey[], query: ListQuery): IDBKeyRange | und
   return highest ? IDBKeyRange.bound(query.after, highest, true, false) : IDBKeyRange.lowerBound(query.after, true);
 }
 
-function recordFilter(query: ListQuery, matching: Set<string> | undefined): (record: EntryRecord) => boolean {
+function recordFilter(query: ListQuery): (record: EntryRecord) => boolean {
   const source = query.source ? sortKey(query.source) : '';
   const dateTo = query.dateTo ? `${query.dateTo}\uffff` : undefined;
   return (record) =>
-    (!matching || matching.has(record.id)) &&
     (!query.origin || record.origin === query.origin) &&
     (!source || record.sourceKey.startsWith(source)) &&
     (!query.dateFrom || record.dateKey >= query.dateFrom) &&
     (!dateTo || record.dateKey <= dateTo);
 }
 
-/** Ids of entries holding every word (as a word or a word's prefix). Starts from the rarest
- *  word so the intersection stays small. */
-async function idsWithAllWords(db: LibraryDb, words: string[]): Promise<Set<string>> {
+const prefixRange = (word: string) => IDBKeyRange.bound(word, `${word}\uffff`);
+
+async function wordFilter(db: LibraryDb, words: string[], smallMatchSet: number): Promise<WordFilter> {
+  if (words.length === 0) return { broad: [] };
   const index = db.transaction('words').store.index('word');
-  const sets = await Promise.all(
-    words.map(async (word) => new Set(await index.getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`)))),
-  );
-  sets.sort((a, b) => a.size - b.size);
-  const [smallest, ...others] = sets;
-  return new Set([...smallest].filter((id) => others.every((set) => set.has(id))));
+  // At most one more than "small": enough to tell a narrow word from a broad one.
+  const hits = await Promise.all(words.map((word) => index.getAllKeys(prefixRange(word), smallMatchSet + 1)));
+  const narrow = hits.filter((ids) => ids.length <= smallMatchSet).map((ids) => new Set(ids));
+  const broad = words.filter((_, i) => hits[i].length > smallMatchSet);
+  if (narrow.length === 0) return { broad };
+  narrow.sort((a, b) => a.size - b.size);
+  const [smallest, ...others] = narrow;
+  return { candidates: new Set([...smallest].filter((id) => others.every((set) => set.has(id)))), broad };
+}
+
+async function hasBroadWords(broad: string[], load: () => Promise<{ words: string[] } | undefined>): Promise<boolean> {
+  if (broad.length === 0) return true;
+  const words = (await load())?.words ?? [];
+  return broad.every((query) => words.some((word) => word.startsWith(query)));
 }
 
 const SORT_VALUE: Record<SortField, (record: EntryRecord) => string | number> = {
@@ -114,20 +135,21 @@ const SORT_VALUE: Record<SortField, (record: EntryRecord) => string | number> = 
 };
 
 /** The same order and cursor semantics as walking the index, for a small set of ids. */
-async function listFromSet(
-  db: LibraryDb,
-  query: ListQuery,
-  ids: Set<string>,
-  keep: (record: EntryRecord) => boolean,
-): Promise<ListPage> {
-  const store = db.transaction('entries').store;
-  const records = (await Promise.all([...ids].map((id) => store.get(id)))).filter(
-    (record): record is EntryRecord => record !== undefined && keep(record),
-  );
+async function listFromSet(db: LibraryDb, query: ListQuery, words: WordFilter, keep: (record: EntryRecord) => boolean): Promise<ListPage> {
+  const tx = db.transaction(['entries', 'words']);
+  const ids = [...(words.candidates ?? [])];
+  const [records, wordLists] = await Promise.all([
+    Promise.all(ids.map((id) => tx.objectStore('entries').get(id))),
+    words.broad.length ? Promise.all(ids.map((id) => tx.objectStore('words').get(id))) : [],
+  ]);
+  const kept: EntryRecord[] = [];
+  for (const [i, record] of records.entries()) {
+    if (record && keep(record) && (await hasBroadWords(words.broad, async () => wordLists[i]))) kept.push(record);
+  }
   const keyOf = (record: EntryRecord): ListCursor =>
     query.origin ? [record.origin, SORT_VALUE[query.sort](record), record.id] : [SORT_VALUE[query.sort](record), record.id];
   const sign = query.descending ? -1 : 1;
-  const keyed = records.map((record) => ({ record, key: keyOf(record) }));
+  const keyed = kept.map((record) => ({ record, key: keyOf(record) }));
   keyed.sort((a, b) => sign * indexedDB.cmp(a.key, b.key));
   const after = query.after;
   const start = after ? keyed.findIndex(({ key }) => sign * indexedDB.cmp(key, after) > 0) : 0;

@@ -4,7 +4,8 @@
  * they ask for the seed corpus again.
  */
 import type { LibraryDb } from './db';
-import { prepareEntry, writeEntries, type PreparedEntry } from './prepared';
+import { writeEntries } from './entry-writes';
+import { prepareEntry, type PreparedEntry } from './prepared';
 import { seedEntry, seedIdFromFileName } from './seed';
 
 export interface SeedFile {

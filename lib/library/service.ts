@@ -9,13 +9,14 @@ import type { SourceText } from '../core/types';
 import type { MatchView, PageArticle } from '../protocol';
 import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
-import { engineMeta, loadEngineIndex } from './engine-index';
+import { addToEngine, loadEngineIndex } from './engine-index';
+import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
 import { abortImport, beginImport, commitImport, dropStaleImports, stageBatch, type StageResult } from './import-staging';
 import type { ImportArticle } from './import-entry';
 import { learnedBeyondCap, shouldLearn } from './learning';
 import { listEntries, type ListPage, type ListQuery } from './listing';
-import { deleteEntries, ENTRY_STORES, prepareEntry, writeEntries, type PreparedEntry } from './prepared';
+import { prepareEntry, type PreparedEntry } from './prepared';
 import { recentMatches, recordRecentMatches } from './recent-matches';
 import { ORIGINS, toEntry } from './records';
 import { addMissingSeeds, forgetSeeds, type SeedFile } from './seeding';
@@ -52,6 +53,7 @@ export class LibraryService {
    *  before, and fills the engine from the stored fingerprints (rebuilt if the engine changed). */
   static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
     await dropStaleImports(db);
+    await ensureCounts(db);
     await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
     await loadEngineIndex(db, engine);
@@ -125,10 +127,9 @@ export class LibraryService {
 
   async delete(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const present = (await Promise.all(ids.map((id) => this.db.getKey('entries', id)))).filter((id) => id !== undefined);
-    await deleteEntries(this.db, present);
-    for (const id of present) this.engine.remove(id);
-    return present.length;
+    const deleted = await deleteEntries(this.db, ids);
+    for (const id of deleted) this.engine.remove(id);
+    return deleted.length;
   }
 
   /** Puts deleted entries back as they were (same ids, origins and dates): the undo of a
@@ -147,8 +148,7 @@ export class LibraryService {
 
   /** Empties the library: entries, texts, derived data and recent matches. */
   async clear(): Promise<void> {
-    const tx = this.db.transaction([...ENTRY_STORES, 'matches'], 'readwrite');
-    await Promise.all([...[...ENTRY_STORES, 'matches' as const].map((name) => tx.objectStore(name).clear()), tx.done]);
+    await clearEntries(this.db);
     this.engine.clear();
   }
 
@@ -160,10 +160,8 @@ export class LibraryService {
   }
 
   async stats(): Promise<LibraryStats> {
-    const index = this.db.transaction('entries').store.index('origin-added');
-    const counts = await Promise.all(ORIGINS.map((origin) => index.count(IDBKeyRange.bound([origin], [origin, []]))));
-    const byOrigin = Object.fromEntries(ORIGINS.map((origin, i) => [origin, counts[i]])) as Record<EntryOrigin, number>;
-    return { total: counts.reduce((sum, n) => sum + n, 0), byOrigin };
+    const byOrigin = await libraryCounts(this.db);
+    return { total: ORIGINS.reduce((sum, origin) => sum + byOrigin[origin], 0), byOrigin };
   }
 
   /** One page of the whole library as export lines, in id order. */
@@ -206,7 +204,7 @@ export class LibraryService {
   }
 
   private index(prepared: readonly PreparedEntry[]): void {
-    for (const { record, fingerprint } of prepared) this.engine.addFingerprint(record.id, fingerprint, engineMeta(record));
+    for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint, publishedAt: record.publishedAt });
   }
 
   private async loadSource(id: string): Promise<SourceText> {

@@ -118,6 +118,16 @@ describe('word search', () => {
     expect(second.items.map((item) => item.id)).toEqual([...ALL].sort(byKey(dateOf)).reverse().slice(25, 50).map((e) => e.id));
   });
 
+  test('a narrow word gives the candidates and a broad one is checked on each of them', async () => {
+    // With "small" at 50, "story" (in every title) is broad and "token17" narrow.
+    const expected = ALL.filter((e) => hasWordStarting(e, 'token17')).sort(byKey(dateOf)).map((e) => e.id);
+    const page = await listEntries(service.db, { sort: 'date', words: 'story token17', limit: 50 }, 50);
+    expect(page.items.map((item) => item.id)).toEqual(expected);
+    expect(page.total).toBe(expected.length);
+    const none = await listEntries(service.db, { sort: 'date', words: 'story token17 zeppelin', limit: 50 }, 50);
+    expect(none.items).toEqual([]);
+  });
+
   test('a word in no entry gives an empty page, not an error', async () => {
     expect(await service.list({ sort: 'date', words: 'zeppelin', limit: 10 })).toEqual({ items: [], total: 0, next: undefined });
   });

@@ -113,6 +113,21 @@ describe('learning while reading', () => {
   });
 });
 
+describe('counts', () => {
+  test('per-origin counts follow adds, deletes and clears, and are rebuilt when missing', async () => {
+    const { db, service, name } = await openService();
+    await service.add({ title: 'P', text: article(1), source: 's', origin: 'pasted' });
+    await service.delete([SEED_IDS[0], 'no-such-id']);
+    expect(await service.stats()).toEqual({ total: 5, byOrigin: { seed: 4, imported: 0, page: 0, pasted: 1, learned: 0 } });
+    await db.delete('meta', 'counts');
+    db.close();
+    const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
+    expect((await reopened.stats()).byOrigin).toMatchObject({ seed: 4, pasted: 1 });
+    await reopened.clear();
+    expect((await reopened.stats()).total).toBe(0);
+  });
+});
+
 describe('index versions', () => {
   test('stored fingerprints of another version are rebuilt from the texts on open', async () => {
     const { db, service, name } = await openService();
