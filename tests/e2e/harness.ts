@@ -41,6 +41,8 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+const SERVICE_WORKER_TIMEOUT_MS = 90_000;
+
 const isSettled = (result: TabResult) => result.status !== 'checking';
 
 export interface LaunchOptions {
@@ -87,7 +89,8 @@ export class ExtensionHarness {
       headless: true,
       args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Generous: on a loaded two-core machine the worker has been seen to take over 30 s to start.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_TIMEOUT_MS }));
     const extensionId = new URL(worker.url()).host;
     return new ExtensionHarness(context, extensionId, server, baseUrl, userDataDir);
   }

@@ -96,9 +96,13 @@ describe('PopupApp', () => {
     await vi.waitFor(() => expect(container.querySelectorAll('.passage').length).toBe(match.passages.length));
     expect(calls.at(-1)).toEqual({ type: 'library/source-text', payload: { id: seed001.id } });
     const [first] = match.passages;
-    const [pageSide, sourceSide] = all('.passage:first-child blockquote');
-    expect(pageSide.replace(/…$/, '')).toBe(seed000.text.slice(first.inputStart, first.inputEnd).trim().slice(0, pageSide.replace(/…$/, '').length));
-    expect(seed001.text.slice(first.sourceStart, first.sourceEnd)).toContain(sourceSide.replace(/…$/, '').slice(0, 200));
+    const words = (text: string) => text.replace(/…$/, '').split(/\s+/).filter(Boolean);
+    const [pageSide, sourceSide] = all('.passage:first-child blockquote').map(words);
+    expect(pageSide).toEqual(words(seed000.text.slice(first.inputStart, first.inputEnd)).slice(0, pageSide.length));
+    expect(sourceSide).toEqual(words(seed001.text.slice(first.sourceStart, first.sourceEnd)).slice(0, sourceSide.length));
+    // The spinner's swaps are marked in place on both sides.
+    expect(all('.passage:first-child .passage__side--page mark').join(' ')).toContain('obtained');
+    expect(all('.passage:first-child .passage__side--source mark').join(' ')).toContain('received');
   });
 
   it('renders page strings as text, never as markup', async () => {
