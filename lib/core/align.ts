@@ -21,7 +21,11 @@ export interface Block {
   length: number;
 }
 
-/** Blocks in order on both sides; the tokens between consecutive blocks are the differences. */
+/**
+ * Blocks in order on both sides; the tokens between consecutive blocks are the differences.
+ * The first and last block may be empty (length 0): they mark a passage edge at a paragraph
+ * edge, so that a swap of the paragraph's first or last words is a difference like any other.
+ */
 export interface AlignedPassage {
   blocks: Block[];
   /** Token ranges, end exclusive. */
@@ -48,7 +52,94 @@ export function align(page: Tokens, source: Tokens, tuning: Tuning): AlignedPass
       passages.push(passage);
     }
   }
-  return passages;
+  passages.sort((a, b) => a.pageStart - b.pageStart);
+  let pageLow = 0;
+  return passages.map((passage, i) => {
+    const pageHigh = i + 1 < passages.length ? passages[i + 1].pageStart : page.count;
+    const extended = extendEdges(passage, page, source, pageLow, Math.max(pageHigh, passage.pageEnd), tuning.maxGapWords);
+    pageLow = Math.max(pageLow, extended.pageEnd);
+    return extended;
+  });
+}
+
+/** Largest difference (words, each side) crossed when a passage grows at its edges. */
+const EDGE_GAP_WORDS = 4;
+
+/**
+ * Grow a passage at both ends, past the first and last anchors, through equal words that a
+ * spinner left between its swaps (an LCS over a window of `window` words, taken while the
+ * differences stay short), and up to the paragraph's edge when only a short swap remains:
+ * heavy spinning leaves no 3-word anchor in a sentence's first or last words.
+ * Page tokens outside [pageLow, pageHigh) belong to other passages and are not used.
+ */
+function extendEdges(
+  passage: AlignedPassage,
+  page: Tokens,
+  source: Tokens,
+  pageLow: number,
+  pageHigh: number,
+  window: number,
+): AlignedPassage {
+  const p = page.ids;
+  const s = source.ids;
+  const blocks = passage.blocks.slice();
+  let first = blocks[0];
+  const before = lcsBlocks(p, Math.max(pageLow, first.page - window), first.page, s, Math.max(0, first.source - window), first.source);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const block = before[i];
+    if (first.page - (block.page + block.length) > EDGE_GAP_WORDS || first.source - (block.source + block.length) > EDGE_GAP_WORDS) break;
+    blocks.unshift(block);
+    first = block;
+  }
+  const pageStart = paragraphEdge(page, first.page, -1);
+  const sourceStart = paragraphEdge(source, first.source, -1);
+  if (isShortSwap(first.page - pageStart, first.source - sourceStart) && pageStart >= pageLow) {
+    blocks.unshift({ page: pageStart, source: sourceStart, length: 0 });
+  }
+  let last = blocks[blocks.length - 1];
+  const lastEnd = () => [last.page + last.length, last.source + last.length];
+  const [pageFrom, sourceFrom] = lastEnd();
+  const after = lcsBlocks(p, pageFrom, Math.min(pageHigh, pageFrom + window), s, sourceFrom, Math.min(source.count, sourceFrom + window));
+  for (const block of after) {
+    const [pageEnd, sourceEnd] = lastEnd();
+    if (block.page - pageEnd > EDGE_GAP_WORDS || block.source - sourceEnd > EDGE_GAP_WORDS) break;
+    blocks.push(block);
+    last = block;
+  }
+  const [pageEnd, sourceEnd] = lastEnd();
+  const pageStop = paragraphEdge(page, pageEnd - 1, 1);
+  const sourceStop = paragraphEdge(source, sourceEnd - 1, 1);
+  if (isShortSwap(pageStop - pageEnd, sourceStop - sourceEnd) && pageStop <= pageHigh) {
+    blocks.push({ page: pageStop, source: sourceStop, length: 0 });
+  }
+  const equal = blocks.reduce((sum, block) => sum + block.length, 0);
+  const firstBlock = blocks[0];
+  const lastBlock = blocks[blocks.length - 1];
+  return {
+    blocks,
+    pageStart: firstBlock.page,
+    pageEnd: lastBlock.page + lastBlock.length,
+    sourceStart: firstBlock.source,
+    sourceEnd: lastBlock.source + lastBlock.length,
+    equal,
+  };
+}
+
+/** Words on both sides, few on each: a swap, not an insertion or a different sentence. */
+function isShortSwap(pageWords: number, sourceWords: number): boolean {
+  return pageWords > 0 && sourceWords > 0 && pageWords <= EDGE_GAP_WORDS && sourceWords <= EDGE_GAP_WORDS;
+}
+
+/** Index of the first token of token i's paragraph (direction -1), or one past its last (+1). */
+function paragraphEdge(tokens: Tokens, i: number, direction: -1 | 1): number {
+  const paragraph = tokens.paragraphs[i];
+  let j = i;
+  if (direction < 0) {
+    while (j > 0 && tokens.paragraphs[j - 1] === paragraph) j--;
+    return j;
+  }
+  while (j + 1 < tokens.count && tokens.paragraphs[j + 1] === paragraph) j++;
+  return j + 1;
 }
 
 function findAnchors(page: Tokens, source: Tokens, k: number, maxGap: number): Block[] {
