@@ -242,7 +242,8 @@ function fillGaps(chain: Block[], p: Int32Array, s: Int32Array): AlignedPassage 
 function lcsBlocks(p: Int32Array, pFrom: number, pTo: number, s: Int32Array, sFrom: number, sTo: number): Block[] {
   const a = pTo - pFrom;
   const b = sTo - sFrom;
-  if (a === 0 || b === 0) return [];
+  // Empty (or, between overlapping passages, inverted) windows have nothing in common.
+  if (a <= 0 || b <= 0) return [];
   // suffix[i][j] = LCS length of p[pFrom+i..pTo) and s[sFrom+j..sTo).
   const width = b + 1;
   const suffix = new Uint16Array((a + 1) * width);

@@ -56,3 +56,54 @@ describe('alignment offsets', () => {
     expect(compare({ id: 'page', text: page }, { id: 'src', text: article })).toBeNull();
   });
 });
+
+describe('alignment robustness', () => {
+  const seeds = loadSeeds();
+  const paragraphs = seeds.flatMap((s) => s.text.split('\n\n'));
+
+  /** A deterministic shuffle-and-repeat of real paragraphs: overlapping, repeated and reordered passages. */
+  function scrambled(seed: number, count: number): string {
+    let state = seed;
+    const next = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    return Array.from({ length: count }, () => paragraphs[Math.floor(next() * paragraphs.length)]).join('\n\n');
+  }
+
+  it('never throws and keeps passages inside both texts, whatever the repetition and order', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const page = scrambled(seed, 30);
+      const source = scrambled(seed + 100, 20);
+      const match = compare({ id: 'page', text: page }, { id: 'src', text: source });
+      for (const p of match?.passages ?? []) {
+        expect(0 <= p.inputStart && p.inputStart < p.inputEnd && p.inputEnd <= page.length).toBe(true);
+        expect(0 <= p.sourceStart && p.sourceStart < p.sourceEnd && p.sourceEnd <= source.length).toBe(true);
+      }
+    }
+  });
+
+  it('handles interleaved passages (sentences from two places of the article, alternating)', () => {
+    const source = seeds.find((s) => s.id === ORIGINAL)!.text;
+    const sentences = source.split(/(?<=[.!?])\s+/).filter((s) => s.split(' ').length >= 8);
+    const half = Math.floor(sentences.length / 2);
+    const page = Array.from({ length: 8 }, (_, i) => `${sentences[i]} ${sentences[half + i]}`).join(' ');
+    const match = compare({ id: 'page', text: page }, { id: 'src', text: source });
+    expect(match?.kind).toBe('partial');
+    const words = (text: string) => normalizeText(text).split(' ');
+    for (const p of match!.passages) {
+      // Each passage starts and ends on equal words (what lies between may be inserted text).
+      const onPage = words(page.slice(p.inputStart, p.inputEnd));
+      const inSource = words(source.slice(p.sourceStart, p.sourceEnd));
+      expect(onPage.slice(0, 3)).toEqual(inSource.slice(0, 3));
+      expect(onPage.slice(-3)).toEqual(inSource.slice(-3));
+    }
+  });
+
+  it('finds a page that repeats the article twice as a copy of it', () => {
+    const text = seeds[2].text;
+    const match = compare({ id: 'page', text: `${text}\n\n${text}` }, { id: 'src', text });
+    expect(match).not.toBeNull();
+    expect(match!.sourceCoverage).toBe(1);
+  });
+});
