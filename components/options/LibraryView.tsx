@@ -18,7 +18,7 @@ export interface LibraryViewProps {
   pageSize?: number;
 }
 
-type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; page: ListPage };
+type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; page: ListPage; wordsPending: number };
 type Opened = { entry: LibraryEntry; recent: RecentMatch[] };
 type NoticeState = { message: string; tone?: 'info' | 'error'; undo?: LibraryEntry[] };
 
@@ -52,8 +52,10 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
   useEffect(() => {
     let current = true;
     setLoaded((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }));
-    sendMessage('library/list', { query: toListQuery(query, pageSize, after) })
-      .then((page) => current && setLoaded({ status: 'ready', page }))
+    // A word search also asks how many new entries are not searchable yet, to say so.
+    const pending = query.words.trim() ? sendMessage('library/stats', {}).then((stats) => stats.wordsPending) : Promise.resolve(0);
+    Promise.all([sendMessage('library/list', { query: toListQuery(query, pageSize, after) }), pending])
+      .then(([page, wordsPending]) => current && setLoaded({ status: 'ready', page, wordsPending }))
       .catch((error: unknown) => current && setLoaded({ status: 'error', error: String((error as Error).message ?? error) }));
     return () => {
       current = false;
@@ -172,6 +174,12 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
             Try again
           </button>
         </div>
+      )}
+      {loaded.status === 'ready' && loaded.wordsPending > 0 && (
+        <p class="muted">
+          {formatCount(loaded.wordsPending)} recently added {loaded.wordsPending === 1 ? 'article is' : 'articles are'} still being indexed
+          for word search; search again in a moment to include {loaded.wordsPending === 1 ? 'it' : 'them'}.
+        </p>
       )}
       {loaded.status === 'ready' && loaded.page.items.length === 0 && (
         <p class="state">{isFiltered(query) ? 'No entry matches these filters.' : 'The library is empty. Add articles on the “Add & import” tab.'}</p>

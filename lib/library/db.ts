@@ -16,7 +16,6 @@ export interface StagedEntry {
   seq: number;
   record: EntryRecord;
   text: string;
-  words: string[];
   fingerprint: Fingerprint;
 }
 

@@ -63,7 +63,6 @@ export function putPrepared(batch: RequestBatch, tx: WriteTx, item: PreparedEntr
   const { id, publishedAt } = item.record;
   batch.add(tx.objectStore('entries').put(item.record));
   batch.add(tx.objectStore('texts').put({ id, text: item.text }));
-  batch.add(tx.objectStore('words').put({ id, words: item.words }));
   batch.add(tx.objectStore('fingerprints').put({ id, version: INDEX_VERSION, fingerprint: item.fingerprint, publishedAt }));
 }
 

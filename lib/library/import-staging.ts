@@ -111,10 +111,10 @@ export async function commitImport(db: LibraryDb, importId: string): Promise<Pre
       );
       await reads.settle();
       const writes = new RequestBatch();
-      for (const [index, { record, text, words, fingerprint }] of chunk.entries()) {
+      for (const [index, { record, text, fingerprint }] of chunk.entries()) {
         const [sameText, sameId] = await taken[index];
         if (sameText !== undefined || sameId !== undefined) continue;
-        const item = { record, text, words, fingerprint };
+        const item = { record, text, fingerprint };
         putPrepared(writes, tx, item);
         added.push(item);
       }

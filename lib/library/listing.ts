@@ -36,24 +36,32 @@ export interface ListPage {
 }
 
 /**
- * A search word held by at most this many entries is read from the word index as a set of
- * ids, and such a set is sorted in memory. A broader word is checked entry by entry while
- * walking the sort index instead: it is common, so a page fills after a short walk.
+ * How a word search is run, by how many entries hold each word. The ids of every word held
+ * by at most `large` entries are read from the word index and intersected; when at most
+ * `small` entries remain they are sorted in memory, else the sort index is walked keeping
+ * those ids (they are many, so a page fills quickly). A word in more than `large` entries
+ * is checked on each entry of the walk instead: it is in most of them.
  */
-const SMALL_MATCH_SET = 2_000;
+export interface SearchLimits {
+  small: number;
+  large: number;
+}
+const SEARCH_LIMITS: SearchLimits = { small: 2_000, large: 50_000 };
 
-/** Search words split by cost: ids holding every narrow word (if any), and the broad words
- *  still to check on each entry. */
+/** Search words split by cost: ids holding every word of manageable frequency (if any), and
+ *  the very common words still to check on each entry. */
 interface WordFilter {
   candidates?: Set<string>;
   broad: string[];
 }
 
-/** `smallMatchSet`: see SMALL_MATCH_SET (tests pass 0 to exercise the index walk). */
-export async function listEntries(db: LibraryDb, query: ListQuery, smallMatchSet = SMALL_MATCH_SET): Promise<ListPage> {
-  const words = await wordFilter(db, queryWords(query.words ?? ''), smallMatchSet);
+/** `limits`: see SearchLimits (tests lower them to exercise every path). */
+export async function listEntries(db: LibraryDb, query: ListQuery, limits: Partial<SearchLimits> = {}): Promise<ListPage> {
+  const { small, large } = { ...SEARCH_LIMITS, ...limits };
+  const words = await wordFilter(db, queryWords(query.words ?? ''), large);
   const keep = recordFilter(query);
-  if (words.candidates) return listFromSet(db, query, words, keep);
+  if (words.candidates && words.candidates.size <= small) return listFromSet(db, query, words, keep);
+  const candidates = words.candidates;
 
   const indexName = query.origin ? (`origin-${query.sort}` as const) : query.sort;
   const prefix: IDBValidKey[] = query.origin ? [query.origin] : [];
@@ -69,17 +77,26 @@ export async function listEntries(db: LibraryDb, query: ListQuery, smallMatchSet
       break;
     }
     const record = cursor.value;
-    if (keep(record) && (await hasBroadWords(words.broad, () => tx.objectStore('words').get(record.id)))) {
+    if (
+      keep(record) &&
+      (!candidates || candidates.has(record.id)) &&
+      (await hasBroadWords(words.broad, () => tx.objectStore('words').get(record.id)))
+    ) {
       items.push(toSummary(record));
       last = cursor.key as ListCursor;
     }
     cursor = await cursor.continue();
   }
-  // Totals come from the stored per-origin counts: counting an index walks all of it.
-  const countable = words.broad.length === 0 && !query.source && !query.dateFrom && !query.dateTo;
-  const counts = countable ? await libraryCounts(db) : undefined;
-  const total = counts ? (query.origin ? counts[query.origin] : ORIGINS.reduce((sum, origin) => sum + counts[origin], 0)) : null;
-  return { items, next: more ? last : undefined, total };
+  return { items, next: more ? last : undefined, total: await cheapTotal(db, query, words) };
+}
+
+/** The number of matches when it is known without walking: from the stored per-origin counts
+ *  (counting an index walks all of it) or the size of the word search's id set. */
+async function cheapTotal(db: LibraryDb, query: ListQuery, words: WordFilter): Promise<number | null> {
+  if (words.broad.length > 0 || query.source || query.dateFrom || query.dateTo) return null;
+  if (words.candidates) return query.origin ? null : words.candidates.size;
+  const counts = await libraryCounts(db);
+  return query.origin ? counts[query.origin] : ORIGINS.reduce((sum, origin) => sum + counts[origin], 0);
 }
 
 /** The key range of the sort index, starting after `after` in the walking direction. */
@@ -107,13 +124,13 @@ function recordFilter(query: ListQuery): (record: EntryRecord) => boolean {
 
 const prefixRange = (word: string) => IDBKeyRange.bound(word, `${word}\uffff`);
 
-async function wordFilter(db: LibraryDb, words: string[], smallMatchSet: number): Promise<WordFilter> {
+async function wordFilter(db: LibraryDb, words: string[], large: number): Promise<WordFilter> {
   if (words.length === 0) return { broad: [] };
   const index = db.transaction('words').store.index('word');
-  // At most one more than "small": enough to tell a narrow word from a broad one.
-  const hits = await Promise.all(words.map((word) => index.getAllKeys(prefixRange(word), smallMatchSet + 1)));
-  const narrow = hits.filter((ids) => ids.length <= smallMatchSet).map((ids) => new Set(ids));
-  const broad = words.filter((_, i) => hits[i].length > smallMatchSet);
+  // At most one more than `large`: enough to tell a manageable word from a very common one.
+  const hits = await Promise.all(words.map((word) => index.getAllKeys(prefixRange(word), large + 1)));
+  const narrow = hits.filter((ids) => ids.length <= large).map((ids) => new Set(ids));
+  const broad = words.filter((_, i) => hits[i].length > large);
   if (narrow.length === 0) return { broad };
   narrow.sort((a, b) => a.size - b.size);
   const [smallest, ...others] = narrow;

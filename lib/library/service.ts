@@ -17,6 +17,7 @@ import type { ImportArticle } from './import-entry';
 import { learnedBeyondCap, shouldLearn } from './learning';
 import { listEntries, type ListPage, type ListQuery } from './listing';
 import { prepareEntry, type PreparedEntry } from './prepared';
+import { WordIndexer } from './word-indexer';
 import { recentMatches, recordRecentMatches } from './recent-matches';
 import { ORIGINS, toEntry } from './records';
 import { addMissingSeeds, forgetSeeds, type SeedFile } from './seeding';
@@ -34,6 +35,8 @@ export interface AddInput {
 export interface LibraryStats {
   total: number;
   byOrigin: Record<EntryOrigin, number>;
+  /** Entries whose words are not searchable yet (indexing runs in the background). */
+  wordsPending: number;
 }
 
 export interface ExportPage {
@@ -43,11 +46,15 @@ export interface ExportPage {
 }
 
 export class LibraryService {
+  private readonly words: WordIndexer;
+
   private constructor(
     readonly db: LibraryDb,
     private readonly engine: Engine,
     private readonly seedFiles: readonly SeedFile[],
-  ) {}
+  ) {
+    this.words = new WordIndexer(db);
+  }
 
   /** Opens the library: drops imports a previous run left unfinished, adds seeds not added
    *  before, and fills the engine from the stored fingerprints (rebuilt if the engine changed). */
@@ -57,7 +64,9 @@ export class LibraryService {
     await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
     await loadEngineIndex(db, engine);
-    return new LibraryService(db, engine, seedFiles);
+    const service = new LibraryService(db, engine, seedFiles);
+    await service.words.scheduleMissing();
+    return service;
   }
 
   /** Library articles the page reuses or is reused by, with what the popup shows of them.
@@ -161,7 +170,7 @@ export class LibraryService {
 
   async stats(): Promise<LibraryStats> {
     const byOrigin = await libraryCounts(this.db);
-    return { total: ORIGINS.reduce((sum, origin) => sum + byOrigin[origin], 0), byOrigin };
+    return { total: ORIGINS.reduce((sum, origin) => sum + byOrigin[origin], 0), byOrigin, wordsPending: this.words.pending };
   }
 
   /** One page of the whole library as export lines, in id order. */
@@ -203,7 +212,14 @@ export class LibraryService {
     this.index(prepared);
   }
 
+  /** Resolves once every stored entry can be found by its words. */
+  wordsIndexed(): Promise<void> {
+    return this.words.idle();
+  }
+
+  /** Makes stored entries matchable now, and searchable by words shortly. */
   private index(prepared: readonly PreparedEntry[]): void {
+    this.words.schedule(prepared.map((item) => item.record.id));
     for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint, publishedAt: record.publishedAt });
   }
 

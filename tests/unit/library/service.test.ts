@@ -25,7 +25,7 @@ describe('seeding', () => {
     expect((await reopened.stats()).total).toBe(4);
     await reopened.add({ title: 'Mine', text: article(1), source: 'me', origin: 'pasted' });
     await reopened.resetToSeeds();
-    expect(await reopened.stats()).toEqual({ total: 5, byOrigin: { seed: 5, imported: 0, page: 0, pasted: 0, learned: 0 } });
+    expect(await reopened.stats()).toMatchObject({ total: 5, byOrigin: { seed: 5, imported: 0, page: 0, pasted: 0, learned: 0 } });
   });
 });
 
@@ -118,13 +118,29 @@ describe('counts', () => {
     const { db, service, name } = await openService();
     await service.add({ title: 'P', text: article(1), source: 's', origin: 'pasted' });
     await service.delete([SEED_IDS[0], 'no-such-id']);
-    expect(await service.stats()).toEqual({ total: 5, byOrigin: { seed: 4, imported: 0, page: 0, pasted: 1, learned: 0 } });
+    expect(await service.stats()).toMatchObject({ total: 5, byOrigin: { seed: 4, imported: 0, page: 0, pasted: 1, learned: 0 } });
     await db.delete('meta', 'counts');
     db.close();
     const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
     expect((await reopened.stats()).byOrigin).toMatchObject({ seed: 4, pasted: 1 });
     await reopened.clear();
     expect((await reopened.stats()).total).toBe(0);
+  });
+});
+
+describe('word search index', () => {
+  test('entries left without search words by a stopped worker are indexed when the library opens', async () => {
+    const { db, service, name } = await openService();
+    await service.add({ title: 'Harbour news', text: article(2), source: 's', origin: 'pasted' });
+    await service.wordsIndexed();
+    expect((await service.list({ sort: 'date', words: 'harbour', limit: 10 })).items).toHaveLength(1);
+    await db.clear('words');
+    db.close();
+    const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
+    await reopened.wordsIndexed();
+    expect((await reopened.stats()).wordsPending).toBe(0);
+    expect((await reopened.list({ sort: 'date', words: 'harbour', limit: 10 })).items.map((item) => item.title)).toEqual(['Harbour news']);
+    expect((await reopened.list({ sort: 'date', words: 'pyongyang', limit: 10 })).items.length).toBeGreaterThan(1);
   });
 });
 

@@ -1,0 +1,72 @@
+/**
+ * Fills the `words` store (the search index) after entries are stored, a few hundred at a
+ * time in the background. Its multiEntry index costs about as much to write as everything
+ * else about an entry together, so keeping it out of the import's one big transaction makes
+ * imports several times faster and keeps that transaction, which holds the library, short.
+ * Search may miss the newest entries for a moment; `pending` says how many. Entries left
+ * unindexed by a stopped service worker are found again when the library opens.
+ */
+import type { LibraryDb } from './db';
+import { RequestBatch } from './entry-writes';
+import { searchWords } from './search-words';
+
+/** Entries indexed per transaction: short enough not to hold up matching. */
+const WORDS_BATCH = 200;
+
+export class WordIndexer {
+  private readonly queue: string[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly db: LibraryDb) {}
+
+  /** How many entries wait for their words to be indexed. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  schedule(ids: readonly string[]): void {
+    this.queue.push(...ids);
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Schedules every entry that has no words yet (after a restart mid-way). */
+  async scheduleMissing(): Promise<void> {
+    const indexed = new Set(await this.db.getAllKeys('words'));
+    this.schedule((await this.db.getAllKeys('entries')).filter((id) => !indexed.has(id)));
+  }
+
+  /** Resolves when the queue is empty (tests, and callers that need search up to date). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const ids = this.queue.slice(0, WORDS_BATCH);
+      try {
+        await this.indexBatch(ids);
+      } catch (error) {
+        // The entries stay searchable by the words indexed so far; the next open retries.
+        console.warn('Recycled News: could not index search words', error);
+      }
+      this.queue.splice(0, ids.length);
+    }
+  }
+
+  private async indexBatch(ids: string[]): Promise<void> {
+    const tx = this.db.transaction(['entries', 'texts', 'words'], 'readwrite');
+    const reads = new RequestBatch();
+    const rows = ids.map((id) => Promise.all([reads.add(tx.objectStore('entries').get(id)), reads.add(tx.objectStore('texts').get(id))]));
+    await reads.settle();
+    const writes = new RequestBatch();
+    for (const row of rows) {
+      const [record, text] = await row;
+      // Deleted meanwhile: nothing to index.
+      if (record && text) writes.add(tx.objectStore('words').put({ id: record.id, words: searchWords(record.title, text.text) }));
+    }
+    await writes.settle();
+    await tx.done;
+  }
+}
