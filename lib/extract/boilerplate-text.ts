@@ -18,7 +18,10 @@ const LABEL_PATTERNS: RegExp[] = [
   /^share (?:this|the) (?:article|story|post|page)(?: on| via| with)?\b.*$/i,
   /^(?:click|tap) (?:here )?to share\b.*$/i,
   // Comment forms (WordPress and friends).
-  /^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|cancel reply|join the (?:conversation|discussion)|\d+ comments?|comments?(?: \(\d+\))?|show comments|view comments|log in to comment)$/i,
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|cancel reply|join the (?:conversation|discussion)|\d+ comments?|comments?(?: \(\d+\))?|show comments|view comments|log in to comment)\s*(?:\.\.\.|…|!|:)?$/i,
+  // Datelines of the page, not of the story, and bare credit lines.
+  /^(?:published|updated|posted|last updated|first published|last modified)(?: on| at)?\s*:?\s*\S.{0,70}$/i,
+  /^(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|dpa|bloomberg news|staff and agencies|press association)\.?$/i,
   /^please enter (?:your )?(?:name|comment|email|e-mail|a valid email address)(?: here)?!?$/i,
   /^you have entered an incorrect email address!?$/i,
   /^your email address will not be published\..*$/i,
@@ -46,6 +49,11 @@ const SHORT_NOTICE_PATTERNS: RegExp[] = [
   /^(?:image|photo|picture|video)(?: credit| source)?\s*:\s*\S.{0,120}$/i,
   /^(?:photo|photograph|image|picture|video|illustration)s?\s+(?:by|courtesy(?: of)?|credit)\b.{0,120}$/i,
   /^[^.!?]{0,80}\/\s*(?:getty images|reuters|ap|afp|epa|shutterstock|ap photo|getty)\s*$/i,
+  /\((?:ap|afp|reuters|epa|getty images)? ?photos?\s*(?:\/|:|by)[^)]{0,80}\)\s*$/i,
+  // Short copyright and site notices anywhere in the line ("The contents of this site are ©2019 ...").
+  /©|\ball rights reserved\b/i,
+  // A byline line: "By Jane Doe - 11/18/19 11:04 PM EST", "By JANE DOE and JOHN ROE, Staff Writers".
+  /^by\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von))*\s*(?:[,|–—-]\s*[^.!?]{0,60})?$/u,
 ];
 
 function collapse(text: string): string {

@@ -20,6 +20,9 @@ const FURNITURE_WORDS = new Set([
   'comment', 'comments', 'respond', 'disqus', 'replies',
   'cookie', 'cookies', 'consent', 'gdpr',
   'breadcrumb', 'breadcrumbs', 'sidebar', 'navbar', 'menu', 'nav', 'masthead', 'footer',
+  // Picture captions: text on the page, but not the article's. (Embedded posts stay: annotators
+  // and library texts count a quoted tweet as part of the article as published.)
+  'caption', 'captions',
 ]);
 
 /** ARIA landmarks and widgets that are not the article. */
