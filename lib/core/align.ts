@@ -56,14 +56,11 @@ export function align(page: Tokens, source: Tokens, tuning: Tuning): AlignedPass
   let pageLow = 0;
   return passages.map((passage, i) => {
     const pageHigh = i + 1 < passages.length ? passages[i + 1].pageStart : page.count;
-    const extended = extendEdges(passage, page, source, pageLow, Math.max(pageHigh, passage.pageEnd), tuning.maxGapWords);
+    const extended = extendEdges(passage, page, source, pageLow, Math.max(pageHigh, passage.pageEnd), tuning);
     pageLow = Math.max(pageLow, extended.pageEnd);
     return extended;
   });
 }
-
-/** Largest difference (words, each side) crossed when a passage grows at its edges. */
-const EDGE_GAP_WORDS = 4;
 
 /**
  * Grow a passage at both ends, past the first and last anchors, through equal words that a
@@ -78,8 +75,13 @@ function extendEdges(
   source: Tokens,
   pageLow: number,
   pageHigh: number,
-  window: number,
+  tuning: Tuning,
 ): AlignedPassage {
+  const window = tuning.maxGapWords;
+  const maxGap = tuning.edgeGapWords;
+  // Words on both sides, few on each: a swap, not an insertion or a different sentence.
+  const isShortSwap = (pageWords: number, sourceWords: number) =>
+    pageWords > 0 && sourceWords > 0 && pageWords <= maxGap && sourceWords <= maxGap;
   const p = page.ids;
   const s = source.ids;
   const blocks = passage.blocks.slice();
@@ -87,7 +89,7 @@ function extendEdges(
   const before = lcsBlocks(p, Math.max(pageLow, first.page - window), first.page, s, Math.max(0, first.source - window), first.source);
   for (let i = before.length - 1; i >= 0; i--) {
     const block = before[i];
-    if (first.page - (block.page + block.length) > EDGE_GAP_WORDS || first.source - (block.source + block.length) > EDGE_GAP_WORDS) break;
+    if (first.page - (block.page + block.length) > maxGap || first.source - (block.source + block.length) > maxGap) break;
     blocks.unshift(block);
     first = block;
   }
@@ -102,7 +104,7 @@ function extendEdges(
   const after = lcsBlocks(p, pageFrom, Math.min(pageHigh, pageFrom + window), s, sourceFrom, Math.min(source.count, sourceFrom + window));
   for (const block of after) {
     const [pageEnd, sourceEnd] = lastEnd();
-    if (block.page - pageEnd > EDGE_GAP_WORDS || block.source - sourceEnd > EDGE_GAP_WORDS) break;
+    if (block.page - pageEnd > maxGap || block.source - sourceEnd > maxGap) break;
     blocks.push(block);
     last = block;
   }
@@ -123,11 +125,6 @@ function extendEdges(
     sourceEnd: lastBlock.source + lastBlock.length,
     equal,
   };
-}
-
-/** Words on both sides, few on each: a swap, not an insertion or a different sentence. */
-function isShortSwap(pageWords: number, sourceWords: number): boolean {
-  return pageWords > 0 && sourceWords > 0 && pageWords <= EDGE_GAP_WORDS && sourceWords <= EDGE_GAP_WORDS;
 }
 
 /** Index of the first token of token i's paragraph (direction -1), or one past its last (+1). */

@@ -10,7 +10,7 @@ import type { Tokens } from './tokenize';
 /** A paragraph of at most this many words that matches a credit/leftover pattern is boilerplate. */
 const SHORT_PARAGRAPH_WORDS = 40;
 
-/** Legal text can be long: these mark a paragraph whatever its length. */
+/** Legal text can be long: these mark boilerplate whatever the paragraph's length (see boilerplateStart). */
 const ANY_LENGTH = [
   /\bforward[- ]looking statements?\b|\bsafe harbor\b/i,
   /\bfor informational purposes only\b|\bdoes not constitute (investment|financial|legal) advice\b/i,
@@ -36,9 +36,9 @@ const SHORT = [
 ];
 
 /** "About Acme Corp" as a heading: the press-release footer starts here and runs to the end. */
-const ABOUT_HEADING = /^\s*about\s+(\p{Lu}[\p{L}\p{N}&.,'’-]*\s*){1,6}:?\s*$/u;
+const ABOUT_HEADING = /^\s*[Aa]bout\s+(\p{Lu}[\p{L}\p{N}&.,'’-]*\s*){1,6}:?\s*$/u;
 
-/** Per-token mask: 1 where the token lies in a boilerplate paragraph. */
+/** Per-token mask: 1 where the token lies in boilerplate. */
 export function boilerplateMask(text: string, tokens: Tokens): Uint8Array {
   const mask = new Uint8Array(tokens.count);
   let footer = false;
@@ -46,17 +46,35 @@ export function boilerplateMask(text: string, tokens: Tokens): Uint8Array {
   while (start < tokens.count) {
     let end = start + 1;
     while (end < tokens.count && tokens.paragraphs[end] === tokens.paragraphs[start]) end++;
-    const paragraph = text.slice(tokens.starts[start], tokens.ends[end - 1]);
-    const words = end - start;
+    const offset = tokens.starts[start];
+    const paragraph = text.slice(offset, tokens.ends[end - 1]);
     if (!footer && ABOUT_HEADING.test(paragraph)) footer = true;
-    if (footer || isBoilerplate(paragraph, words)) mask.fill(1, start, end);
+    const from = footer ? 0 : boilerplateStart(paragraph, end - start);
+    if (from !== undefined) {
+      let first = start;
+      while (first < end && tokens.starts[first] - offset < from) first++;
+      mask.fill(1, first, end);
+    }
     start = end;
   }
   return mask;
 }
 
-function isBoilerplate(paragraph: string, words: number): boolean {
-  if (ANY_LENGTH.some((pattern) => pattern.test(paragraph))) return true;
-  if (words <= MEDIUM_PARAGRAPH_WORDS && MEDIUM.some((pattern) => pattern.test(paragraph))) return true;
-  return words <= SHORT_PARAGRAPH_WORDS && SHORT.some((pattern) => pattern.test(paragraph));
+/**
+ * Where boilerplate starts in a paragraph (character offset), or undefined. Short paragraphs
+ * are all or nothing; in a long one (a page scraped without paragraph breaks) legal text
+ * marks its paragraph from the sentence it starts in, so the article before it still counts.
+ */
+function boilerplateStart(paragraph: string, words: number): number | undefined {
+  if (words <= MEDIUM_PARAGRAPH_WORDS && MEDIUM.some((pattern) => pattern.test(paragraph))) return 0;
+  if (words <= SHORT_PARAGRAPH_WORDS && SHORT.some((pattern) => pattern.test(paragraph))) return 0;
+  let found: number | undefined;
+  for (const pattern of ANY_LENGTH) {
+    const at = paragraph.search(pattern);
+    if (at >= 0 && (found === undefined || at < found)) found = at;
+  }
+  if (found === undefined || words <= MEDIUM_PARAGRAPH_WORDS) return found === undefined ? undefined : 0;
+  const sentenceEnds = [...paragraph.slice(0, found).matchAll(/[.!?]["”’)]?\s/g)];
+  const last = sentenceEnds[sentenceEnds.length - 1];
+  return last?.index === undefined ? 0 : last.index + last[0].length;
 }

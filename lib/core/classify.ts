@@ -20,11 +20,6 @@ export interface Verdict {
   reason: string;
 }
 
-/** Fewest substitutions that make spinning (a few swaps are light edits). */
-const MIN_SPUN_SUBSTITUTIONS = 3;
-/** Share of the aligned words that must be the article's own reporting (not quotes). */
-const MIN_OWN_SHARE = 0.3;
-
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
@@ -33,7 +28,7 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
   const pageEqual = ratio(figures.pageEqual, figures.pageWords);
   const sourceSpan = ratio(figures.sourceSpan, figures.sourceWords);
   const pageSpan = ratio(figures.pageSpan, figures.pageWords);
-  const ownEnough = figures.ownEqual >= MIN_OWN_SHARE * Math.max(figures.sourceEqual, 1);
+  const ownEnough = figures.ownEqual >= tuning.minOwnShare * Math.max(figures.sourceEqual, 1);
   const substitutionRate = ratio(subs.sourceTokens, figures.sourceSpan);
 
   if (ownEnough && substitutionRate < tuning.spunMinChanged) {
@@ -58,7 +53,7 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
     spanCoverage >= tuning.spunCoverage &&
     substitutionRate >= tuning.spunMinChanged &&
     figures.changedShare <= tuning.spunMaxChanged &&
-    subs.count - subs.hard >= MIN_SPUN_SUBSTITUTIONS &&
+    subs.count - subs.hard >= Math.max(tuning.spunMinSwaps, tuning.spunMinSwapDensity * figures.sourceSpan) &&
     hardShare <= tuning.spunMaxHardShare
   ) {
     return {

@@ -113,7 +113,7 @@ export function compare(page: SourceText, source: SourceText, tuning?: Partial<T
 function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning): Match | null {
   const passages = align(page.tokens, source.tokens, tuning);
   if (passages.length === 0) return null;
-  const figures = measure(passages, page.tokens, page.boilerplate, source.tokens, source.boilerplate);
+  const figures = measure(passages, page.tokens, page.boilerplate, source.tokens, source.boilerplate, tuning);
   const subs = summarizeSubstitutions(
     passages,
     page.tokens,

@@ -6,11 +6,7 @@
  */
 import type { AlignedPassage } from './align';
 import { TokenFlag, type Tokens } from './tokenize';
-
-/** Source passages this close (in words) form one consecutive run, whatever sits between them on the page. */
-const RUN_JOIN_WORDS = 3;
-/** A paragraph counts as copied whole when this share of its own words is aligned equal. */
-const WHOLE_PARAGRAPH_SHARE = 0.9;
+import type { Tuning } from './tuning';
 
 export interface AlignmentFigures {
   /** Words outside boilerplate, per side. */
@@ -41,6 +37,7 @@ export function measure(
   pageBoilerplate: Uint8Array,
   source: Tokens,
   sourceBoilerplate: Uint8Array,
+  tuning: Tuning,
 ): AlignmentFigures {
   const pageEqualMask = new Uint8Array(page.count);
   const sourceEqualMask = new Uint8Array(source.count);
@@ -78,8 +75,8 @@ export function measure(
     sourceSpan: sourceCounts.span,
     ownEqual,
     changedShare: spanWords === 0 ? 0 : 1 - spanEqual / spanWords,
-    longestRun: longestRun(passages, sourceOwnMask),
-    wholeParagraphWords: wholeParagraphWords(source, sourceBoilerplate, sourceOwnMask),
+    longestRun: longestRun(passages, sourceOwnMask, tuning.runJoinWords),
+    wholeParagraphWords: wholeParagraphWords(source, sourceBoilerplate, sourceOwnMask, tuning.wholeParagraphShare),
     coverage: page.count === 0 ? 0 : pageCounts.spanAll / page.count,
     sourceCoverage: source.count === 0 ? 0 : sourceCounts.spanAll / source.count,
   };
@@ -101,7 +98,7 @@ function countMasked(count: number, boilerplate: Uint8Array, equal: Uint8Array, 
 }
 
 /** Passages that follow each other in the source add up, even with page furniture between them. */
-function longestRun(passages: readonly AlignedPassage[], sourceOwnMask: Uint8Array): number {
+function longestRun(passages: readonly AlignedPassage[], sourceOwnMask: Uint8Array, joinWords: number): number {
   const bySource = [...passages].sort((a, b) => a.sourceStart - b.sourceStart);
   let best = 0;
   let runEnd = -Infinity;
@@ -109,7 +106,7 @@ function longestRun(passages: readonly AlignedPassage[], sourceOwnMask: Uint8Arr
   for (const passage of bySource) {
     let own = 0;
     for (let s = passage.sourceStart; s < passage.sourceEnd; s++) own += sourceOwnMask[s];
-    if (passage.sourceStart - runEnd <= RUN_JOIN_WORDS) runWords += own;
+    if (passage.sourceStart - runEnd <= joinWords) runWords += own;
     else runWords = own;
     runEnd = Math.max(runEnd, passage.sourceEnd);
     best = Math.max(best, runWords);
@@ -117,7 +114,7 @@ function longestRun(passages: readonly AlignedPassage[], sourceOwnMask: Uint8Arr
   return best;
 }
 
-function wholeParagraphWords(source: Tokens, boilerplate: Uint8Array, ownMask: Uint8Array): number {
+function wholeParagraphWords(source: Tokens, boilerplate: Uint8Array, ownMask: Uint8Array, wholeShare: number): number {
   let best = 0;
   let groupWords = 0;
   let groupParagraphs = 0;
@@ -132,7 +129,7 @@ function wholeParagraphWords(source: Tokens, boilerplate: Uint8Array, ownMask: U
       words++;
       own += ownMask[i];
     }
-    if (words > 0 && own >= WHOLE_PARAGRAPH_SHARE * words) {
+    if (words > 0 && own >= wholeShare * words) {
       groupWords += words;
       groupParagraphs++;
       if (groupParagraphs >= 2) best = Math.max(best, groupWords);

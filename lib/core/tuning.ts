@@ -65,6 +65,18 @@ export interface Tuning {
   spunMaxChanged: number;
   /** Spun: at most this share of substitutions may change numbers or names (spinners don't). */
   spunMaxHardShare: number;
+  /** Spun: at least this many swaps… */
+  spunMinSwaps: number;
+  /** …and at least this many per aligned source word (a few swaps in a long copy are edits). */
+  spunMinSwapDensity: number;
+  /** Verbatim and spun: share of the equal words that must be the article's own text, not quotes. */
+  minOwnShare: number;
+  /** Partial: a paragraph counts as copied whole when this share of its words is aligned equal. */
+  wholeParagraphShare: number;
+  /** Partial: source passages this close (words) form one run, whatever the page puts between them. */
+  runJoinWords: number;
+  /** Alignment: largest difference (words, each side) crossed when a passage grows at its edges. */
+  edgeGapWords: number;
   /** Partial: consecutive copied words (a source-contiguous run) that make a partial copy. */
   partialRunWords: number;
   /** Partial: two whole consecutive paragraphs count when they hold at least this many words. */
@@ -87,6 +99,12 @@ export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
   spunMinChanged: 0.04,
   spunMaxChanged: 0.5,
   spunMaxHardShare: 0.25,
+  spunMinSwaps: 3,
+  spunMinSwapDensity: 0.03,
+  minOwnShare: 0.3,
+  wholeParagraphShare: 0.9,
+  runJoinWords: 3,
+  edgeGapWords: 4,
   partialRunWords: 80,
   partialParagraphWords: 40,
 });
@@ -109,6 +127,12 @@ const RULES: Record<keyof Tuning, Rule> = {
   spunMinChanged: { min: 0, max: 1 },
   spunMaxChanged: { min: 0, max: 1 },
   spunMaxHardShare: { min: 0, max: 1 },
+  spunMinSwaps: { integer: true, min: 1, max: 10000 },
+  spunMinSwapDensity: { min: 0, max: 1 },
+  minOwnShare: { min: 0, max: 1 },
+  wholeParagraphShare: { min: 0, max: 1 },
+  runJoinWords: { integer: true, min: 0, max: 1000 },
+  edgeGapWords: { integer: true, min: 0, max: 50 },
   partialRunWords: { integer: true, min: 1, max: 100000 },
   partialParagraphWords: { integer: true, min: 1, max: 100000 },
 };
