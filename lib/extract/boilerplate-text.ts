@@ -20,7 +20,7 @@ const LABEL_PATTERNS: RegExp[] = [
   // Comment forms (WordPress and friends).
   /^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|cancel reply|join the (?:conversation|discussion)|\d+ comments?|comments?(?: \(\d+\))?|show comments|view comments|log in to comment)\s*(?:\.\.\.|…|!|:)?$/i,
   // Datelines of the page, not of the story, and bare credit lines.
-  /^(?:published|updated|posted|last updated|first published|last modified)(?: on| at)?\s*:?\s*\S.{0,70}$/i,
+  /^(?:published|updated|posted|last updated|first published|last modified)(?: on| at)?\s*:?\s*(?=[^.!?]*\d)[^.!?]{1,70}\.?$/i,
   /^(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|dpa|bloomberg news|staff and agencies|press association)\.?$/i,
   /^please enter (?:your )?(?:name|comment|email|e-mail|a valid email address)(?: here)?!?$/i,
   /^you have entered an incorrect email address!?$/i,
@@ -53,11 +53,17 @@ const SHORT_NOTICE_PATTERNS: RegExp[] = [
   // Short copyright and site notices anywhere in the line ("The contents of this site are ©2019 ...").
   /©|\ball rights reserved\b/i,
   // A byline line: "By Jane Doe - 11/18/19 11:04 PM EST", "By JANE DOE and JOHN ROE, Staff Writers".
-  /^by\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von))*\s*(?:[,|–—-]\s*[^.!?]{0,60})?$/u,
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von))*\s*(?:[,|–—-]\s*[^.!?]{0,60})?$/u,
 ];
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A line that is only a date ("- April 22, 2008", "Tuesday, 12 May 2008 |"): page metadata left behind. */
+function isDateLine(paragraph: string): boolean {
+  const bare = paragraph.replace(/^[\s|·•,:;–—-]+|[\s|·•,:;–—-]+$/g, '');
+  return bare.length <= 40 && /\b(?:1[89]|20)\d\d\b/.test(bare) && !Number.isNaN(Date.parse(bare.replace(/^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*/i, '')));
 }
 
 /** A paragraph that is page furniture rather than article text. */
@@ -66,6 +72,7 @@ export function isBoilerplateParagraph(text: string): boolean {
   if (paragraph.length === 0) return true;
   if (paragraph.length > MAX_BOILERPLATE_LABEL_CHARS) return false;
   return (
+    isDateLine(paragraph) ||
     LABEL_PATTERNS.some((pattern) => pattern.test(paragraph)) ||
     SHORT_NOTICE_PATTERNS.some((pattern) => pattern.test(paragraph)) ||
     isStoryListHeading(paragraph)

@@ -3,12 +3,13 @@
  * ../shared/eval-data (never copied into the project), and how long a page takes.
  *   newspaper3k-fulltext-tests: html/<name>.html  vs text/<name>.txt (reviewed expected text)
  *   scrapinghub benchmark:      html/<id>.html.gz vs ground-truth.json articleBody (human annotated)
- *   readability-test-pages:     source.html       vs the text of expected.html (Readability's own output)
+ *   readability-test-pages:     source.html       vs the text of expected.html (Readability's own output;
+ *                               the tiny synthetic snippets are reported apart)
  * Prints token-level precision, recall and F1 (bag of lower-cased words; macro average over
  * pages) and the time per page (parse with jsdom + extract; extraction alone).
- * Usage: npm run bench:extract [-- --limit N] [--worst N] [--only newspaper3k|scrapinghub|readability]
+ * Usage: npm run bench:extract [-- --limit N] [--worst N] [--only newspaper3k|scrapinghub|readability-test|readability-synthetic]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -100,11 +101,15 @@ function scrapinghubCases(): Case[] {
     }));
 }
 
-function readabilityCases(): Case[] {
+/** The eval-data README: 37 readability cases are tiny synthetic regression snippets (under 4 KB), not pages. */
+const SYNTHETIC_PAGE_BYTES = 4096;
+
+function readabilityCases(synthetic: boolean): Case[] {
   const root = join(EVAL_DATA, 'readability-test-pages', 'pages');
   if (!existsSync(root)) return [];
   return readdirSync(root)
     .filter((name) => existsSync(join(root, name, 'expected.html')))
+    .filter((name) => statSync(join(root, name, 'source.html')).size < SYNTHETIC_PAGE_BYTES === synthetic)
     .map((name) => ({
       name: `readability/${name}`,
       htmlPath: join(root, name, 'source.html'),
@@ -157,7 +162,8 @@ function main(): void {
   const sets: Array<[string, () => Case[]]> = [
     ['newspaper3k-fulltext-tests', newspaperCases],
     ['scrapinghub benchmark', scrapinghubCases],
-    ['readability-test-pages', readabilityCases],
+    ['readability-test-pages', () => readabilityCases(false)],
+    ['readability-synthetic', () => readabilityCases(true)],
   ];
   const all = sets.filter(([name]) => !only || name.startsWith(only)).flatMap(([name, cases]) => run(name, cases()));
   const worst = option('--worst');

@@ -20,6 +20,15 @@ describe('isBoilerplateParagraph', () => {
     'Photo by Mario Tama/Getty Images',
     '© 2025 The Valley Courier. All rights reserved.',
     'Most popular',
+    'By Justine Coleman - 11/18/19 11:04 PM EST',
+    'By JANE DOE and JOHN ROE, Staff Writers',
+    'Published Monday, November 18, 2019 8:22AM EST',
+    'The Associated Press',
+    'Join the conversation...',
+    'Crews work on the bridge on Tuesday. (AP Photo/Jane Doe)',
+    'The contents of this site are ©2019 Capitol Hill Publishing Corp.',
+    '- April 22, 2008',
+    'Tuesday, 12 May 2008 |',
   ])('drops %j', (text) => {
     expect(isBoilerplateParagraph(text)).toBe(true);
   });
@@ -30,6 +39,12 @@ describe('isBoilerplateParagraph', () => {
     'Regulators want websites to ask before they use cookies, the minister told parliament on Tuesday.',
     'Please enter the building by the side door, the notice at the closed entrance said.',
     'He declined to comment on the newsletter that leaked last week, saying only that the matter was closed.',
+    'By Tuesday, the council had agreed to pay. The contractor started work the next day.',
+    'By the end of the year, Smith said, the plant will employ 300 people.',
+    'Reuters reported the deal first.',
+    'Published figures show the budget grew by a fifth.',
+    'The 2008 budget',
+    'Shr 10 cts vs 5 cts',
   ])('keeps the sentence %j', (text) => {
     expect(isBoilerplateParagraph(text)).toBe(false);
   });
