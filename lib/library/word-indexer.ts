@@ -31,10 +31,18 @@ export class WordIndexer {
     });
   }
 
-  /** Schedules every entry that has no words yet (after a restart mid-way). */
+  /** Schedules every entry that has no words yet (after a restart mid-way), and drops words
+   *  left by an entry deleted while it was being indexed. */
   async scheduleMissing(): Promise<void> {
     const indexed = new Set(await this.db.getAllKeys('words'));
-    this.schedule((await this.db.getAllKeys('entries')).filter((id) => !indexed.has(id)));
+    const entries = await this.db.getAllKeys('entries');
+    const present = new Set(entries);
+    const orphans = [...indexed].filter((id) => !present.has(id));
+    if (orphans.length > 0) {
+      const tx = this.db.transaction('words', 'readwrite');
+      await Promise.all([...orphans.map((id) => tx.store.delete(id)), tx.done]);
+    }
+    this.schedule(entries.filter((id) => !indexed.has(id)));
   }
 
   /** Resolves when the queue is empty (tests, and callers that need search up to date). */
@@ -55,18 +63,20 @@ export class WordIndexer {
     }
   }
 
+  /** Reads in one transaction and writes in another: a read-write transaction over the
+   *  entries would hold up every list and match while it runs. */
   private async indexBatch(ids: string[]): Promise<void> {
-    const tx = this.db.transaction(['entries', 'texts', 'words'], 'readwrite');
+    const read = this.db.transaction(['entries', 'texts']);
     const reads = new RequestBatch();
-    const rows = ids.map((id) => Promise.all([reads.add(tx.objectStore('entries').get(id)), reads.add(tx.objectStore('texts').get(id))]));
+    const rows = ids.map((id) => Promise.all([reads.add(read.objectStore('entries').get(id)), reads.add(read.objectStore('texts').get(id))]));
     await reads.settle();
-    const writes = new RequestBatch();
+    const found: Array<{ id: string; words: string[] }> = [];
     for (const row of rows) {
       const [record, text] = await row;
       // Deleted meanwhile: nothing to index.
-      if (record && text) writes.add(tx.objectStore('words').put({ id: record.id, words: searchWords(record.title, text.text) }));
+      if (record && text) found.push({ id: record.id, words: searchWords(record.title, text.text) });
     }
-    await writes.settle();
-    await tx.done;
+    const write = this.db.transaction('words', 'readwrite');
+    await Promise.all([...found.map((row) => write.store.put(row)), write.done]);
   }
 }
