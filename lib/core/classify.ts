@@ -5,7 +5,8 @@
  * - spun: most of the article aligns in order, with many short substitutions that leave
  *   numbers and names alone (a template with other figures is not spinning);
  * - partial: a source-consecutive run of >= 80 own words, or >= 2 whole consecutive
- *   paragraphs; quoted speech and boilerplate do not count towards either;
+ *   paragraphs, or a whole short article inside a longer page; quoted speech and
+ *   boilerplate do not count towards any of them;
  * - otherwise no match (same topic, quotes, teasers, short excerpts, shared boilerplate).
  * Checked in that order; the score orders the matches of one page (0..1).
  */
@@ -67,14 +68,18 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
 
   const byRun = figures.longestRun >= tuning.partialRunWords;
   const byParagraphs = figures.wholeParagraphWords >= tuning.partialParagraphWords;
-  if (byRun || byParagraphs) {
+  // A short article (a wire item) copied whole into a longer page.
+  const byWhole = ownEnough && sourceEqual >= tuning.verbatimCoverage && figures.sourceWords >= tuning.partialWholeArticleWords;
+  if (byRun || byParagraphs || byWhole) {
     const shared = Math.max(sourceEqual, pageEqual);
     return {
       kind: 'partial',
       score: 0.2 + 0.5 * shared,
       reason: byRun
         ? `A run of ${figures.longestRun} words is copied word for word (${percent(sourceEqual)} of the article).`
-        : `Consecutive paragraphs (${figures.wholeParagraphWords} words) are copied whole (${percent(sourceEqual)} of the article).`,
+        : byParagraphs
+          ? `Consecutive paragraphs (${figures.wholeParagraphWords} words) are copied whole (${percent(sourceEqual)} of the article).`
+          : `The whole article (${figures.sourceWords} words) is copied into a longer page (${percent(pageEqual)} of it).`,
     };
   }
   return null;

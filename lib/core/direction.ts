@@ -1,9 +1,9 @@
 /**
- * Who copied whom. Dates decide when both sides carry one. Otherwise, for spun pairs, the
- * spinner's artefacts: the original is the fluent text, the copy uses the odd, longer and
- * rarer words its synonym dictionary offered ("said" → "mentioned", "war" → "warfare",
- * "city" → "metropolis"). Without evidence the page is taken to copy the library article,
- * the usual case.
+ * Who copied whom. For spun pairs, the spinner's artefacts: the original is the fluent text,
+ * the copy uses the odd, longer words its synonym dictionary offered ("said" → "mentioned",
+ * "war" → "warfare", "city" → "metropolis"). Dates, when both sides carry one, decide the
+ * rest (a page template's date can be anything, so clear artefacts outrank them). Without
+ * evidence the page is taken to copy the library article, the usual case.
  */
 import type { Direction, Substitution } from './types';
 import { TokenFlag, tokenize } from './tokenize';
@@ -36,11 +36,16 @@ function oddness(wording: string): number {
   return cost;
 }
 
-/** `copied-by` when the library side of the substitutions looks like the spinner's output. */
-export function directionFromSubstitutions(substitutions: readonly Substitution[]): Direction {
-  let pageOdder = 0;
+/**
+ * Spinner artefacts as a vote in -1..1: positive when the page side of the substitutions is
+ * the odder wording (the page is the spun copy: `copies`), negative when the library side is.
+ */
+export function spinnerArtefacts(substitutions: readonly Substitution[]): number {
+  let votes = 0;
+  let total = 0;
   for (const { from, to, count } of substitutions) {
-    pageOdder += Math.sign(oddness(to) - oddness(from)) * count;
+    votes += Math.sign(oddness(to) - oddness(from)) * count;
+    total += count;
   }
-  return pageOdder < 0 ? 'copied-by' : 'copies';
+  return total === 0 ? 0 : votes / total;
 }

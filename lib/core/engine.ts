@@ -7,11 +7,11 @@
 import { align } from './align';
 import { boilerplateMask } from './boilerplate';
 import { classify } from './classify';
-import { directionFromDates, directionFromSubstitutions } from './direction';
+import { directionFromDates, spinnerArtefacts } from './direction';
 import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
 import { FingerprintIndex } from './index';
-import { measure } from './measure';
-import { summarizeSubstitutions } from './substitutions';
+import { measure, type AlignmentFigures } from './measure';
+import { summarizeSubstitutions, type SubstitutionSummary } from './substitutions';
 import { tokenize, type Tokens } from './tokenize';
 import { FINGERPRINT, INDEX_VERSION, resolveTuning, type Tuning } from './tuning';
 import type { Direction, Match, Passage, SourceText } from './types';
@@ -110,6 +110,29 @@ export function compare(page: SourceText, source: SourceText, tuning?: Partial<T
   return comparePrepared(prepare(page), prepare(source), resolveTuning(tuning));
 }
 
+/** Artefact votes at least this one-sided outrank dates (see direction.ts). */
+const CLEAR_ARTEFACTS = 0.25;
+
+function decideDirection(
+  kind: Match['kind'],
+  figures: AlignmentFigures,
+  subs: SubstitutionSummary,
+  page: SourceText,
+  source: SourceText,
+  tuning: Tuning,
+): Direction {
+  const artefacts = kind === 'spun' ? spinnerArtefacts(subs.substitutions) : 0;
+  if (Math.abs(artefacts) >= CLEAR_ARTEFACTS) return artefacts > 0 ? 'copies' : 'copied-by';
+  const byDate = directionFromDates(page.publishedAt, source.publishedAt);
+  if (byDate) return byDate;
+  if (artefacts < 0) return 'copied-by';
+  if (kind === 'verbatim' && figures.sourceEqual < figures.sourceWords * tuning.verbatimCoverage) {
+    // The library article holds the page plus text of its own: it is the copy (a scrape with leftovers).
+    return 'copied-by';
+  }
+  return 'copies';
+}
+
 function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning): Match | null {
   const passages = align(page.tokens, source.tokens, tuning);
   if (passages.length === 0) return null;
@@ -124,13 +147,7 @@ function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning): Matc
   );
   const verdict = classify(figures, subs, tuning);
   if (!verdict) return null;
-  const byDate = directionFromDates(page.doc.publishedAt, source.doc.publishedAt);
-  let direction: Direction = byDate ?? 'copies';
-  if (!byDate && verdict.kind === 'spun') direction = directionFromSubstitutions(subs.substitutions);
-  if (!byDate && verdict.kind === 'verbatim' && figures.sourceEqual < figures.sourceWords * tuning.verbatimCoverage) {
-    // The library article holds the page plus text of its own: it is the copy (a scrape with leftovers).
-    direction = 'copied-by';
-  }
+  const direction = decideDirection(verdict.kind, figures, subs, page.doc, source.doc, tuning);
   const passageOffsets: Passage[] = passages
     .map((p) => ({
       inputStart: page.tokens.starts[p.pageStart],

@@ -81,6 +81,8 @@ export interface Tuning {
   partialRunWords: number;
   /** Partial: two whole consecutive paragraphs count when they hold at least this many words. */
   partialParagraphWords: number;
+  /** Partial: a whole short article (verbatimCoverage of it) inside a longer page counts from this many words. */
+  partialWholeArticleWords: number;
 }
 
 export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
@@ -107,6 +109,7 @@ export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
   edgeGapWords: 4,
   partialRunWords: 80,
   partialParagraphWords: 40,
+  partialWholeArticleWords: 30,
 });
 
 type Rule = { integer?: boolean; min: number; max: number };
@@ -135,6 +138,7 @@ const RULES: Record<keyof Tuning, Rule> = {
   edgeGapWords: { integer: true, min: 0, max: 50 },
   partialRunWords: { integer: true, min: 1, max: 100000 },
   partialParagraphWords: { integer: true, min: 1, max: 100000 },
+  partialWholeArticleWords: { integer: true, min: 1, max: 100000 },
 };
 
 /** Defaults overlaid with `overrides`, every value checked; throws a RangeError naming the parameter. */

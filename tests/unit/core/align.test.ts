@@ -107,3 +107,21 @@ describe('alignment robustness', () => {
     expect(match!.sourceCoverage).toBe(1);
   });
 });
+
+describe('classification of short articles', () => {
+  const wire =
+    'The board of Harbour Mills approved a new dividend policy on Tuesday that will pay shareholders twice a year instead of once, the company said in a statement. The first payment is due in March.';
+  const otherText =
+    'Elsewhere in the region, farmers reported a late harvest after weeks of rain, and the county fair was moved to the first week of October. Schools will reopen on Monday after the floods, officials said, although two bridges remain closed to traffic until engineers finish their inspections.';
+
+  it('calls a whole short wire item inside a longer page a partial copy', () => {
+    const page = `${otherText}\n\n${wire}\n\n${otherText.split('.')[0]}.`;
+    expect(compare({ id: 'page', text: page }, { id: 'wire', text: wire })?.kind).toBe('partial');
+  });
+
+  it('does not match a templated item with another company and other figures', () => {
+    const other =
+      'The board of Coastal Foods approved a new dividend policy on Friday that will pay shareholders four times a year instead of twice, the company said in a statement. The first payment is due in June.';
+    expect(compare({ id: 'page', text: `${otherText}\n\n${other}` }, { id: 'wire', text: wire })).toBeNull();
+  });
+});
