@@ -114,17 +114,7 @@ function extendEdges(
   if (isShortSwap(pageStop - pageEnd, sourceStop - sourceEnd) && pageStop <= pageHigh) {
     blocks.push({ page: pageStop, source: sourceStop, length: 0 });
   }
-  const equal = blocks.reduce((sum, block) => sum + block.length, 0);
-  const firstBlock = blocks[0];
-  const lastBlock = blocks[blocks.length - 1];
-  return {
-    blocks,
-    pageStart: firstBlock.page,
-    pageEnd: lastBlock.page + lastBlock.length,
-    sourceStart: firstBlock.source,
-    sourceEnd: lastBlock.source + lastBlock.length,
-    equal,
-  };
+  return passageOf(blocks);
 }
 
 /** Index of the first token of token i's paragraph (direction -1), or one past its last (+1). */
@@ -221,17 +211,20 @@ function fillGaps(chain: Block[], p: Int32Array, s: Int32Array): AlignedPassage 
     blocks.push(...lcsBlocks(p, prev.page + prev.length, next.page, s, prev.source + prev.length, next.source));
     blocks.push(next);
   }
+  return passageOf(blocks);
+}
+
+/** The passage spanned by blocks in order (at least one). */
+function passageOf(blocks: Block[]): AlignedPassage {
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
-  let equal = 0;
-  for (const block of blocks) equal += block.length;
   return {
     blocks,
     pageStart: first.page,
     pageEnd: last.page + last.length,
     sourceStart: first.source,
     sourceEnd: last.source + last.length,
-    equal,
+    equal: blocks.reduce((sum, block) => sum + block.length, 0),
   };
 }
 

@@ -66,22 +66,18 @@ class TokenBuffer implements Tokens {
 
   private grow(): void {
     const size = this.ids.length * 2 + 16;
-    const ids = new Int32Array(size);
-    ids.set(this.ids);
-    this.ids = ids;
-    const starts = new Uint32Array(size);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Uint32Array(size);
-    ends.set(this.ends);
-    this.ends = ends;
-    const flags = new Uint8Array(size);
-    flags.set(this.flags);
-    this.flags = flags;
-    const paragraphs = new Uint32Array(size);
-    paragraphs.set(this.paragraphs);
-    this.paragraphs = paragraphs;
+    this.ids = grown(this.ids, new Int32Array(size));
+    this.starts = grown(this.starts, new Uint32Array(size));
+    this.ends = grown(this.ends, new Uint32Array(size));
+    this.flags = grown(this.flags, new Uint8Array(size));
+    this.paragraphs = grown(this.paragraphs, new Uint32Array(size));
   }
+}
+
+/** `larger` holding a copy of `array` at its start. */
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(array: T, larger: T): T {
+  larger.set(array);
+  return larger;
 }
 
 const APOSTROPHE_HASH_UNIT = 0x27;
