@@ -116,7 +116,9 @@ export class FingerprintIndex {
     }
     const found: Candidate[] = [];
     for (const [slot, count] of shared) {
-      if (count >= query.minShared) found.push({ id: this.ids[slot], shared: count, weight: weight.get(slot)! });
+      // A short article (a wire item, a dividend notice) has few fingerprints: half of them will do.
+      const needed = Math.min(query.minShared, Math.ceil(this.postingsPerSlot[slot] / 2));
+      if (count >= needed) found.push({ id: this.ids[slot], shared: count, weight: weight.get(slot)! });
     }
     found.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return found.slice(0, query.limit);

@@ -27,6 +27,15 @@ describe('FingerprintIndex', () => {
     expect(found[0].id).toBe('source');
   });
 
+  it('needs minShared hashes, or half of a short article\'s own', () => {
+    const index = new FingerprintIndex();
+    index.add('long', [1, 2, 3, 4, 5, 6]);
+    index.add('short', [1, 2]);
+    const strict = { ...query, minShared: 3 };
+    expect(index.candidates([1], strict).map((c) => c.id)).toEqual(['short']);
+    expect(index.candidates([1, 2, 3], strict).map((c) => c.id)).toEqual(['long', 'short']);
+  });
+
   it('ignores hashes held by too many articles', () => {
     const index = new FingerprintIndex();
     for (let i = 0; i < 30; i++) index.add(`doc${i}`, [7, 100 + i]);
