@@ -125,3 +125,14 @@ describe('classification of short articles', () => {
     expect(compare({ id: 'page', text: `${otherText}\n\n${other}` }, { id: 'wire', text: wire })).toBeNull();
   });
 });
+
+describe('bounded work', () => {
+  it('compares 1 MB of one repeated word with a short and a long text quickly', () => {
+    const huge = 'news '.repeat(200_000);
+    const started = performance.now();
+    expect(() => compare({ id: 'page', text: huge }, { id: 'short', text: 'news '.repeat(1000) })).not.toThrow();
+    expect(() => compare({ id: 'page', text: huge }, { id: 'long', text: huge })).not.toThrow();
+    expect(compare({ id: 'page', text: huge }, { id: 'seed', text: loadSeeds()[1].text })).toBeNull();
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
