@@ -8,6 +8,12 @@ import { MAX_BOILERPLATE_LABEL_CHARS } from './tuning';
 const SHARE_WORDS =
   '(?:share|shares|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|messenger|copy link|comment|comments|save)';
 
+/** A byline line: "By Jane Doe - 11/18/19 11:04 PM EST", "By JANE DOE and JOHN ROE, Staff Writers". */
+const BYLINE_PATTERN = /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von))*\s*(?:[,|–—-]\s*[^.!?]{0,60})?$/u;
+
+/** Filing lines under a post: "Posted in Town", "Filed under: Politics", "Tags: energy, coast". */
+const FILING_PATTERN = /^(?:(?:posted|filed) (?:in|under)|categories|category|tags|tagged(?: with)?)\s*:?\s+[^.!?]{1,100}$/i;
+
 /** Whole-paragraph labels: the paragraph is exactly one of these (case-insensitive). */
 const LABEL_PATTERNS: RegExp[] = [
   /^(?:advertisement|advertising|ad|sponsored|sponsored content|paid content|promoted|partner content)$/i,
@@ -52,18 +58,28 @@ const SHORT_NOTICE_PATTERNS: RegExp[] = [
   /\((?:ap|afp|reuters|epa|getty images)? ?photos?\s*(?:\/|:|by)[^)]{0,80}\)\s*$/i,
   // Short copyright and site notices anywhere in the line ("The contents of this site are ©2019 ...").
   /©|\ball rights reserved\b/i,
-  // A byline line: "By Jane Doe - 11/18/19 11:04 PM EST", "By JANE DOE and JOHN ROE, Staff Writers".
-  /^[Bb][Yy]\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von))*\s*(?:[,|–—-]\s*[^.!?]{0,60})?$/u,
+  BYLINE_PATTERN,
+  FILING_PATTERN,
 ];
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A line that is only a date ("- April 22, 2008", "Tuesday, 12 May 2008 |"): page metadata left behind. */
+/** A line that is only a date ("- April 22, 2008", "Tuesday, 12th May 2008 |"): page metadata left behind. */
 function isDateLine(paragraph: string): boolean {
-  const bare = paragraph.replace(/^[\s|·•,:;–—-]+|[\s|·•,:;–—-]+$/g, '');
-  return bare.length <= 40 && /\b(?:1[89]|20)\d\d\b/.test(bare) && !Number.isNaN(Date.parse(bare.replace(/^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*/i, '')));
+  const bare = paragraph
+    .replace(/^[\s|·•,:;–—-]+|[\s|·•,:;–—-]+$/g, '')
+    .replace(/^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*/i, '')
+    .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1');
+  return bare.length <= 40 && /\b(?:1[89]|20)\d\d\b/.test(bare) && !Number.isNaN(Date.parse(bare));
+}
+
+
+/** A post's meta line, "June 12th, 2008 | 3 Comments | Posted in Town": every part is a date, a count or a label. */
+function isMetaLine(paragraph: string): boolean {
+  const parts = paragraph.split(/\s+[|·•]\s+/);
+  return parts.length > 1 && parts.every((part) => isDateLine(part) || isCommentSectionHeading(part) || FILING_PATTERN.test(part) || BYLINE_PATTERN.test(part));
 }
 
 /** A paragraph that is page furniture rather than article text. */
@@ -73,6 +89,7 @@ export function isBoilerplateParagraph(text: string): boolean {
   if (paragraph.length > MAX_BOILERPLATE_LABEL_CHARS) return false;
   return (
     isDateLine(paragraph) ||
+    isMetaLine(paragraph) ||
     LABEL_PATTERNS.some((pattern) => pattern.test(paragraph)) ||
     SHORT_NOTICE_PATTERNS.some((pattern) => pattern.test(paragraph)) ||
     isStoryListHeading(paragraph)
@@ -83,6 +100,16 @@ export function isBoilerplateParagraph(text: string): boolean {
 export function isStoryListHeading(text: string): boolean {
   const paragraph = collapse(text);
   return paragraph.length <= 80 && SECTION_HEADING_PATTERN.test(paragraph);
+}
+
+/** The heading of a readers' comment section: "3 Responses", "Leave a Reply", "Comments (12)". */
+const COMMENT_SECTION_PATTERN =
+  /^(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:comments?|responses?|replies|reactions|thoughts)(?: (?:to|on)\b.*)?|(?:reader |readers' |user )?comments?(?: \(\d+\))?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|what (?:do )?(?:you|readers) (?:think|say)\??|have your say|your (?:comments|views))\s*(?:\.\.\.|…|:)?$/i;
+
+/** Whether a paragraph is the heading of a comment section (everything after it is readers' text). */
+export function isCommentSectionHeading(text: string): boolean {
+  const paragraph = collapse(text);
+  return paragraph.length <= 80 && COMMENT_SECTION_PATTERN.test(paragraph);
 }
 
 /** "Read more: Another headline" and similar one-line teasers. */

@@ -3,7 +3,7 @@
  * (labels, share bars, teasers, "Related articles" blocks with their links, comment-form
  * text, a repeated headline).
  */
-import { isBoilerplateParagraph, isStoryListHeading, isTeaserLine } from './boilerplate-text';
+import { isBoilerplateParagraph, isCommentSectionHeading, isStoryListHeading, isTeaserLine } from './boilerplate-text';
 import type { TextBlock } from './blocks';
 import { MAX_LINK_DENSITY, TEASER_LINK_DENSITY, TEASER_MAX_WORDS } from './tuning';
 
@@ -38,12 +38,24 @@ function sameText(left: string, right: string): boolean {
  */
 const MIN_DEDUPLICATED_CHARS = 40;
 
+/**
+ * A comment-section heading ends the article only after this much article text: the same words
+ * near the top ("12 comments" beside the byline) are a link to the comments, not the section.
+ */
+const MIN_CHARS_BEFORE_COMMENTS = 400;
+const MIN_PARAGRAPHS_BEFORE_COMMENTS = 2;
+
 /** Article paragraphs from the extracted blocks, in order. */
 export function cleanParagraphs(blocks: TextBlock[], title: string): string[] {
   const paragraphs: string[] = [];
   const seen = new Set<string>();
+  let articleChars = 0;
   let inStoryList = false;
   for (const block of blocks) {
+    if (isCommentSectionHeading(block.text)) {
+      if (paragraphs.length >= MIN_PARAGRAPHS_BEFORE_COMMENTS && articleChars >= MIN_CHARS_BEFORE_COMMENTS) break;
+      continue;
+    }
     if (inStoryList && belongsToStoryList(block)) continue;
     inStoryList = false;
     if (isStoryListHeading(block.text)) {
@@ -58,6 +70,7 @@ export function cleanParagraphs(blocks: TextBlock[], title: string): string[] {
       seen.add(block.text);
     }
     paragraphs.push(block.text);
+    articleChars += block.text.length;
   }
   return paragraphs;
 }

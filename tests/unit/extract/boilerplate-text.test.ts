@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplateParagraph, isStoryListHeading, isTeaserLine } from '../../../lib/extract/boilerplate-text';
+import { isBoilerplateParagraph, isCommentSectionHeading, isStoryListHeading, isTeaserLine } from '../../../lib/extract/boilerplate-text';
 
 describe('isBoilerplateParagraph', () => {
   it.each([
@@ -28,6 +28,9 @@ describe('isBoilerplateParagraph', () => {
     'Crews work on the bridge on Tuesday. (AP Photo/Jane Doe)',
     'The contents of this site are ©2019 Capitol Hill Publishing Corp.',
     '- April 22, 2008',
+    'June 12th, 2008 | 3 Comments',
+    'Posted in Town',
+    'Tags: energy, coast',
     'Tuesday, 12 May 2008 |',
   ])('drops %j', (text) => {
     expect(isBoilerplateParagraph(text)).toBe(true);
@@ -67,5 +70,15 @@ describe('isStoryListHeading and isTeaserLine', () => {
     expect(isTeaserLine('READ MORE: Bus fares to rise in January')).toBe(true);
     expect(isTeaserLine('More: the council said. It will decide in May.')).toBe(false);
     expect(isTeaserLine('The minister said more work was needed: "We are not there yet."')).toBe(false);
+  });
+});
+
+describe('isCommentSectionHeading', () => {
+  it.each(['3 Responses to “Town votes to keep its cinema”', 'Comments (12)', 'Leave a Reply', 'No comments', 'Join the discussion…'])('recognises %j', (text) => {
+    expect(isCommentSectionHeading(text)).toBe(true);
+  });
+
+  it.each(['Three responses from the minister', 'Comments from the mayor drew applause.', 'Discussion'])('does not take %j for one', (text) => {
+    expect(isCommentSectionHeading(text)).toBe(false);
   });
 });
