@@ -3,7 +3,7 @@
  * extract and match every input in turn. Returns the exit status instead of exiting, so
  * tests can run it in-process.
  *   0  every input was read (whether or not anything matched)
- *   1  at least one input could not be read (each still gets its line, with an "error" field)
+ *   1  at least one input could not be read or scanned (each still gets its line, with an "error" field)
  *   2  bad arguments, or a library that cannot be read or has a malformed line
  */
 import { LibraryFormatError } from '../library/format';
@@ -65,10 +65,11 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
     try {
       result = await scanOne(input, library);
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+      // One bad input must not cost the others their results: report it and go on.
+      const reason = error instanceof InputError ? error.reason : `could not be scanned (${error instanceof Error ? error.message : String(error)})`;
       unreadable++;
-      io.stderr(`scan: ${error.message}`);
-      result = { input, title: '', matches: [], titles: new Map(), error: error.reason };
+      io.stderr(`scan: ${input}: ${reason}`);
+      result = { input, title: '', matches: [], titles: new Map(), error: reason };
     }
     io.stdout(args.json ? formatJsonLine(result) : `${formatReadableReport(result)}\n`);
   }

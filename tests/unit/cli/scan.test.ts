@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Engine } from '../../../lib/core/engine';
 import { runScan } from '../../../lib/cli/run-scan';
 import { formatLibraryLine } from '../../../lib/library/format';
 import { seedTextFromFile } from '../../../lib/library/seed';
@@ -102,6 +103,26 @@ describe('scan with a library file', () => {
     const { code, stderr } = await scanJson(['--library', join(dir, 'nope.ndjson'), seedInput('002_dd21d444d1702e34')]);
     expect(code).toBe(2);
     expect(stderr.join('\n')).toMatch(/cannot read library .*nope\.ndjson: no such file/);
+  });
+});
+
+describe('scan with a failing input', () => {
+  it('reports an input whose scan fails, still prints a line for it and for the others, and exits 1', async () => {
+    const failing = seedInput('002_dd21d444d1702e34');
+    const other = join(dir, 'other.txt');
+    writeFileSync(other, `Honey\n\n${UNRELATED.join('\n\n')}\n`);
+    const spy = vi.spyOn(Engine.prototype, 'match').mockRejectedValueOnce(new Error('boom'));
+    try {
+      const { code, lines, stderr } = await scanJson([failing, other]);
+      expect(code).toBe(1);
+      expect(lines.map((line) => [line.input, line.error])).toEqual([
+        [failing, 'could not be scanned (boom)'],
+        [other, undefined],
+      ]);
+      expect(stderr.join('\n')).toContain(`${failing}: could not be scanned (boom)`);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
