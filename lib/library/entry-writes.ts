@@ -13,6 +13,7 @@ import type { LibraryDb, LibrarySchema } from './db';
 import type { PreparedEntry } from './prepared';
 import { ORIGINS } from './records';
 import { entryMatchesRange } from './recent-matches';
+import { searchWords } from './search-words';
 import type { EntryOrigin } from './types';
 
 export const ENTRY_STORES = ['entries', 'texts', 'words', 'fingerprints'] as const;
@@ -102,13 +103,17 @@ export async function libraryCounts(db: LibraryDb): Promise<OriginCounts> {
 }
 
 /** Writes entries whose ids are new, in one transaction: all of them are stored, or (on any
- *  error, e.g. a full quota) none. */
+ *  error, e.g. a full quota) none. Their search words are written too, so an entry added or
+ *  restored by hand is found at once (bulk imports leave that to the word indexer). */
 export async function writeEntries(db: LibraryDb, prepared: readonly PreparedEntry[]): Promise<void> {
   if (prepared.length === 0) return;
   const tx = db.transaction([...ENTRY_STORES, 'meta'], 'readwrite');
   await allOrNothing(tx, async () => {
     const batch = new RequestBatch();
-    for (const item of prepared) putPrepared(batch, tx, item);
+    for (const item of prepared) {
+      putPrepared(batch, tx, item);
+      batch.add(tx.objectStore('words').put({ id: item.record.id, words: searchWords(item.record.title, item.text) }));
+    }
     await batch.settle();
     await adjustCounts(tx, tally(prepared.map((item) => item.record.origin)));
   });

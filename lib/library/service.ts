@@ -200,6 +200,7 @@ export class LibraryService {
   async commitImport(importId: string): Promise<number> {
     const added = await commitImport(this.db, importId);
     this.index(added);
+    this.words.schedule(added.map((item) => item.record.id));
     return added.length;
   }
 
@@ -217,9 +218,8 @@ export class LibraryService {
     return this.words.idle();
   }
 
-  /** Makes stored entries matchable now, and searchable by words shortly. */
+  /** Makes stored entries matchable. */
   private index(prepared: readonly PreparedEntry[]): void {
-    this.words.schedule(prepared.map((item) => item.record.id));
     for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint, publishedAt: record.publishedAt });
   }
 

@@ -1,6 +1,6 @@
 /**
- * Fills the `words` store (the search index) after entries are stored, a few hundred at a
- * time in the background. Its multiEntry index costs about as much to write as everything
+ * Fills the `words` store (the search index) after an import's entries are committed, a few
+ * hundred at a time in the background (entries added one by one get their words at once). Its multiEntry index costs about as much to write as everything
  * else about an entry together, so keeping it out of the import's one big transaction makes
  * imports several times faster and keeps that transaction, which holds the library, short.
  * Search may miss the newest entries for a moment; `pending` says how many. Entries left

@@ -80,7 +80,7 @@ describe('options page in Chromium', () => {
     await harness.screenshot(options, 'options-library-full');
   });
 
-  it('finds an article by a word of its text, opens it, and deletes it (with undo offered)', async () => {
+  it('finds an article by a word of its text, opens it, deletes it, undoes that, and deletes it from the list', async () => {
     await goTo('library');
     await options.getByRole('searchbox').fill(MARKER);
     await expect.poll(() => options.locator('table.entries tbody tr').count()).toBe(1);
@@ -97,6 +97,13 @@ describe('options page in Chromium', () => {
     expect(await options.locator('.notice').innerText()).toContain('Undo');
     await expect.poll(() => options.locator('.state').innerText()).toBe('No entry matches these filters.');
     await harness.screenshot(options, 'options-deleted');
+    // Undo puts it back as it was; then delete it for good.
+    await options.locator('.notice').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => options.locator('.notice').innerText()).toContain('Restored 1 entry.');
+    await expect.poll(() => options.locator('.entry-title').innerText()).toBe(title);
+    await options.locator('table.entries tbody input[type=checkbox]').check();
+    await options.getByRole('button', { name: 'Delete selected' }).click();
+    await expect.poll(() => options.locator('.notice').innerText()).toContain('Deleted 1 entry.');
     await options.getByRole('searchbox').fill('');
     await expect.poll(rangeText).toBe(`1–50 of ${IMPORTED + SEEDS - 1}`);
   });
