@@ -104,7 +104,7 @@ export function isStoryListHeading(text: string): boolean {
 
 /** The heading of a readers' comment section: "3 Responses", "Leave a Reply", "Comments (12)". */
 const COMMENT_SECTION_PATTERN =
-  /^(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:comments?|responses?|replies|reactions|thoughts)(?: (?:to|on)\b.*)?|(?:reader |readers' |user )?comments?(?: \(\d+\))?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|what (?:do )?(?:you|readers) (?:think|say)\??|have your say|your (?:comments|views))\s*(?:\.\.\.|…|:)?$/i;
+  /^(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:comments?|responses?|replies|reactions|thoughts)(?: (?:to|on)\b.*)?|(?:reader |readers' |user )?comments(?: \(\d+\))?|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion)|what (?:do )?(?:you|readers) (?:think|say)\??|have your say|your (?:comments|views))\s*(?:\.\.\.|…|:)?$/i;
 
 /** Whether a paragraph is the heading of a comment section (everything after it is readers' text). */
 export function isCommentSectionHeading(text: string): boolean {

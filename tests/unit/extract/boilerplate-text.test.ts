@@ -78,7 +78,7 @@ describe('isCommentSectionHeading', () => {
     expect(isCommentSectionHeading(text)).toBe(true);
   });
 
-  it.each(['Three responses from the minister', 'Comments from the mayor drew applause.', 'Discussion'])('does not take %j for one', (text) => {
+  it.each(['Three responses from the minister', 'Comments from the mayor drew applause.', 'Discussion', 'Comment'])('does not take %j for one', (text) => {
     expect(isCommentSectionHeading(text)).toBe(false);
   });
 });
