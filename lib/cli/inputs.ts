@@ -8,6 +8,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../extract/extract-article';
 import { decodeBytes } from './decode';
+import { fileErrorReason } from './file-error';
 import { parseHtmlDocument } from './html-document';
 
 export interface ScanInput {
@@ -71,9 +72,7 @@ async function readBytes(input: string): Promise<Uint8Array> {
   try {
     return await readFile(input);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError(input, reason);
+    throw new InputError(input, fileErrorReason(error));
   }
 }
 

@@ -9,6 +9,7 @@ import { Engine } from '../core/engine';
 import type { SourceText } from '../core/types';
 import { parseLibraryText } from '../library/format';
 import { seedEntry } from '../library/seed';
+import { fileErrorReason } from './file-error';
 
 /** The seed corpus the extension bundles (public/corpus/*.txt), read from the checkout. */
 const SEED_DIR = resolve(import.meta.dirname, '../../public/corpus');
@@ -43,8 +44,7 @@ async function libraryFileArticles(file: string): Promise<SourceText[]> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LibraryFileError(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message);
+    throw new LibraryFileError(file, fileErrorReason(error));
   }
   // The format is UTF-8; stray bytes become U+FFFD rather than failing the whole library.
   return parseLibraryText(new TextDecoder('utf-8').decode(bytes), file).map((line) => ({
