@@ -14,18 +14,21 @@ import { searchWords } from './search-words';
 const WORDS_BATCH = 200;
 
 export class WordIndexer {
-  private readonly queue: string[] = [];
+  private queue: string[] = [];
+  /** Queue entries before this are done (a moving start instead of shifting 100,000 items). */
+  private done = 0;
   private running: Promise<void> | null = null;
 
   constructor(private readonly db: LibraryDb) {}
 
   /** How many entries wait for their words to be indexed. */
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length - this.done;
   }
 
   schedule(ids: readonly string[]): void {
-    this.queue.push(...ids);
+    // Not push(...ids): an import of 100,000 entries would overflow the call stack.
+    for (const id of ids) this.queue.push(id);
     this.running ??= this.drain().finally(() => {
       this.running = null;
     });
@@ -51,16 +54,18 @@ export class WordIndexer {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const ids = this.queue.slice(0, WORDS_BATCH);
+    while (this.pending > 0) {
+      const ids = this.queue.slice(this.done, this.done + WORDS_BATCH);
       try {
         await this.indexBatch(ids);
       } catch (error) {
         // The entries stay searchable by the words indexed so far; the next open retries.
         console.warn('Recycled News: could not index search words', error);
       }
-      this.queue.splice(0, ids.length);
+      this.done += ids.length;
     }
+    this.queue = [];
+    this.done = 0;
   }
 
   /** Reads in one transaction and writes in another: a read-write transaction over the
