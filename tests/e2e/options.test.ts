@@ -115,7 +115,7 @@ describe('options page in Chromium', () => {
 
     await options.getByRole('button', { name: 'Delete every entry…' }).click();
     await options.getByRole('alertdialog').waitFor();
-    await harness.screenshot(options, 'options-confirm-delete-all');
+    await harness.screenshot(options, 'options-confirm-delete-all', { fullPage: false });
     await options.getByRole('button', { name: 'Delete everything' }).click();
     await expect.poll(() => options.locator('.notice').innerText()).toContain('The library is empty.');
     await goTo('library');
