@@ -6,9 +6,11 @@
  *   readability-test-pages:     source.html       vs the text of expected.html (Readability's own output;
  *                               the tiny synthetic snippets are reported apart)
  * Prints token-level precision, recall and F1 (bag of lower-cased words; macro average over
- * pages) and the time per page (parse with jsdom + extract; extraction alone).
- * Usage: npm run bench:extract [-- --limit N] [--worst N] [--only newspaper3k|scrapinghub|readability-test|readability-synthetic]
+ * pages) and the time per page (parse with jsdom + extract; extraction alone). With --baseline,
+ * the same figures for Mozilla Readability alone (its textContent), to show what the cleanup adds.
+ * Usage: npm run bench:extract [-- --baseline] [--limit N] [--worst N] [--only newspaper3k|scrapinghub|readability-test|readability-synthetic]
  */
+import { Readability } from '@mozilla/readability';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -120,6 +122,17 @@ function readabilityCases(synthetic: boolean): Case[] {
     }));
 }
 
+/** `--baseline`: Readability's own textContent on an untouched clone, for comparison with lib/extract. */
+const baseline = process.argv.includes('--baseline');
+
+function readabilityAloneText(doc: Document): string {
+  try {
+    return new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function run(set: string, cases: Case[]): Score[] {
   const limit = option('--limit') ?? cases.length;
   const scores: Score[] = [];
@@ -128,12 +141,12 @@ function run(set: string, cases: Case[]): Score[] {
     const started = performance.now();
     const doc = parseHtmlDocument(html, pathToFileURL(testCase.htmlPath).href);
     const parsed = performance.now();
-    const article = extractArticle(doc);
+    const text = baseline ? readabilityAloneText(doc) : (extractArticle(doc)?.text ?? '');
     const done = performance.now();
     doc.defaultView?.close();
     scores.push({
       name: testCase.name,
-      ...overlapScore(article?.text ?? '', testCase.expected()),
+      ...overlapScore(text, testCase.expected()),
       parseMs: parsed - started,
       extractMs: done - parsed,
     });
@@ -157,7 +170,7 @@ function main(): void {
     console.log(`bench:extract: ${EVAL_DATA} is absent; nothing to measure (the eval data is never copied into the project).`);
     return;
   }
-  console.log(`bench:extract on ${EVAL_DATA} (${new Date().toISOString().slice(0, 10)})`);
+  console.log(`bench:extract on ${EVAL_DATA} (${new Date().toISOString().slice(0, 10)})${baseline ? ': BASELINE, Readability alone' : ''}`);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const sets: Array<[string, () => Case[]]> = [
     ['newspaper3k-fulltext-tests', newspaperCases],
