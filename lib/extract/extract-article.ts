@@ -66,13 +66,29 @@ function hostName(url: string | undefined): string | undefined {
   }
 }
 
+/** Headlines shorter than this many words are too generic ("News", "Home page") to replace a title. */
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * The page's own headline when the title is that headline plus a site name with a separator
+ * Readability does not know ("Wind farm plan :: NewsDaily24"): the first h1 that the title contains.
+ */
+function headlineWithin(title: string, doc: Document): string | undefined {
+  for (const heading of Array.from(doc.getElementsByTagName('h1')).slice(0, 3)) {
+    const headline = nonEmpty(heading.textContent);
+    if (headline && headline !== title && title.includes(headline) && headline.split(' ').length >= MIN_HEADLINE_WORDS) return headline;
+  }
+  return undefined;
+}
+
 /** The article in `doc`, or null when the page holds none (or is too big to look at cheaply). */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
   try {
     const clone = prunedClone(doc);
     if (!clone) return null;
     const result = runReadability(clone);
-    const title = nonEmpty(result?.title) ?? nonEmpty(doc.title) ?? '';
+    const pageTitle = nonEmpty(result?.title) ?? nonEmpty(doc.title) ?? '';
+    const title = headlineWithin(pageTitle, doc) ?? pageTitle;
     let blocks: TextBlock[] = result?.content ? collectBlocks(result.content) : [];
     let text = joinParagraphs(cleanParagraphs(blocks, title));
     if (text.length === 0) {
