@@ -19,12 +19,12 @@ import type { ExtractedArticle, ExtractOptions } from './types';
 
 type ReadabilityResult = ReturnType<Readability<Element>['parse']>;
 
-/** A clone of `doc` without scripts, styles and furniture, or null when it is too big to parse cheaply. */
+/** A clone of `doc` without scripts, styles and furniture, or null when the page is too big to look at cheaply. */
 function prunedClone(doc: Document): Document | null {
   if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return null;
   const clone = doc.cloneNode(true) as Document;
   pruneFurniture(clone);
-  return clone.getElementsByTagName('*').length > MAX_ELEMENTS_TO_PARSE ? null : clone;
+  return clone;
 }
 
 function runReadability(clone: Document): ReadabilityResult {
@@ -86,14 +86,17 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   try {
     const clone = prunedClone(doc);
     if (!clone) return null;
-    const result = runReadability(clone);
+    // Over Readability's budget, its scoring would cost too much: the pruned body is read as it is.
+    const withinBudget = clone.getElementsByTagName('*').length <= MAX_ELEMENTS_TO_PARSE;
+    const result = withinBudget ? runReadability(clone) : null;
     const pageTitle = nonEmpty(result?.title) ?? nonEmpty(doc.title) ?? '';
     const title = headlineWithin(pageTitle, doc) ?? pageTitle;
     let blocks: TextBlock[] = result?.content ? collectBlocks(result.content) : [];
     let text = joinParagraphs(cleanParagraphs(blocks, title));
     if (text.length === 0) {
-      // Readability found nothing usable: fall back to the pruned page body, if it has real text.
-      const fallback = prunedClone(doc);
+      // No usable result from Readability: fall back to the pruned page body, if it has real text.
+      // (Readability changed the clone it ran on; an untouched one is needed.)
+      const fallback = withinBudget ? prunedClone(doc) : clone;
       blocks = fallback?.body ? collectBlocks(fallback.body) : [];
       text = joinParagraphs(cleanParagraphs(blocks, title));
       if (text.length < MIN_FALLBACK_CHARS) return null;

@@ -4,15 +4,17 @@
  */
 
 /**
- * Readability gives up (throws) beyond this many elements. The 326 real news pages in
+ * Readability runs only up to this many elements (after pruning). The 326 real news pages in
  * ../shared/eval-data hold at most about 2,000 elements; modern pages hold up to about 8,000.
- * A page beyond this (a forum dump, an endless feed) is not worth a slow parse in a content script.
+ * Beyond it (a forum dump, tag soup with one element per word) Readability's scoring is slow,
+ * and the pruned page body is read as it is instead.
  */
 export const MAX_ELEMENTS_TO_PARSE = 15_000;
 
 /**
- * Checked on the page itself, before cloning it (cloning a huge DOM is the first real cost):
- * scripts, styles and SVG icons are still counted here, hence the margin over the budget above.
+ * Pages with more elements than this are not looked at at all (a 5 MB page must cost the content
+ * script next to nothing). Checked before cloning, the first real cost; scripts, styles and SVG
+ * icons still count here, hence the margin over the budget above.
  */
 export const MAX_PAGE_ELEMENTS = 3 * MAX_ELEMENTS_TO_PARSE;
 

@@ -42,12 +42,15 @@ describe('extractArticle', () => {
     expect(extractArticle(doc)?.text.split('\n\n')).toEqual([...PROSE, mentions]);
   });
 
-  it('returns null for an empty page and for pages beyond the element budgets, without throwing', () => {
+  it('returns null for an empty page and for a page beyond the page budget, without throwing', () => {
     expect(extractArticle(page(''))).toBeNull();
-    const overReadabilityBudget = `${articleBody()}${'<span>x</span>'.repeat(MAX_ELEMENTS_TO_PARSE + 1)}`;
-    expect(extractArticle(page(overReadabilityBudget))).toBeNull();
     const overPageBudget = `${articleBody()}<svg>${'<path d="M0 0"/>'.repeat(MAX_PAGE_ELEMENTS + 1)}</svg>`;
     expect(extractArticle(page(overPageBudget))).toBeNull();
+  });
+
+  it('reads the pruned page as it is when it is beyond the Readability budget', () => {
+    const tagSoup = `${articleBody()}${'<i></i>'.repeat(MAX_ELEMENTS_TO_PARSE + 1)}<p class="share-links"><a href="/x">Share on Facebook</a></p>`;
+    expect(extractArticle(page(tagSoup))?.text).toBe(PROSE.join('\n\n'));
   });
 
   it('does not count scripts and icons against the Readability budget', () => {
