@@ -29,7 +29,8 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
   const pageEqual = ratio(figures.pageEqual, figures.pageWords);
   const sourceSpan = ratio(figures.sourceSpan, figures.sourceWords);
   const pageSpan = ratio(figures.pageSpan, figures.pageWords);
-  const ownEnough = figures.ownEqual >= tuning.minOwnShare * Math.max(figures.sourceEqual, 1);
+  // The page must carry the article's own reporting too, not only the statements it quotes.
+  const ownEnough = figures.ownEqual >= tuning.minOwnShare * figures.sourceOwnWords;
   const substitutionRate = ratio(subs.sourceTokens, figures.sourceSpan);
 
   if (ownEnough && substitutionRate < tuning.spunMinChanged) {

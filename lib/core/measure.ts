@@ -18,7 +18,9 @@ export interface AlignmentFigures {
   /** Of those, inside aligned passages (equal or substituted). */
   pageSpan: number;
   sourceSpan: number;
-  /** Equal words that are neither quoted nor boilerplate. */
+  /** Source words that are neither quoted nor boilerplate: the article's own reporting. */
+  sourceOwnWords: number;
+  /** Of those, aligned equal (and not quoted on the page either). */
   ownEqual: number;
   /** Share of words inside passages that differ (both sides counted). */
   changedShare: number;
@@ -65,7 +67,11 @@ export function measure(
   const pageCounts = countMasked(page.count, pageBoilerplate, pageEqualMask, pageSpanMask);
   const sourceCounts = countMasked(source.count, sourceBoilerplate, sourceEqualMask, sourceSpanMask);
   let ownEqual = 0;
-  for (let i = 0; i < source.count; i++) ownEqual += sourceOwnMask[i];
+  let sourceOwnWords = 0;
+  for (let i = 0; i < source.count; i++) {
+    ownEqual += sourceOwnMask[i];
+    if (!sourceBoilerplate[i] && !(source.flags[i] & TokenFlag.Quoted)) sourceOwnWords++;
+  }
   return {
     pageWords: pageCounts.words,
     sourceWords: sourceCounts.words,
@@ -73,6 +79,7 @@ export function measure(
     sourceEqual: sourceCounts.equal,
     pageSpan: pageCounts.span,
     sourceSpan: sourceCounts.span,
+    sourceOwnWords,
     ownEqual,
     changedShare: spanWords === 0 ? 0 : 1 - spanEqual / spanWords,
     longestRun: longestRun(passages, sourceOwnMask, tuning.runJoinWords),

@@ -69,7 +69,7 @@ export interface Tuning {
   spunMinSwaps: number;
   /** …and at least this many per aligned source word (a few swaps in a long copy are edits). */
   spunMinSwapDensity: number;
-  /** Verbatim and spun: share of the equal words that must be the article's own text, not quotes. */
+  /** Verbatim and spun: share of the article's own (unquoted, non-boilerplate) words the page must hold equal. */
   minOwnShare: number;
   /** Partial: a paragraph counts as copied whole when this share of its words is aligned equal. */
   wholeParagraphShare: number;

@@ -6,7 +6,47 @@
  * Also the queries: verbatim copies in page furniture, spun copies (a fifth of the content
  * words swapped), partial copies (two paragraphs inside an unrelated article), unrelated pages.
  */
-import { SeededRandom } from './quality-prng';
+
+/**
+ * sfc32 (128-bit state) seeded from the label. Not quality-prng's mulberry32: its 32-bit
+ * state walks one single cycle, so among 100,000 articles' streams some are shifted copies of
+ * others, and a "new" text would repeat a library article.
+ */
+class SeededRandom {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d = 1;
+
+  constructor(label: string) {
+    [this.a, this.b, this.c] = [0x9e3779b9, 0x85ebca6b, 0xc2b2ae35].map((basis) => {
+      let h = basis;
+      for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    });
+    for (let i = 0; i < 12; i++) this.next(); // mix the seed into the whole state
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = ((this.c << 21) | (this.c >>> 11)) + t;
+    this.c |= 0;
+    return (t >>> 0) / 4294967296;
+  }
+
+  /** Integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+}
 
 const FUNCTION_WORDS = (
   'the of and to a in that is was for on it with as he by at from his an were are which ' +

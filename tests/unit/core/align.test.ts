@@ -136,3 +136,27 @@ describe('bounded work', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('quoted speech', () => {
+  const interview = [
+    'The mayor spoke to reporters on Monday about the new tram line.',
+    '“We will open the first section in spring, and the whole line will run by the end of next year, with trams every five minutes at peak hours,” she said.',
+    '“The money is there, the contracts are signed, and the residents along the route have been consulted twice,” she added.',
+    '“Nobody should expect the works to be painless, but we have planned detours for every street we close,” the mayor said.',
+  ].join('\n\n');
+
+  it('counts a verbatim copy of an article made mostly of quotes', () => {
+    const match = compare({ id: 'page', text: `Tram news\n\n${interview}` }, { id: 'src', text: interview });
+    expect(match?.kind).toBe('verbatim');
+  });
+
+  it('does not count the same quotes re-attributed in other words', () => {
+    const quotes = interview.match(/“[^”]+”/g)!;
+    const page = [
+      `City officials gave an update on the tram project this week. ${quotes[0]} the mayor told a press briefing.`,
+      `Asked about funding, she was confident. ${quotes[1]} she told journalists.`,
+      `Shop owners worry about the disruption. ${quotes[2]} was her answer to them.`,
+    ].join('\n\n');
+    expect(compare({ id: 'page', text: page }, { id: 'src', text: interview })).toBeNull();
+  });
+});
