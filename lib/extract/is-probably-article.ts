@@ -1,14 +1,14 @@
 /**
  * The cheap first check: does this page hold an article worth extracting? Readability's
  * isProbablyReaderable, plus checks of our own against pages that pass it without being
- * articles: forms, link lists and search result pages.
+ * articles (link lists, search result pages) and for old pages that it misses.
  */
 import { isProbablyReaderable } from '@mozilla/readability';
 import {
   MAX_LINK_DENSITY,
   MIN_ARTICLE_PARAGRAPH_CHARS,
   MIN_ARTICLE_PARAGRAPHS,
-  MIN_ARTICLE_TEXT_CHARS,
+  MIN_PROSE_CHARS_WITHOUT_READABILITY,
 } from './tuning';
 
 /** Paths and query keys of search result pages. */
@@ -33,9 +33,14 @@ function linkTextChars(element: Element): number {
   return total;
 }
 
-/** Prose paragraphs outside forms, navigation and link lists: the article a reader would see. */
-function proseParagraphs(doc: Document): number[] {
-  const lengths: number[] = [];
+interface LongParagraph {
+  chars: number;
+  linkChars: number;
+}
+
+/** Long paragraphs outside forms and navigation: the text a reader would see as the page's body. */
+function longParagraphs(doc: Document): LongParagraph[] {
+  const paragraphs: LongParagraph[] = [];
   // Old pages keep paragraphs apart with <br> inside one container, as Readability's own check knows.
   const containers = new Set<Element>(Array.from(doc.querySelectorAll('p, pre, blockquote')));
   for (const lineBreak of Array.from(doc.querySelectorAll('br'))) {
@@ -43,24 +48,29 @@ function proseParagraphs(doc: Document): number[] {
   }
   for (const paragraph of containers) {
     if (paragraph.closest('form, nav, footer, aside, [role="navigation"], [role="search"]')) continue;
-    const length = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-    if (length < MIN_ARTICLE_PARAGRAPH_CHARS) continue;
-    if (linkTextChars(paragraph) / length > MAX_LINK_DENSITY) continue;
-    lengths.push(length);
+    const chars = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    if (chars >= MIN_ARTICLE_PARAGRAPH_CHARS) paragraphs.push({ chars, linkChars: linkTextChars(paragraph) });
   }
-  return lengths;
+  return paragraphs;
 }
 
-/** Whether `doc` probably holds an article. Reads the document without changing it; never throws. */
+/**
+ * Whether `doc` probably holds an article. Reads the document without changing it; never throws.
+ * Readability's check decides, except that long paragraphs made mostly of links (a section front,
+ * a list of teasers) are not an article, and that pages laying text out with <br> inside <font>
+ * or <td> (2008 pages), which Readability's check misses, count when they hold plenty of prose.
+ */
 export function isProbablyArticle(doc: Document): boolean {
   try {
     if (!doc.body || isSearchPage(doc)) return false;
-    const prose = proseParagraphs(doc);
-    const proseChars = prose.reduce((sum, length) => sum + length, 0);
-    if (prose.length < MIN_ARTICLE_PARAGRAPHS || proseChars < MIN_ARTICLE_TEXT_CHARS) return false;
-    // Readability's check misses text laid out with <br> inside <font> or <td> (2008 pages);
-    // twice the usual amount of prose makes up for it.
-    return isProbablyReaderable(doc) || proseChars >= 2 * MIN_ARTICLE_TEXT_CHARS;
+    const long = longParagraphs(doc);
+    const totalChars = long.reduce((sum, paragraph) => sum + paragraph.chars, 0);
+    const linkChars = long.reduce((sum, paragraph) => sum + Math.min(paragraph.linkChars, paragraph.chars), 0);
+    if (totalChars > 0 && linkChars / totalChars > MAX_LINK_DENSITY) return false;
+    if (isProbablyReaderable(doc)) return true;
+    const prose = long.filter((paragraph) => paragraph.linkChars / paragraph.chars <= MAX_LINK_DENSITY);
+    const proseChars = prose.reduce((sum, paragraph) => sum + paragraph.chars, 0);
+    return prose.length >= MIN_ARTICLE_PARAGRAPHS && proseChars >= MIN_PROSE_CHARS_WITHOUT_READABILITY;
   } catch {
     return false;
   }

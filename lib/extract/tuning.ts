@@ -27,13 +27,14 @@ export const MAX_ARTICLE_CHARS = 1_000_000;
 /** Without Readability's result, the page body is used only when it holds at least this much text. */
 export const MIN_FALLBACK_CHARS = 200;
 
-/** A paragraph counts towards "is this an article?" only from this length (Readability's readerable check uses 140). */
+/** A paragraph counts towards "is this an article?" from this length (as in Readability's readerable check). */
 export const MIN_ARTICLE_PARAGRAPH_CHARS = 140;
 
-/** An article page holds at least this much text in such paragraphs (roughly 100 words). */
-export const MIN_ARTICLE_TEXT_CHARS = 600;
-
-/** ...in at least this many paragraphs: one long blurb under a form or a list is not an article. */
+/**
+ * Pages Readability's check rejects (2008 layouts with <br>-separated text) still count as
+ * articles with this much prose (about 200 words) in at least MIN_ARTICLE_PARAGRAPHS paragraphs.
+ */
+export const MIN_PROSE_CHARS_WITHOUT_READABILITY = 1_200;
 export const MIN_ARTICLE_PARAGRAPHS = 2;
 
 /** Above this share of link text, a paragraph or a whole page is navigation, not prose. */

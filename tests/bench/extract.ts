@@ -6,7 +6,8 @@
  *   readability-test-pages:     source.html       vs the text of expected.html (Readability's own output;
  *                               the tiny synthetic snippets are reported apart)
  * Prints token-level precision, recall and F1 (bag of lower-cased words; macro average over
- * pages) and the time per page (parse with jsdom + extract; extraction alone). With --baseline,
+ * pages), the time per page (parse with jsdom; extraction alone), and how many of these article
+ * pages isProbablyArticle accepts. With --baseline,
  * the same figures for Mozilla Readability alone (its textContent), to show what the cleanup adds.
  * Usage: npm run bench:extract [-- --baseline] [--limit N] [--worst N] [--only newspaper3k|scrapinghub|readability-test|readability-synthetic]
  */
@@ -19,6 +20,7 @@ import { decodeBytes } from '../../lib/cli/decode';
 import { parseHtmlDocument } from '../../lib/cli/html-document';
 import { collectBlocks } from '../../lib/extract/blocks';
 import { extractArticle } from '../../lib/extract/extract-article';
+import { isProbablyArticle } from '../../lib/extract/is-probably-article';
 
 const EVAL_DATA = resolve(import.meta.dirname, '../../../shared/eval-data');
 
@@ -35,6 +37,8 @@ interface Score {
   f1: number;
   parseMs: number;
   extractMs: number;
+  /** isProbablyArticle's verdict: every page in these sets is an article. */
+  isArticle: boolean;
 }
 
 function option(name: string): number | undefined {
@@ -141,6 +145,8 @@ function run(set: string, cases: Case[]): Score[] {
     const started = performance.now();
     const doc = parseHtmlDocument(html, pathToFileURL(testCase.htmlPath).href);
     const parsed = performance.now();
+    const isArticle = isProbablyArticle(doc);
+    const checked = performance.now();
     const text = baseline ? readabilityAloneText(doc) : (extractArticle(doc)?.text ?? '');
     const done = performance.now();
     doc.defaultView?.close();
@@ -148,7 +154,8 @@ function run(set: string, cases: Case[]): Score[] {
       name: testCase.name,
       ...overlapScore(text, testCase.expected()),
       parseMs: parsed - started,
-      extractMs: done - parsed,
+      extractMs: done - checked,
+      isArticle,
     });
   }
   const mean = (pick: (score: Score) => number) => scores.reduce((sum, score) => sum + pick(score), 0) / Math.max(1, scores.length);
@@ -160,7 +167,7 @@ function run(set: string, cases: Case[]): Score[] {
   console.log(
     `${set.padEnd(28)} pages ${String(scores.length).padStart(4)}  P ${mean((s) => s.precision).toFixed(3)}  R ${mean((s) => s.recall).toFixed(3)}  F1 ${mean((s) => s.f1).toFixed(3)}` +
       `  (median F1 ${median((s) => s.f1).toFixed(3)})  extract ms: mean ${mean((s) => s.extractMs).toFixed(0)} max ${max((s) => s.extractMs).toFixed(0)}` +
-      `  jsdom parse ms: mean ${mean((s) => s.parseMs).toFixed(0)}`,
+      `  jsdom parse ms: mean ${mean((s) => s.parseMs).toFixed(0)}  is-article ${scores.filter((s) => s.isArticle).length}/${scores.length}`,
   );
   return scores;
 }
