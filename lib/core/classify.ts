@@ -4,9 +4,10 @@
  *   other carries little else; light edits (headline, byline, a dropped paragraph) allowed;
  * - spun: most of the article aligns in order, with many short substitutions that leave
  *   numbers and names alone (a template with other figures is not spinning);
- * - partial: a source-consecutive run of >= 80 own words, or >= 2 whole consecutive
- *   paragraphs, or a whole short article inside a longer page; quoted speech and
- *   boilerplate do not count towards any of them;
+ * - partial: a source-consecutive run of >= 80 words, or runs of >= 20 words from several
+ *   places adding up to 80, or >= 2 whole consecutive paragraphs, or a whole short article
+ *   inside a longer page; boilerplate does not count, and runs must be mostly the article's
+ *   own (unquoted) text;
  * - otherwise no match (same topic, quotes, teasers, short excerpts, shared boilerplate).
  * Checked in that order; the score orders the matches of one page (0..1).
  */
@@ -68,10 +69,11 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
   }
 
   const byRun = figures.longestRun >= tuning.partialRunWords;
+  const byPieces = figures.piecesWords >= tuning.partialRunWords;
   const byParagraphs = figures.wholeParagraphWords >= tuning.partialParagraphWords;
   // A short article (a wire item) copied whole into a longer page.
   const byWhole = ownEnough && sourceEqual >= tuning.verbatimCoverage && figures.sourceWords >= tuning.partialWholeArticleWords;
-  if (byRun || byParagraphs || byWhole) {
+  if (byRun || byParagraphs || byPieces || byWhole) {
     const shared = Math.max(sourceEqual, pageEqual);
     return {
       kind: 'partial',
@@ -80,7 +82,9 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
         ? `A run of ${figures.longestRun} words is copied word for word (${percent(sourceEqual)} of the article).`
         : byParagraphs
           ? `Consecutive paragraphs (${figures.wholeParagraphWords} words) are copied whole (${percent(sourceEqual)} of the article).`
-          : `The whole article (${figures.sourceWords} words) is copied into a longer page (${percent(pageEqual)} of it).`,
+          : byPieces
+            ? `Passages from several places (${figures.piecesWords} words) are copied word for word (${percent(sourceEqual)} of the article).`
+            : `The whole article (${figures.sourceWords} words) is copied into a longer page (${percent(pageEqual)} of it).`,
     };
   }
   return null;

@@ -24,8 +24,10 @@ export interface AlignmentFigures {
   ownEqual: number;
   /** Share of words inside passages that differ (both sides counted). */
   changedShare: number;
-  /** Own equal words of the longest run of source-consecutive passages. */
+  /** Equal words of the longest run of source-consecutive passages (mostly the article's own text). */
   longestRun: number;
+  /** Equal words of all such runs of at least partialPieceWords: copies from several places add up. */
+  piecesWords: number;
   /** Words of the largest group of >= 2 consecutive source paragraphs copied whole (0: none). */
   wholeParagraphWords: number;
   /** Reported coverage over all words, boilerplate included: page side and source side. */
@@ -66,6 +68,7 @@ export function measure(
   }
   const pageCounts = countMasked(page.count, pageBoilerplate, pageEqualMask, pageSpanMask);
   const sourceCounts = countMasked(source.count, sourceBoilerplate, sourceEqualMask, sourceSpanMask);
+  const runs = copiedRuns(passages, sourceEqualMask, sourceBoilerplate, sourceOwnMask, tuning);
   let ownEqual = 0;
   let sourceOwnWords = 0;
   for (let i = 0; i < source.count; i++) {
@@ -82,8 +85,9 @@ export function measure(
     sourceOwnWords,
     ownEqual,
     changedShare: spanWords === 0 ? 0 : 1 - spanEqual / spanWords,
-    longestRun: longestRun(passages, sourceOwnMask, tuning.runJoinWords),
-    wholeParagraphWords: wholeParagraphWords(source, sourceBoilerplate, sourceOwnMask, tuning.wholeParagraphShare),
+    longestRun: runs.reduce((best, run) => Math.max(best, run.equal), 0),
+    piecesWords: runs.filter((run) => run.equal >= tuning.partialPieceWords).reduce((sum, run) => sum + run.equal, 0),
+    wholeParagraphWords: wholeParagraphWords(source, sourceBoilerplate, sourceEqualMask, sourceOwnMask, tuning.wholeParagraphShare),
     coverage: page.count === 0 ? 0 : pageCounts.spanAll / page.count,
     sourceCoverage: source.count === 0 ? 0 : sourceCounts.spanAll / source.count,
   };
@@ -104,24 +108,58 @@ function countMasked(count: number, boilerplate: Uint8Array, equal: Uint8Array, 
   return { words, equal: equalWords, span: spanWords, spanAll };
 }
 
-/** Passages that follow each other in the source add up, even with page furniture between them. */
-function longestRun(passages: readonly AlignedPassage[], sourceOwnMask: Uint8Array, joinWords: number): number {
-  const bySource = [...passages].sort((a, b) => a.sourceStart - b.sourceStart);
-  let best = 0;
-  let runEnd = -Infinity;
-  let runWords = 0;
-  for (const passage of bySource) {
-    let own = 0;
-    for (let s = passage.sourceStart; s < passage.sourceEnd; s++) own += sourceOwnMask[s];
-    if (passage.sourceStart - runEnd <= joinWords) runWords += own;
-    else runWords = own;
-    runEnd = Math.max(runEnd, passage.sourceEnd);
-    best = Math.max(best, runWords);
-  }
-  return best;
+interface Run {
+  /** Equal source words outside boilerplate. */
+  equal: number;
+  /** Of which neither quoted nor boilerplate. */
+  own: number;
 }
 
-function wholeParagraphWords(source: Tokens, boilerplate: Uint8Array, ownMask: Uint8Array, wholeShare: number): number {
+/**
+ * Runs: passages that follow each other in the source add up, even with page furniture
+ * between them on the page. A run is measured from its first to its last own (unquoted)
+ * equal word: a quote inside copied reporting counts, a quote with only its attribution
+ * around it does not; a run made mostly of quoted words is not the article's reporting.
+ */
+function copiedRuns(
+  passages: readonly AlignedPassage[],
+  sourceEqualMask: Uint8Array,
+  sourceBoilerplate: Uint8Array,
+  sourceOwnMask: Uint8Array,
+  tuning: Tuning,
+): Run[] {
+  const bySource = [...passages].sort((a, b) => a.sourceStart - b.sourceStart);
+  const ranges: [number, number][] = [];
+  for (const passage of bySource) {
+    const last = ranges[ranges.length - 1];
+    if (last && passage.sourceStart - last[1] <= tuning.runJoinWords) last[1] = Math.max(last[1], passage.sourceEnd);
+    else ranges.push([passage.sourceStart, passage.sourceEnd]);
+  }
+  const runs: Run[] = [];
+  for (const [from, to] of ranges) {
+    let first = from;
+    while (first < to && !sourceOwnMask[first]) first++;
+    let last = to - 1;
+    while (last > first && !sourceOwnMask[last]) last--;
+    const run = { equal: 0, own: 0 };
+    for (let s = first; s <= last && s < to; s++) {
+      if (sourceBoilerplate[s]) continue;
+      run.equal += sourceEqualMask[s];
+      run.own += sourceOwnMask[s];
+    }
+    if (run.equal > 0 && run.own >= tuning.minOwnShare * run.equal) runs.push(run);
+  }
+  return runs;
+}
+
+/** Words of the largest group of >= 2 consecutive source paragraphs copied whole (0: none). */
+function wholeParagraphWords(
+  source: Tokens,
+  boilerplate: Uint8Array,
+  equalMask: Uint8Array,
+  ownMask: Uint8Array,
+  wholeShare: number,
+): number {
   let best = 0;
   let groupWords = 0;
   let groupParagraphs = 0;
@@ -130,13 +168,19 @@ function wholeParagraphWords(source: Tokens, boilerplate: Uint8Array, ownMask: U
     let end = start + 1;
     while (end < source.count && source.paragraphs[end] === source.paragraphs[start]) end++;
     let words = 0;
+    let equal = 0;
+    let ownWords = 0;
     let own = 0;
     for (let i = start; i < end; i++) {
       if (boilerplate[i]) continue;
       words++;
+      equal += equalMask[i];
+      if (source.flags[i] & TokenFlag.Quoted) continue;
+      ownWords++;
       own += ownMask[i];
     }
-    if (words > 0 && own >= wholeShare * words) {
+    // Whole: its words, and its own (unquoted) words, present; a quote alone is no paragraph copy.
+    if (words > 0 && equal >= wholeShare * words && ownWords > 0 && own >= wholeShare * ownWords) {
       groupWords += words;
       groupParagraphs++;
       if (groupParagraphs >= 2) best = Math.max(best, groupWords);

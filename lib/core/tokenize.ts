@@ -122,21 +122,14 @@ export function tokenize(text: string): Tokens {
     }
 
     if (cls === CharClass.Word) {
-      if (newlines >= 2) {
-        paragraph++;
-        quoted = false;
-        sentenceStart = true;
-      }
+      if (newlines >= 2) paragraph++;
       newlines = 0;
       i = scanWord(text, i, tokens, paragraph, (quoted ? TokenFlag.Quoted : 0) | (sentenceStart ? TokenFlag.SentenceStart : 0));
       sentenceStart = false;
       continue;
     }
     if (cls === CharClass.Ideograph) {
-      if (newlines >= 2) {
-        paragraph++;
-        quoted = false;
-      }
+      if (newlines >= 2) paragraph++;
       newlines = 0;
       const char = text.slice(i, i + width);
       const flags = TokenFlag.Ideograph | (quoted ? TokenFlag.Quoted : 0);
@@ -146,7 +139,13 @@ export function tokenize(text: string): Tokens {
     }
     switch (cls) {
       case CharClass.Newline:
-        newlines++;
+        // A blank line ends the paragraph: an unclosed quote ends with it (multi-paragraph
+        // quotes reopen each paragraph), and the next word starts a sentence. Reset here,
+        // not at the next word, so a quote mark opening the next paragraph is kept.
+        if (++newlines === 2) {
+          quoted = false;
+          sentenceStart = true;
+        }
         break;
       case CharClass.SentenceEnd:
         sentenceStart = true;

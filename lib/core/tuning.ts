@@ -81,6 +81,8 @@ export interface Tuning {
   partialRunWords: number;
   /** Partial: two whole consecutive paragraphs count when they hold at least this many words. */
   partialParagraphWords: number;
+  /** Partial: runs of at least this many words, from several places of the article, add up to partialRunWords. */
+  partialPieceWords: number;
   /** Partial: a whole short article (verbatimCoverage of it) inside a longer page counts from this many words. */
   partialWholeArticleWords: number;
 }
@@ -109,6 +111,7 @@ export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
   edgeGapWords: 4,
   partialRunWords: 80,
   partialParagraphWords: 40,
+  partialPieceWords: 20,
   partialWholeArticleWords: 30,
 });
 
@@ -138,6 +141,7 @@ const RULES: Record<keyof Tuning, Rule> = {
   edgeGapWords: { integer: true, min: 0, max: 50 },
   partialRunWords: { integer: true, min: 1, max: 100000 },
   partialParagraphWords: { integer: true, min: 1, max: 100000 },
+  partialPieceWords: { integer: true, min: 1, max: 100000 },
   partialWholeArticleWords: { integer: true, min: 1, max: 100000 },
 };
 

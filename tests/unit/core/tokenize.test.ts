@@ -61,6 +61,13 @@ describe('tokenize', () => {
     expect(flagOf('in') & TokenFlag.Function).toBeTruthy();
   });
 
+  it('flags a quote that opens a paragraph, and ends an unclosed quote with its paragraph', () => {
+    const text = 'He spoke.\n\n“We are ready,” he said. “And willing\n\nThey left.';
+    const tokens = tokenize(text);
+    const quoted = words(text, tokens).filter((_, i) => tokens.flags[i] & TokenFlag.Quoted);
+    expect(quoted).toEqual(['We', 'are', 'ready', 'And', 'willing']);
+  });
+
   it('numbers paragraphs separated by blank lines', () => {
     const tokens = tokenize('one two\n\nthree\nfour\n\n\nfive');
     expect(Array.from(tokens.paragraphs.subarray(0, tokens.count))).toEqual([0, 0, 1, 1, 2]);
