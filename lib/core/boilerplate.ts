@@ -4,7 +4,10 @@
  * their forward-looking-statement and media-contact lines, disclaimers, scraper leftovers).
  * Library texts are stored as published, so they end with such paragraphs; the classifier
  * ignores words in them on both sides, whether they occur in one article or in many.
+ * `libraryCommonMask` adds text the library itself repeats (a site's standard footer) that
+ * no pattern knows.
  */
+import { exactFingerprintsAt } from './fingerprint';
 import type { Tokens } from './tokenize';
 
 /** A paragraph of at most this many words that matches a credit/leftover pattern is boilerplate. */
@@ -77,4 +80,29 @@ function boilerplateStart(paragraph: string, words: number): number | undefined 
   const sentenceEnds = [...paragraph.slice(0, found).matchAll(/[.!?]["”’)]?\s/g)];
   const last = sentenceEnds[sentenceEnds.length - 1];
   return last?.index === undefined ? 0 : last.index + last[0].length;
+}
+
+/** Share of a paragraph's exact fingerprints that must be common in the library to make it boilerplate. */
+const COMMON_PARAGRAPH_SHARE = 0.6;
+
+/**
+ * Per-token mask: 1 in paragraphs whose exact fingerprints are mostly ones that many library
+ * articles hold (`isCommon`): text repeated across the library.
+ */
+export function libraryCommonMask(tokens: Tokens, isCommon: (hash: number) => boolean): Uint8Array {
+  const mask = new Uint8Array(tokens.count);
+  const { hashes, starts } = exactFingerprintsAt(tokens);
+  const perParagraph = new Map<number, { all: number; common: number }>();
+  for (let i = 0; i < hashes.length; i++) {
+    const paragraph = tokens.paragraphs[starts[i]];
+    const counts = perParagraph.get(paragraph) ?? { all: 0, common: 0 };
+    counts.all++;
+    if (isCommon(hashes[i])) counts.common++;
+    perParagraph.set(paragraph, counts);
+  }
+  for (let t = 0; t < tokens.count; t++) {
+    const counts = perParagraph.get(tokens.paragraphs[t]);
+    if (counts && counts.common >= COMMON_PARAGRAPH_SHARE * counts.all && counts.common > 0) mask[t] = 1;
+  }
+  return mask;
 }

@@ -5,7 +5,7 @@
  * benchmarks all run this very code.
  */
 import { align } from './align';
-import { boilerplateMask } from './boilerplate';
+import { boilerplateMask, libraryCommonMask } from './boilerplate';
 import { classify } from './classify';
 import { directionFromDates, spinnerArtefacts } from './direction';
 import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
@@ -23,9 +23,15 @@ interface Prepared {
   boilerplate: Uint8Array;
 }
 
-function prepare(doc: SourceText): Prepared {
+/** `isCommon`: hashes many library articles hold; their paragraphs count as boilerplate too. */
+function prepare(doc: SourceText, isCommon?: (hash: number) => boolean): Prepared {
   const tokens = tokenize(doc.text);
-  return { doc, tokens, boilerplate: boilerplateMask(doc.text, tokens) };
+  const boilerplate = boilerplateMask(doc.text, tokens);
+  if (isCommon) {
+    const common = libraryCommonMask(tokens, isCommon);
+    for (let i = 0; i < tokens.count; i++) boilerplate[i] |= common[i];
+  }
+  return { doc, tokens, boilerplate };
 }
 
 export class Engine {
@@ -83,12 +89,13 @@ export class Engine {
     load: (id: string) => SourceText | undefined | Promise<SourceText | undefined>,
     pageFingerprint?: Fingerprint,
   ): Promise<Match[]> {
-    const prepared = prepare(page);
+    const common = { maxDocs: this.tuning.commonHashMaxDocs, maxShare: this.tuning.commonHashMaxShare };
+    const isCommon = (hash: number) => this.index.isCommon(hash, common);
+    const prepared = prepare(page, isCommon);
     const hashes =
       pageFingerprint && pageFingerprint.v === INDEX_VERSION ? pageFingerprint.hashes : fingerprintTokens(prepared.tokens);
     const candidates = this.index.candidates(hashes, {
-      maxDocs: this.tuning.commonHashMaxDocs,
-      maxShare: this.tuning.commonHashMaxShare,
+      ...common,
       minShared: this.tuning.minSharedHashes,
       limit: this.tuning.maxCandidates,
     });
@@ -97,7 +104,7 @@ export class Engine {
       const source = await load(candidate.id);
       if (!source) continue;
       const withDate = source.publishedAt ? source : { ...source, publishedAt: this.dates.get(candidate.id) };
-      const match = comparePrepared(prepared, prepare({ ...withDate, id: candidate.id }), this.tuning);
+      const match = comparePrepared(prepared, prepare({ ...withDate, id: candidate.id }, isCommon), this.tuning);
       if (match) matches.push(match);
     }
     // Stable sort: equal scores keep the index's ranking.

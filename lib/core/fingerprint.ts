@@ -19,9 +19,9 @@ export interface Fingerprint {
 }
 
 const EXACT_SEED = 0x5eed0001;
+const ROBUST_SEED = 0x5eed0002;
 /** k-gram hashes of the text being winnowed, reused across calls (fingerprinting is synchronous). */
 let scratch = new Uint32Array(4096);
-const ROBUST_SEED = 0x5eed0002;
 
 export function fingerprintText(text: string): Fingerprint {
   return { v: INDEX_VERSION, hashes: fingerprintTokens(tokenize(text)) };
@@ -33,6 +33,14 @@ export function fingerprintTokens(tokens: Tokens): number[] {
   const immutable = immutableIds(tokens);
   winnow(immutable, immutable.length, FINGERPRINT.robustN, FINGERPRINT.robustWindow, ROBUST_SEED, selected);
   return sortedUnique(selected);
+}
+
+/** The exact (word k-gram) fingerprints of a text, each with the token where its k-gram starts. */
+export function exactFingerprintsAt(tokens: Tokens): { hashes: number[]; starts: number[] } {
+  const hashes: number[] = [];
+  const starts: number[] = [];
+  winnow(tokens.ids, tokens.count, FINGERPRINT.exactK, FINGERPRINT.exactWindow, EXACT_SEED, hashes, starts);
+  return { hashes, starts };
 }
 
 /** Is this token one a synonym spinner would leave alone? */
@@ -59,7 +67,15 @@ function immutableIds(tokens: Tokens): Int32Array {
  * still yield their minimum. Amortized O(count): the window is rescanned only when its
  * minimum leaves it.
  */
-function winnow(ids: ArrayLike<number>, count: number, k: number, window: number, seed: number, out: number[]): void {
+function winnow(
+  ids: ArrayLike<number>,
+  count: number,
+  k: number,
+  window: number,
+  seed: number,
+  out: number[],
+  positions?: number[],
+): void {
   const grams = count - k + 1;
   if (grams <= 0) return;
   if (scratch.length < grams) scratch = new Uint32Array(grams * 2);
@@ -78,6 +94,7 @@ function winnow(ids: ArrayLike<number>, count: number, k: number, window: number
     }
     if (minPos !== lastEmitted) {
       out.push(hashes[minPos]);
+      positions?.push(minPos);
       lastEmitted = minPos;
     }
   }

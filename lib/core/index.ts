@@ -94,6 +94,15 @@ export class FingerprintIndex {
     return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength;
   }
 
+  /** Is `hash` held by more live articles than max(maxDocs, maxShare × size)? (Dead postings count too.) */
+  isCommon(hash: number, query: Pick<CandidateQuery, 'maxDocs' | 'maxShare'>): boolean {
+    this.flush();
+    const base = hash * SLOT_SPACE;
+    const [mainFrom, mainTo] = range(this.main, base);
+    const [recentFrom, recentTo] = range(this.recent, base);
+    return mainTo - mainFrom + recentTo - recentFrom > Math.max(query.maxDocs, Math.floor(query.maxShare * this.size));
+  }
+
   /**
    * Live articles sharing fingerprints with `hashes`, best first. Ranked by the sum of 1/df
    * over shared hashes (df: articles holding the hash), so a hash unique to one article

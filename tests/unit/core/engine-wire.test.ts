@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../../lib/core/engine';
+import { compare, Engine } from '../../../lib/core/engine';
 import type { SourceText } from '../../../lib/core/types';
 
 /** Reuters-style earnings tables and dividend notices: one template, each company's own figures. */
@@ -46,5 +46,38 @@ describe('engine on formulaic wire items', () => {
   it('matches nothing for another company reported with the same templates', async () => {
     const page = `${earnings('Granite Homes Inc', 9)}\n\n${dividend('Granite Homes Inc', 9)}`;
     expect(await match(page)).toEqual([]);
+  });
+});
+
+describe('text the library repeats', () => {
+  const footer = [
+    'Harbour Gazette is published daily by Harbour Media Group, with offices in Portsmouth, Plymouth and Falmouth, and reaches readers in forty coastal towns every morning.',
+    'Our newsroom follows the editors code of practice; to report an error or to send us a story, write to the desk through the contact page, and follow the Gazette on social media.',
+  ].join('\n\n');
+  const topics = ['harbour', 'school', 'transport', 'housing', 'parks', 'budget', 'health', 'libraries', 'markets', 'ferries', 'fishing', 'tourism', 'culture', 'sports', 'waste', 'water', 'roads', 'lighting', 'planning', 'licensing', 'events', 'museums'];
+  /** A story of its own per topic: its words differ from every other story's. */
+  const story = (topic: string) =>
+    `Members of the ${topic} panel, chaired by ${topic} spokesperson Alex ${topic.toUpperCase()}, voted on the ${topic} ` +
+    `plan after ${topic.length} hours of debate about ${topic} funding, ${topic} staff and ${topic} targets for the ${topic} service.`;
+
+  it('ignores a footer many library articles carry when the page shares it with one of them', async () => {
+    // Retrieval would already drop this short excerpt: let every candidate through to test the verdict.
+    const engine = new Engine({ minSharedHashes: 1 });
+    const library = new Map<string, SourceText>();
+    for (const topic of topics) {
+      const more = `The ${topic} plan also names ${topic} partners, sets a ${topic} budget line for next year and asks ${topic} volunteers to join a ${topic} forum that will meet every month in the ${topic} hall.`;
+      const doc = { id: `gazette-${topic}`, text: `${story(topic)}\n\n${more}\n\n${footer}` };
+      library.set(doc.id, doc);
+      engine.add(doc);
+    }
+    // A short excerpt of one article (not reuse on its own) beside the shared footer.
+    const page =
+      'Flights will resume next week, the airport operator said on Tuesday, after engineers cleared the runway. ' +
+      'Passengers whose trips were cancelled can rebook free of charge until the end of the month, and the operator ' +
+      `will publish a new timetable on Friday.\n\n${story('harbour')}\n\n${footer}`;
+    const matches = await engine.match({ id: 'page', text: page }, (id) => library.get(id));
+    expect(matches).toEqual([]);
+    // The same page against the one article, without the library's knowledge, is a partial copy.
+    expect(compare({ id: 'page', text: page }, library.get('gazette-harbour')!)?.kind).toBe('partial');
   });
 });
