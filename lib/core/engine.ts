@@ -7,14 +7,14 @@
 import { align } from './align';
 import { boilerplateMask, libraryCommonMask } from './boilerplate';
 import { classify } from './classify';
-import { directionFromDates, spinnerArtefacts } from './direction';
+import { decideDirection } from './direction';
 import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
 import { FingerprintIndex } from './index';
-import { measure, type AlignmentFigures } from './measure';
-import { summarizeSubstitutions, type SubstitutionSummary } from './substitutions';
+import { measure } from './measure';
+import { summarizeSubstitutions } from './substitutions';
 import { tokenize, type Tokens } from './tokenize';
 import { FINGERPRINT, INDEX_VERSION, resolveTuning, type Tuning } from './tuning';
-import type { Direction, Match, Passage, SourceText } from './types';
+import type { Match, Passage, SourceText } from './types';
 
 /** A text tokenized once, with its boilerplate mask: reused across the candidates of a page. */
 interface Prepared {
@@ -115,29 +115,6 @@ export class Engine {
 /** Align and classify one pair (used by match, tests and the popup's side-by-side view). */
 export function compare(page: SourceText, source: SourceText, tuning?: Partial<Tuning>): Match | null {
   return comparePrepared(prepare(page), prepare(source), resolveTuning(tuning));
-}
-
-/** Artefact votes at least this one-sided outrank dates (see direction.ts). */
-const CLEAR_ARTEFACTS = 0.25;
-
-function decideDirection(
-  kind: Match['kind'],
-  figures: AlignmentFigures,
-  subs: SubstitutionSummary,
-  page: SourceText,
-  source: SourceText,
-  tuning: Tuning,
-): Direction {
-  const artefacts = kind === 'spun' ? spinnerArtefacts(subs.substitutions) : 0;
-  if (Math.abs(artefacts) >= CLEAR_ARTEFACTS) return artefacts > 0 ? 'copies' : 'copied-by';
-  const byDate = directionFromDates(page.publishedAt, source.publishedAt);
-  if (byDate) return byDate;
-  if (artefacts < 0) return 'copied-by';
-  if (kind === 'verbatim' && figures.sourceEqual < figures.sourceWords * tuning.verbatimCoverage) {
-    // The library article holds the page plus text of its own: it is the copy (a scrape with leftovers).
-    return 'copied-by';
-  }
-  return 'copies';
 }
 
 function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning): Match | null {

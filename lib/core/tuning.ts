@@ -77,6 +77,8 @@ export interface Tuning {
   runJoinWords: number;
   /** Alignment: largest difference (words, each side) crossed when a passage grows at its edges. */
   edgeGapWords: number;
+  /** Direction: a spinner-artefact vote (-1..1) at least this one-sided outranks publication dates. */
+  clearArtefacts: number;
   /** Partial: consecutive copied words (a source-contiguous run) that make a partial copy. */
   partialRunWords: number;
   /** Partial: two whole consecutive paragraphs count when they hold at least this many words. */
@@ -109,6 +111,7 @@ export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
   wholeParagraphShare: 0.9,
   runJoinWords: 3,
   edgeGapWords: 4,
+  clearArtefacts: 0.25,
   partialRunWords: 80,
   partialParagraphWords: 40,
   partialPieceWords: 20,
@@ -139,6 +142,7 @@ const RULES: Record<keyof Tuning, Rule> = {
   wholeParagraphShare: { min: 0, max: 1 },
   runJoinWords: { integer: true, min: 0, max: 1000 },
   edgeGapWords: { integer: true, min: 0, max: 50 },
+  clearArtefacts: { min: 0, max: 1 },
   partialRunWords: { integer: true, min: 1, max: 100000 },
   partialParagraphWords: { integer: true, min: 1, max: 100000 },
   partialPieceWords: { integer: true, min: 1, max: 100000 },

@@ -100,6 +100,20 @@ describe('engine on the seed corpus', () => {
     }
   });
 
+  it('decides direction by dates for verbatim pairs, and by clear spinner artefacts for spun ones', () => {
+    const original = seeds.get(ORIGINAL)!;
+    const spun = seeds.get(SPUN)!;
+    const early = '2020-01-01T00:00:00Z';
+    const late = '2025-10-28T00:00:00Z';
+    const verbatim = (pageDate: string, sourceDate: string) =>
+      compare({ id: 'page', text: original.text, publishedAt: pageDate }, { ...original, publishedAt: sourceDate })?.direction;
+    expect(verbatim(early, late)).toBe('copied-by');
+    expect(verbatim(late, early)).toBe('copies');
+    // A page template's date can be anything: the spun side is still the copy.
+    const spunPage = compare({ id: 'page', text: spun.text, publishedAt: early }, { ...original, publishedAt: late });
+    expect(spunPage?.direction).toBe('copies');
+  });
+
   it.each(INDEPENDENT)('matches %s with itself only (same-topic articles are independent)', async (id) => {
     const matches = await matchAsPage(id);
     expect(matches.map((m) => [m.id, m.kind])).toEqual([[id, 'verbatim']]);
