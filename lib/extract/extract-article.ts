@@ -10,6 +10,7 @@ import { pruneFurniture } from './furniture';
 import { findPublishedDate, normalizeDate } from './published-date';
 import {
   MAX_ARTICLE_CHARS,
+  MAX_DEPTH_TO_PARSE,
   MAX_ELEMENTS_TO_PARSE,
   MAX_PAGE_ELEMENTS,
   MIN_FALLBACK_CHARS,
@@ -25,6 +26,22 @@ function prunedClone(doc: Document): Document | null {
   const clone = doc.cloneNode(true) as Document;
   pruneFurniture(clone);
   return clone;
+}
+
+/** Whether any element of `root` sits deeper than `limit` levels (iterative, stops at the first). */
+function deeperThan(root: Element, limit: number): boolean {
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** Whether Readability can afford this page: few enough elements, not absurdly deep. */
+function readabilityCanAfford(clone: Document): boolean {
+  return clone.getElementsByTagName('*').length <= MAX_ELEMENTS_TO_PARSE && !deeperThan(clone.documentElement, MAX_DEPTH_TO_PARSE);
 }
 
 function runReadability(clone: Document): ReadabilityResult {
@@ -86,8 +103,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   try {
     const clone = prunedClone(doc);
     if (!clone) return null;
-    // Over Readability's budget, its scoring would cost too much: the pruned body is read as it is.
-    const withinBudget = clone.getElementsByTagName('*').length <= MAX_ELEMENTS_TO_PARSE;
+    // Over Readability's budgets, its scoring would cost too much: the pruned body is read as it is.
+    const withinBudget = readabilityCanAfford(clone);
     const result = withinBudget ? runReadability(clone) : null;
     const pageTitle = nonEmpty(result?.title) ?? nonEmpty(doc.title) ?? '';
     const title = headlineWithin(pageTitle, doc) ?? pageTitle;

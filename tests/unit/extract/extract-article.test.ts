@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../lib/extract/extract-article';
-import { MAX_ELEMENTS_TO_PARSE, MAX_PAGE_ELEMENTS } from '../../../lib/extract/tuning';
+import { MAX_DEPTH_TO_PARSE, MAX_ELEMENTS_TO_PARSE, MAX_PAGE_ELEMENTS } from '../../../lib/extract/tuning';
 
 const PROSE = [
   'The council approved the new cycle lanes on Wednesday evening after a debate that lasted almost four hours, with most of the objections coming from shop owners on the high street who fear losing parking spaces.',
@@ -51,6 +51,15 @@ describe('extractArticle', () => {
   it('reads the pruned page as it is when it is beyond the Readability budget', () => {
     const tagSoup = `${articleBody()}${'<i></i>'.repeat(MAX_ELEMENTS_TO_PARSE + 1)}<p class="share-links"><a href="/x">Share on Facebook</a></p>`;
     expect(extractArticle(page(tagSoup))?.text).toBe(PROSE.join('\n\n'));
+  });
+
+  it('reads a page nested beyond the depth budget without Readability, quickly', () => {
+    const depth = MAX_DEPTH_TO_PARSE * 5;
+    const started = performance.now();
+    const text = extractArticle(page(`${'<div>'.repeat(depth)}${articleBody()}${'</div>'.repeat(depth)}`))?.text;
+    expect(text).toBe(PROSE.join('\n\n'));
+    // Readability alone takes about 15 s on this page; the budget exists to avoid exactly that.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('does not count scripts and icons against the Readability budget', () => {
