@@ -32,15 +32,15 @@ export class InputError extends Error {
 const LOOKS_LIKE_HTML = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|p|div|article)\b/i;
 
 /**
- * Plain text: the first non-blank line is the headline; paragraphs are separated by blank lines.
- * A body with no blank line at all but several lines is read one paragraph per line.
+ * Plain text: the first line is the headline; paragraphs are separated by blank lines.
+ * A blank first line means "no headline" (the seed files start so): taking the next line
+ * instead would drop the article's first paragraph. A body with no blank line at all but
+ * several lines is read one paragraph per line.
  */
 export function textArticle(content: string): { title: string; text: string } {
   const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
-  const headlineIndex = lines.findIndex((line) => line.trim().length > 0);
-  if (headlineIndex < 0) return { title: '', text: '' };
-  const title = lines[headlineIndex].trim();
-  const body = lines.slice(headlineIndex + 1).join('\n').trim();
+  const title = lines[0].trim();
+  const body = lines.slice(1).join('\n').trim();
   const separator = /\n[ \t]*\n/.test(body) ? /\n[ \t]*\n+/ : /\n/;
   const paragraphs = body
     .split(separator)

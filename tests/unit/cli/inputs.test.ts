@@ -13,11 +13,15 @@ const PARAGRAPHS = [
 ];
 
 describe('textArticle', () => {
-  it('takes the first non-blank line as the headline and blank-line-separated paragraphs as the body', () => {
-    expect(textArticle('\n  Headline here  \n\nFirst para\ncontinues.\n\n\nSecond para.\n')).toEqual({
+  it('takes the first line as the headline and blank-line-separated paragraphs as the body', () => {
+    expect(textArticle('  Headline here  \n\nFirst para\ncontinues.\n\n\nSecond para.\n')).toEqual({
       title: 'Headline here',
       text: 'First para continues.\n\nSecond para.',
     });
+  });
+
+  it('reads a blank first line as no headline, keeping the first paragraph in the body', () => {
+    expect(textArticle('\nFirst para.\nSecond para.\n')).toEqual({ title: '', text: 'First para.\n\nSecond para.' });
   });
 
   it('reads a body without blank lines one paragraph per line, and handles CRLF', () => {
