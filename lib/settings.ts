@@ -4,6 +4,7 @@
  * these items only, never by raw storage key.
  */
 import { storage } from 'wxt/utils/storage';
+import { SENSITIVITIES, type Sensitivity, type SensitivityByKind } from './core/sensitivity';
 import type { MatchKind } from './core/types';
 
 /** Which pages are scanned: every site, every site but the excluded ones, or only a page the
@@ -12,10 +13,8 @@ export type ScanMode = 'all' | 'all-except' | 'click';
 export const SCAN_MODES: readonly ScanMode[] = ['all', 'all-except', 'click'];
 
 /** How readily each kind of copy is reported: `low` wants stronger evidence, `high` reports
- *  weaker matches too. The background maps these onto the engine's score thresholds. */
-export type Sensitivity = 'low' | 'normal' | 'high';
-export const SENSITIVITIES: readonly Sensitivity[] = ['low', 'normal', 'high'];
-export type SensitivityByKind = Record<MatchKind, Sensitivity>;
+ *  weaker matches too. The engine owns the levels (its threshold profiles, lib/core/sensitivity.ts). */
+export { SENSITIVITIES, type Sensitivity, type SensitivityByKind };
 
 export interface LearningSettings {
   /** Off by default: adding every article the user reads is their choice to make. */

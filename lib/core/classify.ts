@@ -72,7 +72,7 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
   const byPieces = figures.piecesWords >= tuning.partialRunWords;
   const byParagraphs = figures.wholeParagraphWords >= tuning.partialParagraphWords;
   // A short article (a wire item) copied whole into a longer page.
-  const byWhole = ownEnough && sourceEqual >= tuning.verbatimCoverage && figures.sourceWords >= tuning.partialWholeArticleWords;
+  const byWhole = ownEnough && sourceEqual >= tuning.partialWholeArticleCoverage && figures.sourceWords >= tuning.partialWholeArticleWords;
   if (byRun || byParagraphs || byPieces || byWhole) {
     const shared = Math.max(sourceEqual, pageEqual);
     return {

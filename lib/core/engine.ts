@@ -11,10 +11,17 @@ import { decideDirection } from './direction';
 import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
 import { FingerprintIndex } from './index';
 import { measure } from './measure';
+import { tuningForSensitivity, type SensitivityByKind } from './sensitivity';
 import { summarizeSubstitutions } from './substitutions';
 import { tokenize, type Tokens } from './tokenize';
 import { FINGERPRINT, INDEX_VERSION, resolveTuning, type Tuning } from './tuning';
 import type { Match, Passage, SourceText } from './types';
+
+/** Per-request choices of Engine.match. */
+export interface MatchOptions {
+  /** Level per kind of copy (see sensitivity.ts); a kind left out is `normal`. */
+  sensitivity?: Partial<SensitivityByKind>;
+}
 
 /** A text tokenized once, with its boilerplate mask: reused across the candidates of a page. */
 interface Prepared {
@@ -83,12 +90,15 @@ export class Engine {
   /**
    * Find, align and classify library articles the page reuses or is reused by. Best first.
    * `load` gives a candidate's text (from memory in the CLI, from IndexedDB in the extension).
+   * `options.sensitivity` moves each kind's thresholds; retrieval stays the same.
    */
   async match(
     page: SourceText,
     load: (id: string) => SourceText | undefined | Promise<SourceText | undefined>,
     pageFingerprint?: Fingerprint,
+    options: MatchOptions = {},
   ): Promise<Match[]> {
+    const thresholds = tuningForSensitivity(this.tuning, options.sensitivity);
     const common = { maxDocs: this.tuning.commonHashMaxDocs, maxShare: this.tuning.commonHashMaxShare };
     const isCommon = (hash: number) => this.index.isCommon(hash, common);
     const prepared = prepare(page, isCommon);
@@ -104,7 +114,7 @@ export class Engine {
       const source = await load(candidate.id);
       if (!source) continue;
       const withDate = source.publishedAt ? source : { ...source, publishedAt: this.dates.get(candidate.id) };
-      const match = comparePrepared(prepared, prepare({ ...withDate, id: candidate.id }, isCommon), this.tuning);
+      const match = comparePrepared(prepared, prepare({ ...withDate, id: candidate.id }, isCommon), this.tuning, thresholds);
       if (match) matches.push(match);
     }
     // Stable sort: equal scores keep the index's ranking.
@@ -117,10 +127,14 @@ export function compare(page: SourceText, source: SourceText, tuning?: Partial<T
   return comparePrepared(prepare(page), prepare(source), resolveTuning(tuning));
 }
 
-function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning): Match | null {
+/**
+ * `thresholds`: `tuning` as the request's sensitivity moved it; it decides what is reported
+ * (measure, classify) but never how texts align or which way a copy goes.
+ */
+function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning, thresholds: Tuning = tuning): Match | null {
   const passages = align(page.tokens, source.tokens, tuning);
   if (passages.length === 0) return null;
-  const figures = measure(passages, page.tokens, page.boilerplate, source.tokens, source.boilerplate, tuning);
+  const figures = measure(passages, page.tokens, page.boilerplate, source.tokens, source.boilerplate, thresholds);
   const subs = summarizeSubstitutions(
     passages,
     page.tokens,
@@ -129,7 +143,7 @@ function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning): Matc
     source.doc.text,
     tuning.maxSubstitutionWords,
   );
-  const verdict = classify(figures, subs, tuning);
+  const verdict = classify(figures, subs, thresholds);
   if (!verdict) return null;
   const direction = decideDirection(verdict.kind, figures, subs, page.doc, source.doc, tuning);
   const passageOffsets: Passage[] = passages

@@ -85,7 +85,9 @@ export interface Tuning {
   partialParagraphWords: number;
   /** Partial: runs of at least this many words, from several places of the article, add up to partialRunWords. */
   partialPieceWords: number;
-  /** Partial: a whole short article (verbatimCoverage of it) inside a longer page counts from this many words. */
+  /** Partial: a whole short article (this share of it) inside a longer page counts… */
+  partialWholeArticleCoverage: number;
+  /** …from this many words. */
   partialWholeArticleWords: number;
 }
 
@@ -115,6 +117,8 @@ export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
   partialRunWords: 80,
   partialParagraphWords: 40,
   partialPieceWords: 20,
+  // The same "nearly all of it" as a verbatim copy, but its own value: the kinds' sensitivities move apart.
+  partialWholeArticleCoverage: 0.88,
   partialWholeArticleWords: 30,
 });
 
@@ -146,15 +150,16 @@ const RULES: Record<keyof Tuning, Rule> = {
   partialRunWords: { integer: true, min: 1, max: 100000 },
   partialParagraphWords: { integer: true, min: 1, max: 100000 },
   partialPieceWords: { integer: true, min: 1, max: 100000 },
+  partialWholeArticleCoverage: { min: 0, max: 1 },
   partialWholeArticleWords: { integer: true, min: 1, max: 100000 },
 };
 
-/** Defaults overlaid with `overrides`, every value checked; throws a RangeError naming the parameter. */
-export function resolveTuning(overrides: Partial<Tuning> = {}): Tuning {
+/** `base` (the defaults) overlaid with `overrides`, every value checked; throws a RangeError naming the parameter. */
+export function resolveTuning(overrides: Partial<Tuning> = {}, base: Readonly<Tuning> = DEFAULT_TUNING): Tuning {
   for (const key of Object.keys(overrides)) {
     if (!(key in RULES)) throw new RangeError(`Unknown tuning parameter "${key}"`);
   }
-  const tuning: Tuning = { ...DEFAULT_TUNING };
+  const tuning: Tuning = { ...base };
   for (const key of Object.keys(RULES) as (keyof Tuning)[]) {
     const value = overrides[key];
     if (value === undefined) continue;

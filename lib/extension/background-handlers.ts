@@ -8,13 +8,13 @@ import type { LibraryMessages } from '../library/messages';
 import type { BackgroundHandlers, PageHandlers } from '../messaging/handlers';
 import type { MatchView, PageArticle, PageFingerprint, TabResult } from '../protocol';
 import type { Settings } from '../settings';
+import type { MatchOptions } from '../core/engine';
 import type { SourceText } from '../core/types';
-import { applySensitivity } from './sensitivity';
 import type { TabResults } from './tab-results';
 
 /** What the background needs from the library (lib/library/service.ts provides it). */
 export interface BackgroundLibrary {
-  match(page: SourceText, fingerprint?: PageFingerprint): Promise<MatchView[]>;
+  match(page: SourceText, fingerprint?: PageFingerprint, options?: MatchOptions): Promise<MatchView[]>;
   add(input: Pick<LibraryEntry, 'title' | 'text' | 'source' | 'url' | 'publishedAt' | 'origin'>): Promise<{ id: string; added: boolean }>;
   getEntry(id: string): Promise<LibraryEntry | undefined>;
   recordMatches(page: { url: string; title: string }, ids: string[]): Promise<void>;
@@ -96,7 +96,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       try {
         [library, settings] = await Promise.all([deps.library(), deps.settings()]);
         const page = { id: url, title: article.title, text: article.text, publishedAt: article.publishedAt };
-        matches = applySensitivity(await library.match(page, fingerprint), settings.sensitivity);
+        matches = await library.match(page, fingerprint, { sensitivity: settings.sensitivity });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         await settle(from.tabId, { status: 'error', url, at: now(), error: message });

@@ -2,7 +2,7 @@
  * The library as the background uses it: the IndexedDB records (the truth) and the engine's
  * in-memory index (derived from them), kept in step by doing every change through here.
  */
-import { Engine } from '../core/engine';
+import { Engine, type MatchOptions } from '../core/engine';
 import type { Fingerprint } from '../core/fingerprint';
 import { fingerprintText } from '../core/fingerprint';
 import type { SourceText } from '../core/types';
@@ -70,9 +70,10 @@ export class LibraryService {
   }
 
   /** Library articles the page reuses or is reused by, with what the popup shows of them.
-   *  An entry saved from this very page (same URL) is not a copy of it and is left out. */
-  async match(page: SourceText, fingerprint?: Fingerprint): Promise<MatchView[]> {
-    const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprint ?? fingerprintText(page.text));
+   *  An entry saved from this very page (same URL) is not a copy of it and is left out.
+   *  `options` (the user's sensitivity per kind) go to the engine as they are. */
+  async match(page: SourceText, fingerprint?: Fingerprint, options?: MatchOptions): Promise<MatchView[]> {
+    const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprint ?? fingerprintText(page.text), options);
     const views: MatchView[] = [];
     for (const match of matches) {
       const record = await this.db.get('entries', match.id);
