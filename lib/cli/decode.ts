@@ -47,10 +47,62 @@ function decodeUtf16(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
+/** Length of the valid UTF-8 sequence (2 to 4 bytes) starting at `at`, or 0 (no overlongs, no surrogates, at most U+10FFFF). */
+function utf8SequenceLength(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at];
+  const [length, low, high] =
+    lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
+    : lead === 0xe0 ? [3, 0xa0, 0xbf]
+    : lead === 0xed ? [3, 0x80, 0x9f]
+    : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
+    : lead === 0xf0 ? [4, 0x90, 0xbf]
+    : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
+    : lead === 0xf4 ? [4, 0x80, 0x8f]
+    : [0, 0, 0];
+  if (length === 0 || at + length > bytes.length) return 0;
+  if (bytes[at + 1] < low || bytes[at + 1] > high) return 0;
+  for (let k = 2; k < length; k++) if (bytes[at + k] < 0x80 || bytes[at + k] > 0xbf) return 0;
+  return length;
+}
+
+/**
+ * UTF-8 where the bytes form valid UTF-8 sequences and windows-1252 for every byte that does
+ * not, or undefined when such bytes outnumber the multi-byte sequences (then the page is
+ * windows-1252, and the rare "sequence" is two accented characters side by side). Crawled pages
+ * mix the two: a UTF-8 article in a template whose footer or ad was pasted in windows-1252.
+ * Decoding the whole page as windows-1252 would turn every curly quote of the article into "â€™".
+ */
+export function decodeMixedUtf8(bytes: Uint8Array): string | undefined {
+  const chars: string[] = [];
+  let sequences = 0;
+  let strays = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const byte = bytes[at];
+    if (byte < 0x80) {
+      chars.push(String.fromCharCode(byte));
+      at++;
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, at);
+    if (length > 0) {
+      chars.push(UTF8.decode(bytes.subarray(at, at + length)));
+      sequences++;
+      at += length;
+    } else {
+      chars.push(decodeWindows1252(bytes.subarray(at, at + 1)));
+      strays++;
+      at++;
+    }
+  }
+  return sequences > strays ? chars.join('') : undefined;
+}
+
 /**
  * Decodes page or text bytes: a UTF-16 byte-order mark wins, then strict UTF-8, then the
- * declared charset (when `html` and it is not UTF-8, which the bytes just disproved), then
- * windows-1252.
+ * declared charset (when `html` and it is not UTF-8, which the bytes just disproved, nor
+ * windows-1252), then UTF-8 mixed with stray windows-1252 bytes, then windows-1252.
  */
 export function decodeBytes(bytes: Uint8Array, { html }: { html: boolean }): string {
   const utf16 = decodeUtf16(bytes);
@@ -62,5 +114,6 @@ export function decodeBytes(bytes: Uint8Array, { html }: { html: boolean }): str
   }
   const declared = html ? decoderFor(declaredCharset(bytes)) : undefined;
   const usable = declared && declared.encoding !== 'utf-8' && declared.encoding !== 'windows-1252';
-  return usable ? declared.decode(bytes) : decodeWindows1252(bytes);
+  if (usable) return declared.decode(bytes);
+  return decodeMixedUtf8(bytes) ?? decodeWindows1252(bytes);
 }

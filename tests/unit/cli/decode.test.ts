@@ -25,6 +25,19 @@ describe('decodeBytes', () => {
     expect(decodeBytes(latin1('<meta charset="iso-8859-2">caf\xb1'), { html: false })).toBe('<meta charset="iso-8859-2">caf±');
   });
 
+  it('reads a UTF-8 page with a few stray windows-1252 bytes as UTF-8, and only those bytes as windows-1252', () => {
+    const article = utf8('<p>It’s “news” – café</p>');
+    const footer = latin1('<p>\xa9 2008 Caf\xe9</p>');
+    const bytes = Uint8Array.from([...article, ...footer]);
+    expect(decodeBytes(bytes, { html: true })).toBe('<p>It’s “news” – café</p><p>© 2008 Café</p>');
+  });
+
+  it('reads a windows-1252 page as windows-1252 even when two of its characters happen to form a UTF-8 sequence', () => {
+    // "É" then a no-break space is also the UTF-8 encoding of "ɠ"; the page's other accents are not UTF-8.
+    const bytes = latin1('<p>L\x27\xc9T\xc9\xa0! Caf\xe9, na\xefve, r\xe9sum\xe9</p>');
+    expect(decodeBytes(bytes, { html: true })).toBe('<p>L\x27ÉTÉ\xa0! Café, naïve, résumé</p>');
+  });
+
   it('honours a UTF-16 byte-order mark and drops a UTF-8 one', () => {
     const utf16 = Uint8Array.from([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]);
     expect(decodeBytes(utf16, { html: false })).toBe('Hi');
