@@ -20,10 +20,26 @@ import type { ExtractedArticle, ExtractOptions } from './types';
 
 type ReadabilityResult = ReturnType<Readability<Element>['parse']>;
 
-/** A clone of `doc` without scripts, styles and furniture, or null when the page is too big to look at cheaply. */
+/** Headlines shorter than this many words are too generic ("News", "Home page") to replace a title. */
+const MIN_HEADLINE_WORDS = 3;
+
+/**
+ * The <title> element that names the page. Crawled markup may hold several (an ad server's
+ * whole page, with its own <head>, injected before the real one); the document's title is the
+ * first of them, often a stub ("ad", "Untitled"). The first that reads like a headline wins.
+ */
+function titleElement(doc: Document): Element | undefined {
+  const titles = Array.from(doc.getElementsByTagName('title')).filter((title) => nonEmpty(title.textContent));
+  return titles.find((title) => nonEmpty(title.textContent)!.split(' ').length >= MIN_HEADLINE_WORDS) ?? titles[0];
+}
+
+/** A clone of `doc` without scripts, styles, furniture and stub titles, or null when the page is too big to look at cheaply. */
 function prunedClone(doc: Document): Document | null {
   if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return null;
   const clone = doc.cloneNode(true) as Document;
+  // Readability reads the document's title, the first <title>: leave it only the one that names the page.
+  const title = titleElement(clone);
+  for (const other of Array.from(clone.getElementsByTagName('title'))) if (other !== title) other.remove();
   pruneFurniture(clone);
   return clone;
 }
@@ -83,9 +99,6 @@ function hostName(url: string | undefined): string | undefined {
   }
 }
 
-/** Headlines shorter than this many words are too generic ("News", "Home page") to replace a title. */
-const MIN_HEADLINE_WORDS = 3;
-
 /**
  * The page's own headline when the title is that headline plus a site name with a separator
  * Readability does not know ("Wind farm plan :: NewsDaily24"): the first h1 that the title contains.
@@ -106,7 +119,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     // Over Readability's budgets, its scoring would cost too much: the pruned body is read as it is.
     const withinBudget = readabilityCanAfford(clone);
     const result = withinBudget ? runReadability(clone) : null;
-    const pageTitle = nonEmpty(result?.title) ?? nonEmpty(doc.title) ?? '';
+    const pageTitle = nonEmpty(result?.title) ?? nonEmpty(titleElement(doc)?.textContent) ?? '';
     const title = headlineWithin(pageTitle, doc) ?? pageTitle;
     let blocks: TextBlock[] = result?.content ? collectBlocks(result.content) : [];
     let text = joinParagraphs(cleanParagraphs(blocks, title));

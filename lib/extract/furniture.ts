@@ -5,7 +5,8 @@
  * Readability drops much of this itself, but not reliably when such a box sits inside the
  * article body, which is exactly where content farms put it.
  */
-import { MAX_FURNITURE_TEXT_SHARE } from './tuning';
+import { isCommentSectionHeading } from './boilerplate-text';
+import { MAX_FURNITURE_TEXT_SHARE, MIN_TEXT_BEFORE_COMMENT_HEADING } from './tuning';
 
 /** Never part of an article's text, and expensive for Readability to walk. */
 const DEAD_CONTENT_SELECTOR = 'script, style, noscript, template, svg, canvas, iframe, object, embed, link, meta[http-equiv]';
@@ -57,6 +58,36 @@ function paragraphChars(element: Element): number {
   return total;
 }
 
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, as a number: no DOM globals in Node.
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+
+/** Non-space characters of text outside links that come before `target` in document order. */
+function textCharsBefore(body: Element, target: Element, enough: number): number {
+  const walker = body.ownerDocument.createTreeWalker(body, SHOW_TEXT);
+  let total = 0;
+  for (let node = walker.nextNode(); node && total < enough; node = walker.nextNode()) {
+    if (target.compareDocumentPosition(node) & FOLLOWING) break;
+    if (!node.parentElement?.closest('a')) total += (node.nodeValue ?? '').replace(/\s+/g, '').length;
+  }
+  return total;
+}
+
+/**
+ * Classless comment threads: a heading such as "12 Comments" or "Leave a Reply", after some
+ * text, and everything that follows it in its container. Readability would otherwise pick a
+ * thread of long comments over a short article (a wire item, an earnings table) above it.
+ * Headings that are or hold links ("12 comments" beside the byline) are left alone.
+ */
+function pruneCommentSections(body: Element): void {
+  for (const heading of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    if (!heading.isConnected || !isCommentSectionHeading(heading.textContent ?? '')) continue;
+    if (heading.closest('a') || heading.querySelector('a')) continue;
+    if (textCharsBefore(body, heading, MIN_TEXT_BEFORE_COMMENT_HEADING) < MIN_TEXT_BEFORE_COMMENT_HEADING) continue;
+    while (heading.nextSibling) heading.nextSibling.remove();
+    heading.remove();
+  }
+}
+
 /** Removes dead content and furniture containers from `doc` (a clone: this mutates it). */
 export function pruneFurniture(doc: Document): void {
   for (const element of Array.from(doc.querySelectorAll(DEAD_CONTENT_SELECTOR))) element.remove();
@@ -74,4 +105,5 @@ export function pruneFurniture(doc: Document): void {
       (element.textContent ?? '').length / pageTextChars < MAX_FURNITURE_TEXT_SHARE;
     if (holdsLittle) element.remove();
   }
+  pruneCommentSections(body);
 }

@@ -61,5 +61,11 @@ export const TEASER_MAX_WORDS = 40;
  */
 export const MAX_FURNITURE_TEXT_SHARE = 0.3;
 
+/**
+ * A comment-section heading ("12 Comments") ends the article's container only after this much
+ * text outside links (a headline and a few lines): the same heading before any text is no end.
+ */
+export const MIN_TEXT_BEFORE_COMMENT_HEADING = 60;
+
 /** Boilerplate labels are short: a long paragraph that mentions cookies or newsletters is prose. */
 export const MAX_BOILERPLATE_LABEL_CHARS = 300;
