@@ -21,9 +21,14 @@ function isLinkTeaser(block: TextBlock): boolean {
   return linkDensity(block) >= TEASER_LINK_DENSITY && wordCount(block.text) <= TEASER_MAX_WORDS;
 }
 
-/** Inside a "Related" block: linky lines, or short headline-like lines without a sentence end. */
-function belongsToStoryList(block: TextBlock): boolean {
+/**
+ * Inside a "Related" block: linky lines, or short headline-like lines without a sentence end.
+ * Once the block has shown itself a list of links, the first line that is not a link ends it:
+ * what follows is the page again (a headline, or an earnings table's short lines), not a teaser.
+ */
+function belongsToStoryList(block: TextBlock, listOfLinks: boolean): boolean {
   if (linkDensity(block) > MAX_LINK_DENSITY) return true;
+  if (listOfLinks) return false;
   return wordCount(block.text) <= 15 && !/[.!?:;]["”’)]?$/.test(block.text);
 }
 
@@ -51,15 +56,20 @@ export function cleanParagraphs(blocks: TextBlock[], title: string): string[] {
   const seen = new Set<string>();
   let articleChars = 0;
   let inStoryList = false;
+  let storyListOfLinks = false;
   for (const block of blocks) {
     if (isCommentSectionHeading(block.text)) {
       if (paragraphs.length >= MIN_PARAGRAPHS_BEFORE_COMMENTS && articleChars >= MIN_CHARS_BEFORE_COMMENTS) break;
       continue;
     }
-    if (inStoryList && belongsToStoryList(block)) continue;
+    if (inStoryList && belongsToStoryList(block, storyListOfLinks)) {
+      storyListOfLinks ||= linkDensity(block) > MAX_LINK_DENSITY;
+      continue;
+    }
     inStoryList = false;
     if (isStoryListHeading(block.text)) {
       inStoryList = true;
+      storyListOfLinks = false;
       continue;
     }
     if (isBoilerplateParagraph(block.text) || isTeaserLine(block.text) || isLinkTeaser(block)) continue;
