@@ -47,6 +47,17 @@ const REAL_PAGES = 24;
 /** The date copying pages show: later than every library article. */
 const PAGE_DATE = '2025-06-12T09:30:00Z';
 
+/**
+ * Library entries carry dates, as the evaluation's do: real articles 2001-2007 (before the crawled
+ * pages that reproduce them, dated 2009-2019, and the copying pages of PAGE_DATE); the spun copies
+ * of copied-by cases after PAGE_DATE (they copied the page); seeds none.
+ */
+function libraryDate(id: string, random: SeededRandom): string | undefined {
+  if (id.startsWith('spun-copy-of-')) return '2025-09-01T08:00:00Z';
+  if (!/^(np3k|shub)-/.test(id)) return undefined;
+  return `${random.int(2001, 2007)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}T12:00:00Z`;
+}
+
 /** Per input format: positives found with the right kind, negatives flagged. */
 function formatBreakdown(cases: readonly ScanCase[], results: ReturnType<typeof judge>[]): string {
   const rows = new Map<string, { pos: number; found: number; kind: number; neg: number; fp: number }>();
@@ -83,7 +94,7 @@ async function main(): Promise<void> {
 
   const random = new SeededRandom(`${seed}/scan`);
   const wire = wireItems(random, WIRE_LIBRARY_ITEMS, 'wire87');
-  const library: LibraryArticle[] = [...benchmark.library, ...wire.map(({ id, title, text, publishedAt }) => ({ id, title, text, publishedAt }))];
+  const library: LibraryArticle[] = [...benchmark.library.map((a) => ({ ...a, publishedAt: libraryDate(a.id, random) })), ...wire.map(({ id, title, text, publishedAt }) => ({ id, title, text, publishedAt }))];
   const headlines = library.map((a) => a.title ?? headlineFrom(a.text));
 
   const dir = mkdtempSync(join(tmpdir(), 'scan-quality-'));
