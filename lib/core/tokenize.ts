@@ -20,7 +20,7 @@ export const enum TokenFlag {
   Numeric = 4,
   /** A function word (stopwords.ts). */
   Function = 8,
-  /** First word of a sentence or paragraph (its capital says nothing about a name). */
+  /** First word of a sentence, line or paragraph (its capital says nothing about a name). */
   SentenceStart = 16,
   /** A CJK character token. */
   Ideograph = 32,
@@ -140,12 +140,12 @@ export function tokenize(text: string): Tokens {
     switch (cls) {
       case CharClass.Newline:
         // A blank line ends the paragraph: an unclosed quote ends with it (multi-paragraph
-        // quotes reopen each paragraph), and the next word starts a sentence. Reset here,
-        // not at the next word, so a quote mark opening the next paragraph is kept.
-        if (++newlines === 2) {
-          quoted = false;
-          sentenceStart = true;
-        }
+        // quotes reopen each paragraph). Reset here, not at the next word, so a quote mark
+        // opening the next paragraph is kept. Any line break starts a sentence: a table's
+        // lines ("Net 1.2 mln vs …") are one paragraph in one copy and one paragraph each in
+        // another, and their first words must be flagged alike on both sides.
+        if (++newlines === 2) quoted = false;
+        sentenceStart = true;
         break;
       case CharClass.SentenceEnd:
         sentenceStart = true;

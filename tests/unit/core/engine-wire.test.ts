@@ -81,3 +81,28 @@ describe('text the library repeats', () => {
     expect(compare({ id: 'page', text: page }, library.get('gazette-harbour')!)?.kind).toBe('partial');
   });
 });
+
+describe('wire tables whatever their line layout', () => {
+  /** The lines of a company's table; each library layout keeps them, joined its own way. */
+  const lines = (company: string, i: number) => earnings(company, i).split('\n\n');
+  const headline = (company: string) => `${company.toUpperCase()} 4TH QTR NET`;
+
+  async function found(libraryJoin: string, page: (company: string, i: number) => string, i: number) {
+    const library = COMPANIES.map((company, c): SourceText => ({ id: `earnings-${c}`, text: lines(company, c).join(libraryJoin) }));
+    const byId = new Map(library.map((doc) => [doc.id, doc]));
+    const engine = new Engine();
+    for (const doc of library) engine.add(doc);
+    const matches = await engine.match({ id: 'page', text: page(COMPANIES[i], i) }, (id) => byId.get(id));
+    return matches.map((m) => [m.id, m.kind]);
+  }
+
+  it('finds a table stored as one block of lines when the page gives a paragraph per line', async () => {
+    const page = (company: string, i: number) => [headline(company), ...lines(company, i)].join('\n\n');
+    for (const i of COMPANIES.keys()) expect(await found('\n', page, i)).toEqual([[`earnings-${i}`, 'verbatim']]);
+  });
+
+  it('finds a table stored a paragraph per line when the page gives one block of lines', async () => {
+    const page = (company: string, i: number) => `${headline(company)}\n\n${lines(company, i).join('\n')}`;
+    for (const i of COMPANIES.keys()) expect(await found('\n\n', page, i)).toEqual([[`earnings-${i}`, 'verbatim']]);
+  });
+});
