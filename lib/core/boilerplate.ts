@@ -8,7 +8,7 @@
  * no pattern knows.
  */
 import { exactFingerprintsAt } from './fingerprint';
-import type { Tokens } from './tokenize';
+import { paragraphEnd, type Tokens } from './tokenize';
 
 /** A paragraph of at most this many words that matches a credit/leftover pattern is boilerplate. */
 const SHORT_PARAGRAPH_WORDS = 40;
@@ -47,8 +47,7 @@ export function boilerplateMask(text: string, tokens: Tokens): Uint8Array {
   let footer = false;
   let start = 0;
   while (start < tokens.count) {
-    let end = start + 1;
-    while (end < tokens.count && tokens.paragraphs[end] === tokens.paragraphs[start]) end++;
+    const end = paragraphEnd(tokens, start);
     const offset = tokens.starts[start];
     const paragraph = text.slice(offset, tokens.ends[end - 1]);
     if (!footer && ABOUT_HEADING.test(paragraph)) footer = true;

@@ -2,8 +2,9 @@
  * Who copied whom. For spun pairs, the spinner's artefacts: the original is the fluent text,
  * the copy uses the odd, longer words its synonym dictionary offered ("said" → "mentioned",
  * "war" → "warfare", "city" → "metropolis"). Dates, when both sides carry one, decide the
- * rest (a page template's date can be anything, so clear artefacts outrank them). Without
- * evidence the page is taken to copy the library article, the usual case.
+ * rest (a page template's date can be anything, so clear artefacts outrank them); a date on
+ * the library side alone is never contradicted by containment. Without evidence the page is
+ * taken to copy the library article, the usual case.
  */
 import type { AlignmentFigures } from './measure';
 import type { SubstitutionSummary } from './substitutions';
@@ -40,17 +41,27 @@ function oddness(wording: string): number {
 }
 
 /**
- * Spinner artefacts as a vote in -1..1: positive when the page side of the substitutions is
- * the odder wording (the page is the spun copy: `copies`), negative when the library side is.
+ * Spinner artefacts: each substitution votes +1 when its page side is the odder wording (the
+ * page is the spun copy: `copies`), -1 when the library side is. `net` is the sum of the votes.
  */
-function spinnerArtefacts(substitutions: readonly Substitution[]): number {
-  let votes = 0;
+function spinnerArtefacts(substitutions: readonly Substitution[]): { net: number; total: number } {
+  let net = 0;
   let total = 0;
   for (const { from, to, count } of substitutions) {
-    votes += Math.sign(oddness(to) - oddness(from)) * count;
+    net += Math.sign(oddness(to) - oddness(from)) * count;
     total += count;
   }
-  return total === 0 ? 0 : votes / total;
+  return { net, total };
+}
+
+/**
+ * The library holds the page plus prose of its own (a scrape with leftovers): captions,
+ * photo credits and gallery controls an extractor kept do not count as its own text.
+ */
+function libraryHoldsMore(figures: AlignmentFigures, tuning: Tuning): boolean {
+  const words = figures.sourceWords - figures.sourceCaptionExtra;
+  const extra = words - figures.sourceEqual;
+  return extra > (1 - tuning.verbatimCoverage) * words;
 }
 
 /** Who copied whom, for a pair classified as `kind`. */
@@ -62,14 +73,16 @@ export function decideDirection(
   source: SourceText,
   tuning: Tuning,
 ): Direction {
-  const artefacts = kind === 'spun' ? spinnerArtefacts(subs.substitutions) : 0;
+  const { net, total } = kind === 'spun' ? spinnerArtefacts(subs.substitutions) : { net: 0, total: 0 };
+  const artefacts = total === 0 ? 0 : net / total;
   if (Math.abs(artefacts) >= tuning.clearArtefacts) return artefacts > 0 ? 'copies' : 'copied-by';
   const byDate = directionFromDates(page.publishedAt, source.publishedAt);
   if (byDate) return byDate;
-  if (artefacts < 0) return 'copied-by';
-  if (kind === 'verbatim' && figures.sourceEqual < figures.sourceWords * tuning.verbatimCoverage) {
-    // The library article holds the page plus text of its own: it is the copy (a scrape with leftovers).
-    return 'copied-by';
-  }
+  // A weaker vote counts only when chance would seldom give it: a light spin's few swaps,
+  // half odder one way and half the other, say nothing (a fair sign test's deviation is √total).
+  if (net < 0 && -net >= tuning.weakArtefactsSigmas * Math.sqrt(total)) return 'copied-by';
+  // A date on the library side alone says it was there first: containment must not contradict it.
+  const libraryDated = time(source.publishedAt) !== undefined && time(page.publishedAt) === undefined;
+  if (kind === 'verbatim' && !libraryDated && libraryHoldsMore(figures, tuning)) return 'copied-by';
   return 'copies';
 }

@@ -6,6 +6,7 @@
  */
 import { align } from './align';
 import { boilerplateMask, libraryCommonMask } from './boilerplate';
+import { captionMask } from './captions';
 import { classify } from './classify';
 import { decideDirection } from './direction';
 import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
@@ -23,11 +24,12 @@ export interface MatchOptions {
   sensitivity?: Partial<SensitivityByKind>;
 }
 
-/** A text tokenized once, with its boilerplate mask: reused across the candidates of a page. */
+/** A text tokenized once, with its boilerplate and caption masks: reused across the candidates of a page. */
 interface Prepared {
   doc: SourceText;
   tokens: Tokens;
   boilerplate: Uint8Array;
+  captions: Uint8Array;
 }
 
 /** `isCommon`: hashes many library articles hold; their paragraphs count as boilerplate too. */
@@ -38,7 +40,7 @@ function prepare(doc: SourceText, isCommon?: (hash: number) => boolean): Prepare
     const common = libraryCommonMask(tokens, isCommon);
     for (let i = 0; i < tokens.count; i++) boilerplate[i] |= common[i];
   }
-  return { doc, tokens, boilerplate };
+  return { doc, tokens, boilerplate, captions: captionMask(doc.text, tokens) };
 }
 
 export class Engine {
@@ -134,7 +136,7 @@ export function compare(page: SourceText, source: SourceText, tuning?: Partial<T
 function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning, thresholds: Tuning = tuning): Match | null {
   const passages = align(page.tokens, source.tokens, tuning);
   if (passages.length === 0) return null;
-  const figures = measure(passages, page.tokens, page.boilerplate, source.tokens, source.boilerplate, thresholds);
+  const figures = measure(passages, page.tokens, page.boilerplate, source.tokens, source.boilerplate, source.captions, thresholds);
   const subs = summarizeSubstitutions(
     passages,
     page.tokens,

@@ -5,7 +5,7 @@
  * same speakers without copying each other.
  */
 import type { AlignedPassage } from './align';
-import { TokenFlag, type Tokens } from './tokenize';
+import { paragraphEnd, TokenFlag, type Tokens } from './tokenize';
 import type { Tuning } from './tuning';
 
 export interface AlignmentFigures {
@@ -30,6 +30,8 @@ export interface AlignmentFigures {
   piecesWords: number;
   /** Words of the largest group of >= 2 consecutive source paragraphs copied whole (0: none). */
   wholeParagraphWords: number;
+  /** Source words outside boilerplate, not aligned equal, in captions, credits or gallery controls (captions.ts). */
+  sourceCaptionExtra: number;
   /** Reported coverage over all words, boilerplate included: page side and source side. */
   coverage: number;
   sourceCoverage: number;
@@ -41,6 +43,7 @@ export function measure(
   pageBoilerplate: Uint8Array,
   source: Tokens,
   sourceBoilerplate: Uint8Array,
+  sourceCaptions: Uint8Array,
   tuning: Tuning,
 ): AlignmentFigures {
   const pageEqualMask = new Uint8Array(page.count);
@@ -71,9 +74,12 @@ export function measure(
   const runs = copiedRuns(passages, sourceEqualMask, sourceBoilerplate, sourceOwnMask, tuning);
   let ownEqual = 0;
   let sourceOwnWords = 0;
+  let sourceCaptionExtra = 0;
   for (let i = 0; i < source.count; i++) {
     ownEqual += sourceOwnMask[i];
-    if (!sourceBoilerplate[i] && !(source.flags[i] & TokenFlag.Quoted)) sourceOwnWords++;
+    if (sourceBoilerplate[i]) continue;
+    if (!(source.flags[i] & TokenFlag.Quoted)) sourceOwnWords++;
+    if (sourceCaptions[i] && !sourceEqualMask[i]) sourceCaptionExtra++;
   }
   return {
     pageWords: pageCounts.words,
@@ -87,6 +93,7 @@ export function measure(
     changedShare: spanWords === 0 ? 0 : 1 - spanEqual / spanWords,
     longestRun: runs.reduce((best, run) => Math.max(best, run.equal), 0),
     piecesWords: runs.filter((run) => run.equal >= tuning.partialPieceWords).reduce((sum, run) => sum + run.equal, 0),
+    sourceCaptionExtra,
     wholeParagraphWords: wholeParagraphWords(source, sourceBoilerplate, sourceEqualMask, sourceOwnMask, tuning.wholeParagraphShare),
     coverage: page.count === 0 ? 0 : pageCounts.spanAll / page.count,
     sourceCoverage: source.count === 0 ? 0 : sourceCounts.spanAll / source.count,
@@ -165,8 +172,7 @@ function wholeParagraphWords(
   let groupParagraphs = 0;
   let start = 0;
   while (start < source.count) {
-    let end = start + 1;
-    while (end < source.count && source.paragraphs[end] === source.paragraphs[start]) end++;
+    const end = paragraphEnd(source, start);
     let words = 0;
     let equal = 0;
     let ownWords = 0;

@@ -217,6 +217,13 @@ function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: n
   return i;
 }
 
+/** One past the last token of the paragraph that token `start` is in. */
+export function paragraphEnd(tokens: Tokens, start: number): number {
+  let end = start + 1;
+  while (end < tokens.count && tokens.paragraphs[end] === tokens.paragraphs[start]) end++;
+  return end;
+}
+
 function isCapital(text: string, at: number): boolean {
   const char = String.fromCodePoint(text.codePointAt(at) ?? 0);
   return char !== char.toLowerCase();

@@ -79,6 +79,8 @@ export interface Tuning {
   edgeGapWords: number;
   /** Direction: a spinner-artefact vote (-1..1) at least this one-sided outranks publication dates. */
   clearArtefacts: number;
+  /** Direction: a weaker vote still says `copied-by` when its net count is this many standard deviations of chance. */
+  weakArtefactsSigmas: number;
   /** Partial: consecutive copied words (a source-contiguous run) that make a partial copy. */
   partialRunWords: number;
   /** Partial: two whole consecutive paragraphs count when they hold at least this many words. */
@@ -114,6 +116,8 @@ export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
   runJoinWords: 3,
   edgeGapWords: 4,
   clearArtefacts: 0.25,
+  // One standard deviation of a fair sign test: below it, half the swaps odder each way is chance.
+  weakArtefactsSigmas: 1,
   partialRunWords: 80,
   partialParagraphWords: 40,
   partialPieceWords: 20,
@@ -147,6 +151,7 @@ const RULES: Record<keyof Tuning, Rule> = {
   runJoinWords: { integer: true, min: 0, max: 1000 },
   edgeGapWords: { integer: true, min: 0, max: 50 },
   clearArtefacts: { min: 0, max: 1 },
+  weakArtefactsSigmas: { min: 0, max: 100 },
   partialRunWords: { integer: true, min: 1, max: 100000 },
   partialParagraphWords: { integer: true, min: 1, max: 100000 },
   partialPieceWords: { integer: true, min: 1, max: 100000 },

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../../lib/core/engine';
+import type { SourceText } from '../../../lib/core/types';
+
+/** A story of our own, in prose paragraphs. */
+const STORY = [
+  'Engineers closed the old river bridge at Millbrook on Monday after inspectors found cracks in two of its steel supports, forcing thousands of commuters onto a detour that adds about twenty minutes to the trip into the city.',
+  'The county transport office said the bridge, built in 1958, would stay shut for at least six weeks while crews install temporary braces and divers examine the piers below the waterline for further damage.',
+  'Local business owners warned that the closure could hurt trade on both banks. The bakery owner on Station Road said her morning customers had already dropped by a third since the barriers went up.',
+  'Officials plan to run a free shuttle bus every fifteen minutes between the two railway stations, and the ferry operator has agreed to add three evening crossings until the bridge reopens to traffic.',
+  'The council had set aside money for a full replacement in its budget for next year, but the leader of the council admitted that the design work was behind schedule and that the final cost was still unknown.',
+  'Residents packed the village hall on Tuesday evening to question transport managers about the detour, the noise from night work and the safety of the footpath that runs under the bridge along the towpath.',
+  'Inspectors will publish their full report next month. Until then, the transport office asked drivers to plan their journeys ahead, to share cars where they can and to follow the yellow diversion signs.',
+];
+
+const CAPTIONS = [
+  'Jane Porter/for Millbrook Gazette Workers fence off the old river bridge at Millbrook. Previous Next',
+  'Enlarge',
+  '(File 2019/The Associated Press) Traffic queues on the approach road to the bridge during rush hour in the spring.',
+  'Photo: Mark Ellis/Getty Images A shuttle bus waits outside the railway station on the north bank of the river.',
+];
+
+const OWN_PARAGRAPHS = [
+  'Our readers have sent dozens of letters about the state of the county roads this winter, and several of them asked why repairs promised two years ago never started on the southern ring road.',
+  'The newspaper asked the transport office for the inspection records of every bridge in the county. The office said it would answer the request within twenty working days, as the law requires.',
+  'A petition calling for a second crossing further upstream has gathered more than four thousand signatures, its organisers said, and will be handed to the council at its meeting in the spring.',
+];
+
+const page = (text: string, publishedAt?: string): SourceText => ({ id: 'page', text, publishedAt });
+const library = (text: string, publishedAt?: string): SourceText => ({ id: 'library', text, publishedAt });
+/** `extra` paragraphs spread through the story, as a library article holding the page plus more would have them. */
+const interleaved = (extra: readonly string[]) => STORY.flatMap((paragraph, i) => (i % 2 === 0 && extra[i / 2] ? [extra[i / 2], paragraph] : [paragraph])).join('\n\n');
+
+describe('direction of a verbatim copy whose library side holds more', () => {
+  const storyText = STORY.join('\n\n');
+
+  it('takes the library to copy the page when its extra text is prose paragraphs of its own (nothing dated)', () => {
+    const match = compare(page(storyText), library(interleaved(OWN_PARAGRAPHS)));
+    expect(match?.kind).toBe('verbatim');
+    expect(match?.direction).toBe('copied-by');
+  });
+
+  it('does not take captions, photo credits and gallery controls for text of its own', () => {
+    const match = compare(page(storyText), library(interleaved(CAPTIONS)));
+    expect(match?.kind).toBe('verbatim');
+    expect(match?.direction).toBe('copies');
+  });
+
+  it('never contradicts a date the library article alone carries', () => {
+    const match = compare(page(storyText), library(interleaved(OWN_PARAGRAPHS), '2004-09-03T12:00:00Z'));
+    expect(match?.kind).toBe('verbatim');
+    expect(match?.direction).toBe('copies');
+  });
+});
+
+describe('direction of a lightly spun copy, nothing dated', () => {
+  /** Swaps whose odder wording is on the page (a spinner's choice)… */
+  const pageOdder: Record<string, string> = { said: 'stated', found: 'discovered', hurt: 'damage', money: 'funding', packed: 'crammed', plan: 'intend' };
+  /** …and swaps whose odder wording is the library's: a mixed, weak vote. */
+  const libraryOdder: Record<string, string> = { forcing: 'making', temporary: 'short', examine: 'check', customers: 'buyers', operator: 'owner', admitted: 'said', question: 'ask' };
+  const spin = (text: string, swaps: Record<string, string>) =>
+    Object.entries(swaps).reduce((spun, [from, to]) => spun.replace(new RegExp(`\\b${from}\\b`), to), text);
+
+  it('keeps the default (the page copies) when the swaps vote only a little either way', () => {
+    const storyText = STORY.join('\n\n');
+    const spun = spin(spin(storyText, pageOdder), libraryOdder);
+    const match = compare(page(spun), library(storyText));
+    expect(match?.kind).toBe('spun');
+    expect(match?.direction).toBe('copies');
+  });
+
+  it('still takes the library for the spun copy when its side is the odd wording throughout', () => {
+    const storyText = STORY.join('\n\n');
+    // The plain wordings on the page, the odd ones in the library.
+    const match = compare(page(spin(storyText, libraryOdder)), library(spin(storyText, pageOdder)));
+    expect(match?.kind).toBe('spun');
+    expect(match?.direction).toBe('copied-by');
+  });
+});
