@@ -51,6 +51,9 @@ export function measure(
   const sourceOwnMask = new Uint8Array(source.count);
   const pageSpanMask = new Uint8Array(page.count);
   const sourceSpanMask = new Uint8Array(source.count);
+  // Equal-aligned token on the other side, -1 for none.
+  const pageOf = new Int32Array(source.count).fill(-1);
+  const sourceOf = new Int32Array(page.count).fill(-1);
   let spanWords = 0;
   let spanEqual = 0;
   for (const passage of passages) {
@@ -64,6 +67,8 @@ export function measure(
         const s = block.source + t;
         pageEqualMask[p] = 1;
         sourceEqualMask[s] = 1;
+        pageOf[s] = p;
+        sourceOf[p] = s;
         const quoted = ((page.flags[p] | source.flags[s]) & TokenFlag.Quoted) !== 0;
         if (!quoted && !pageBoilerplate[p] && !sourceBoilerplate[s]) sourceOwnMask[s] = 1;
       }
@@ -94,7 +99,14 @@ export function measure(
     longestRun: runs.reduce((best, run) => Math.max(best, run.equal), 0),
     piecesWords: runs.filter((run) => run.equal >= tuning.partialPieceWords).reduce((sum, run) => sum + run.equal, 0),
     sourceCaptionExtra,
-    wholeParagraphWords: wholeParagraphWords(source, sourceBoilerplate, sourceEqualMask, sourceOwnMask, tuning.wholeParagraphShare),
+    wholeParagraphWords: wholeParagraphWords(
+      source,
+      sourceBoilerplate,
+      sourceEqualMask,
+      sourceOwnMask,
+      tuning.wholeParagraphShare,
+      (start, end) => landsAlone(start, end, pageOf, sourceOf, page, pageBoilerplate),
+    ),
     coverage: page.count === 0 ? 0 : pageCounts.spanAll / page.count,
     sourceCoverage: source.count === 0 ? 0 : sourceCounts.spanAll / source.count,
   };
@@ -159,13 +171,36 @@ function copiedRuns(
   return runs;
 }
 
-/** Words of the largest group of >= 2 consecutive source paragraphs copied whole (0: none). */
+/**
+ * Does source paragraph [start, end) land on the page as a paragraph of its own: every page
+ * word of the paragraph its copy sits in (boilerplate aside) aligned into it? Then the page
+ * copied the paragraph, not a statement it quotes: re-attributing a quote adds words of the
+ * page's own around it.
+ */
+function landsAlone(start: number, end: number, pageOf: Int32Array, sourceOf: Int32Array, page: Tokens, pageBoilerplate: Uint8Array): boolean {
+  let landing = -1;
+  for (let s = start; s < end && landing < 0; s++) landing = pageOf[s];
+  if (landing < 0) return false;
+  let from = landing;
+  while (from > 0 && page.paragraphs[from - 1] === page.paragraphs[landing]) from--;
+  const to = paragraphEnd(page, from);
+  for (let p = from; p < to; p++) {
+    if (!pageBoilerplate[p] && (sourceOf[p] < start || sourceOf[p] >= end)) return false;
+  }
+  return true;
+}
+
+/**
+ * Words of the largest group of >= 2 consecutive source paragraphs copied whole (0: none).
+ * `landsAlone(start, end)`: is that paragraph a paragraph of its own on the page too?
+ */
 function wholeParagraphWords(
   source: Tokens,
   boilerplate: Uint8Array,
   equalMask: Uint8Array,
   ownMask: Uint8Array,
   wholeShare: number,
+  landsAlone: (start: number, end: number) => boolean,
 ): number {
   let best = 0;
   let groupWords = 0;
@@ -185,8 +220,10 @@ function wholeParagraphWords(
       ownWords++;
       own += ownMask[i];
     }
-    // Whole: its words, and its own (unquoted) words, present; a quote alone is no paragraph copy.
-    if (words > 0 && equal >= wholeShare * words && ownWords > 0 && own >= wholeShare * ownWords) {
+    // Whole: its words present, and either its own (unquoted) words too or, whatever its quotes,
+    // the paragraph copied as a paragraph; a quote re-attributed in the page's words is no paragraph copy.
+    const ownPresent = ownWords > 0 && own >= wholeShare * ownWords;
+    if (words > 0 && equal >= wholeShare * words && (ownPresent || landsAlone(start, end))) {
       groupWords += words;
       groupParagraphs++;
       if (groupParagraphs >= 2) best = Math.max(best, groupWords);
