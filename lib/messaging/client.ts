@@ -1,7 +1,7 @@
 /**
  * The one typed way extension pages (popup, options) and the content script talk to the
- * background. Tests replace the transport with `setMessageTransport` (or mock this module),
- * so UI code never touches `browser.runtime` directly.
+ * background, so UI code never touches `browser.runtime` directly. The popup receives it as a
+ * prop (its tests pass a scripted one); the options views import it (their tests mock this module).
  */
 import { browser } from 'wxt/browser';
 import type { ContentToBackground, PageToBackground } from '../protocol';
@@ -11,22 +11,11 @@ type Protocol = PageToBackground & ContentToBackground;
 export type RequestOf<K extends keyof Protocol> = Protocol[K]['request'];
 export type ResponseOf<K extends keyof Protocol> = Protocol[K]['response'];
 
-/** Sends one message and resolves with the raw answer (a `Reply`). */
-export type MessageTransport = (message: { type: string } & object) => Promise<unknown>;
-
-const runtimeTransport: MessageTransport = (message) => browser.runtime.sendMessage(message);
-let transport: MessageTransport = runtimeTransport;
-
-/** Replaces how messages are sent (tests, stories); call with no argument to restore the real one. */
-export function setMessageTransport(replacement?: MessageTransport): void {
-  transport = replacement ?? runtimeTransport;
-}
-
 /**
  * Asks the background for `type` with `payload`; resolves with the unwrapped value, or rejects
  * with an Error carrying the background's error message.
  */
 export async function sendMessage<K extends keyof Protocol>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const reply = await transport({ ...payload, type });
+  const reply = await browser.runtime.sendMessage({ ...payload, type });
   return unwrapReply<ResponseOf<K>>(reply);
 }
