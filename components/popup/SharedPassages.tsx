@@ -19,10 +19,7 @@ export function SharedPassages({ passages, pageText, sourceText, sourceTitle }: 
       </div>
       <ol class="passages__list">
         {passages.map((passage, index) => {
-          const diff = diffPassage(
-            pageText.slice(passage.inputStart, passage.inputEnd),
-            sourceText.slice(passage.sourceStart, passage.sourceEnd),
-          );
+          const diff = diffPassage(pageText, sourceText, passage);
           return (
             <li class="passage" key={index}>
               <PassageSide segments={diff.page} cut={diff.cut} side="page" />
