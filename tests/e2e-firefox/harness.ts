@@ -1,0 +1,240 @@
+/**
+ * End-to-end harness for Firefox: the built extension (.output/firefox-mv2) in Debian's
+ * Firefox ESR, driven over WebDriver BiDi by puppeteer-core, plus a tiny page server on
+ * 127.0.0.1. Same shape as the Chromium harness (tests/e2e/harness.ts):
+ *
+ *   const h = await FirefoxHarness.launch();
+ *   h.servePage('/a.html', html);
+ *   const { page, tabId } = await h.openPage('/a.html');
+ *   const result = await h.waitForResult(tabId);
+ *   const popup = await h.openPopup(tabId);
+ *   await h.screenshot(popup, 'firefox-popup-spun');
+ *   await h.close();
+ *
+ * How the extension's pages are reached (WebDriver BiDi refuses moz-extension:// addresses
+ * by default): Firefox is started with `--remote-allow-system-access`, Firefox's own switch
+ * (geckodriver's --allow-system-access) that lets the remote agent open privileged addresses,
+ * and the extension's internal UUID is fixed with the preference extensions.webextensions.uuids,
+ * so popup.html and options.html open in ordinary tabs, as the real popup and options page
+ * documents, from the very build users get. Firefox reports no BiDi navigation event for that
+ * first, cross-process load, so `openExtensionPage` waits for the document itself instead of
+ * for `page.goto`. `browser.*` calls the tests need (a tab's stored result, its badge, the
+ * active tab's id, a reload) run in an extension page of ours (the control page), which
+ * has the same APIs as the background page.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser as FirefoxApis } from 'webextension-polyfill';
+import type { TabResult } from '../../lib/protocol';
+import { tabResultKey } from '../../lib/extension/tab-result-key';
+
+/** Firefox's own promise-based `browser` global inside an extension page, where `inExtension` functions run. */
+declare const browser: FirefoxApis;
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-artifacts');
+const EXTENSION_DIR = join(PROJECT_ROOT, '.output/firefox-mv2');
+/** browser_specific_settings.gecko.id in wxt.config.ts. */
+const GECKO_ID = 'recycled-news@example.org';
+/** Any fixed UUID: it only has to be known before the extension is installed. */
+const EXTENSION_UUID = '5f1d6c2e-8a4b-4c3d-9e7f-0a1b2c3d4e5f';
+const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/** Generous: on a loaded two-core machine page loads and the background's start take seconds. */
+const PAGE_TIMEOUT_MS = 60_000;
+const SETTLED_SELECTOR = '[data-state]:not([data-state="loading"]):not([data-state="checking"])';
+
+const isSettled = (result: TabResult) => result.status !== 'checking';
+
+export interface OpenedPage {
+  page: Page;
+  tabId: number;
+}
+
+export class FirefoxHarness {
+  private readonly routes = new Map<string, { body: string; contentType: string }>();
+  private control: Page | undefined;
+
+  private constructor(
+    readonly browser: Browser,
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {
+    server.on('request', (request, response) => {
+      const route = this.routes.get(new URL(request.url ?? '/', baseUrl).pathname);
+      if (!route) {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      response.writeHead(200, { 'content-type': route.contentType }).end(route.body);
+    });
+  }
+
+  static async launch(): Promise<FirefoxHarness> {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build -b firefox\` first.`);
+    }
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    });
+    try {
+      await browser.installExtension(EXTENSION_DIR);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+    return new FirefoxHarness(browser, server, baseUrl);
+  }
+
+  /** Serves `body` at `path` (e.g. '/news/a.html') from now on. */
+  servePage(path: string, body: string, contentType = 'text/html; charset=utf-8'): string {
+    this.routes.set(path, { body, contentType });
+    return this.url(path);
+  }
+
+  url(path: string): string {
+    return new URL(path, this.baseUrl).href;
+  }
+
+  /**
+   * Opens one of the extension's pages (e.g. 'options.html') in a new tab and waits until its
+   * document has loaded. See the file comment for why this is not `page.goto` alone.
+   */
+  async openExtensionPage(path: string, viewport = { width: 1200, height: 800 }): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.setViewport(viewport);
+    const address = `${EXTENSION_ORIGIN}/${path}`;
+    // The navigation itself is real; only its completion event never arrives.
+    void page.goto(address, { timeout: PAGE_TIMEOUT_MS }).catch(() => undefined);
+    await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout: PAGE_TIMEOUT_MS }, address);
+    return page;
+  }
+
+  /** Runs `fn` in an extension page (browser.* APIs available there). */
+  async inExtension<Arg, Result>(fn: (arg: Arg) => Result | Promise<Result>, arg: Arg): Promise<Result> {
+    if (!this.control || this.control.isClosed()) this.control = await this.openExtensionPage('options.html');
+    // Puppeteer's serialisation types do not follow a generic Arg: the function runs as given.
+    return (await this.control.evaluate(fn as (arg: unknown) => unknown, arg)) as Result;
+  }
+
+  /** Opens `pathOrUrl` in a new tab and learns the tab's id (the page is made the active tab). */
+  async openPage(pathOrUrl: string): Promise<OpenedPage> {
+    const page = await this.browser.newPage();
+    await page.goto(this.url(pathOrUrl), { timeout: PAGE_TIMEOUT_MS });
+    return { page, tabId: await this.tabIdOf(page) };
+  }
+
+  /** Tab ids are not visible to Puppeteer: activate the page and ask the browser for the active tab. */
+  async tabIdOf(page: Page): Promise<number> {
+    await this.inExtension(() => undefined, undefined);
+    await page.bringToFront();
+    // Without the `tabs` permission Firefox hides tabs' addresses, so the id alone is read.
+    const tabId = await this.inExtension(async () => {
+      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id;
+    }, undefined);
+    if (tabId === undefined) throw new Error(`Could not find the id of the tab showing ${page.url()}.`);
+    return tabId;
+  }
+
+  /** The stored result for a tab (what the popup shows), or null when there is none. */
+  async tabResult(tabId: number): Promise<TabResult | null> {
+    return this.inExtension(async (storageKey) => {
+      const stored = await browser.storage.session.get(storageKey);
+      return (stored[storageKey] as TabResult | undefined) ?? null;
+    }, tabResultKey(tabId));
+  }
+
+  /**
+   * Waits until the tab's result satisfies `until` (by default: settled, i.e. anything but
+   * 'checking') and returns it.
+   */
+  async waitForResult(tabId: number, until: (result: TabResult) => boolean = isSettled, timeoutMs = 30_000): Promise<TabResult> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const result = await this.tabResult(tabId);
+      if (result && until(result)) return result;
+      if (Date.now() > deadline) {
+        throw new Error(`Tab ${tabId}: no awaited result after ${timeoutMs} ms (last: ${JSON.stringify(result)?.slice(0, 300)}).`);
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+
+  /** The toolbar badge of a tab (Firefox's MV2 build: browserAction). */
+  async badgeText(tabId: number): Promise<string> {
+    return this.inExtension((id) => browser.browserAction.getBadgeText({ tabId: id }), tabId);
+  }
+
+  /** Opens the popup document as a tab, pointed at tab `tabId`, at popup width; waits for it to settle. */
+  async openPopup(tabId: number): Promise<Page> {
+    // A short viewport: full-page screenshots then take the popup's own height, as a real popup does.
+    const page = await this.openExtensionPage(`popup.html?tabId=${tabId}`, { width: 400, height: 120 });
+    await page.waitForSelector(SETTLED_SELECTOR, { timeout: PAGE_TIMEOUT_MS });
+    return page;
+  }
+
+  async openOptions(): Promise<Page> {
+    return this.openExtensionPage('options.html');
+  }
+
+  /**
+   * Reloads the extension (runtime.reload): its background page starts again from nothing and
+   * every extension page closes; resolves once an extension page opens again.
+   */
+  async reloadExtension(): Promise<void> {
+    const control = this.control;
+    this.control = undefined;
+    if (!control) throw new Error('Nothing of the extension is open: there is nothing to reload.');
+    // The page running the call goes away with the old extension, so the call never answers.
+    void control.evaluate(() => browser.runtime.reload()).catch(() => undefined);
+    const deadline = Date.now() + PAGE_TIMEOUT_MS;
+    while (!control.isClosed() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+    if (!control.isClosed()) throw new Error('The extension did not reload (its page is still open).');
+    await this.inExtension(() => undefined, undefined);
+  }
+
+  /** Saves a screenshot (whole page unless `fullPage: false`) to test-artifacts/<name>.png; returns its path. */
+  async screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const path = join(ARTIFACTS_DIR, `${name}.png`);
+    await page.screenshot({ path, fullPage });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((done) => this.server.close(() => done()));
+  }
+}
+
+/**
+ * One Firefox for a test file: launched before its tests, closed after them. Returns a getter
+ * (the harness exists only once `beforeAll` has run).
+ */
+export function useFirefox(): () => FirefoxHarness {
+  let harness: FirefoxHarness | undefined;
+  beforeAll(async () => {
+    harness = await FirefoxHarness.launch();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('Firefox is not launched yet: use the harness inside tests.');
+    return harness;
+  };
+}
