@@ -192,17 +192,22 @@ export class FirefoxHarness {
 
   /**
    * Reloads the extension (runtime.reload): its background page starts again from nothing and
-   * every extension page closes; resolves once an extension page opens again.
+   * every extension page closes; resolves once an extension page of the new instance is open.
    */
   async reloadExtension(): Promise<void> {
     const control = this.control;
     this.control = undefined;
     if (!control) throw new Error('Nothing of the extension is open: there is nothing to reload.');
-    // The page running the call goes away with the old extension, so the call never answers.
+    // The page running the call goes away with the old instance, so the call never answers.
     void control.evaluate(() => browser.runtime.reload()).catch(() => undefined);
+    // Puppeteer is not told that Firefox closed the tab; a call into it fails once it is gone.
     const deadline = Date.now() + PAGE_TIMEOUT_MS;
-    while (!control.isClosed() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
-    if (!control.isClosed()) throw new Error('The extension did not reload (its page is still open).');
+    for (;;) {
+      const alive = await control.evaluate(() => true).catch(() => false);
+      if (!alive) break;
+      if (Date.now() > deadline) throw new Error('The extension did not reload (its page is still open).');
+      await new Promise((done) => setTimeout(done, 100));
+    }
     await this.inExtension(() => undefined, undefined);
   }
 
