@@ -50,6 +50,20 @@ const SETTLED_SELECTOR = '[data-state]:not([data-state="loading"]):not([data-sta
 
 const isSettled = (result: TabResult) => result.status !== 'checking';
 
+/** Calls `check` every 100 ms until it says true; throws after `timeoutMs`, naming `what`. */
+async function pollUntil(what: string, check: () => Promise<boolean>, timeoutMs = PAGE_TIMEOUT_MS, lastSeen?: () => string | undefined): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`No ${what} after ${timeoutMs} ms${lastSeen ? ` (last: ${lastSeen()})` : ''}.`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+export interface LaunchOptions {
+  /** The colour scheme pages see (Firefox's content override preference); 'light' by default. */
+  colorScheme?: 'light' | 'dark';
+}
+
 export interface OpenedPage {
   page: Page;
   tabId: number;
@@ -74,7 +88,7 @@ export class FirefoxHarness {
     });
   }
 
-  static async launch(): Promise<FirefoxHarness> {
+  static async launch({ colorScheme = 'light' }: LaunchOptions = {}): Promise<FirefoxHarness> {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build -b firefox\` first.`);
     }
@@ -87,7 +101,11 @@ export class FirefoxHarness {
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
       headless: true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+        // 0 dark, 1 light (Puppeteer's media emulation needs CDP, which Firefox no longer has).
+        'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+      },
     });
     try {
       await browser.installExtension(EXTENSION_DIR);
@@ -118,7 +136,11 @@ export class FirefoxHarness {
     const address = `${EXTENSION_ORIGIN}/${path}`;
     // The navigation itself is real; only its completion event never arrives.
     void page.goto(address, { timeout: PAGE_TIMEOUT_MS }).catch(() => undefined);
-    await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout: PAGE_TIMEOUT_MS }, address);
+    // Plain evaluations, retried: Puppeteer's waitForFunction breaks when the realm it polls in
+    // (about:blank's) is replaced by the extension page's in mid-poll.
+    await pollUntil(`${address} loaded`, () =>
+      page.evaluate((expected: string) => location.href === expected && document.readyState === 'complete', address).catch(() => false),
+    );
     return page;
   }
 
@@ -162,15 +184,17 @@ export class FirefoxHarness {
    * 'checking') and returns it.
    */
   async waitForResult(tabId: number, until: (result: TabResult) => boolean = isSettled, timeoutMs = 30_000): Promise<TabResult> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const result = await this.tabResult(tabId);
-      if (result && until(result)) return result;
-      if (Date.now() > deadline) {
-        throw new Error(`Tab ${tabId}: no awaited result after ${timeoutMs} ms (last: ${JSON.stringify(result)?.slice(0, 300)}).`);
-      }
-      await new Promise((done) => setTimeout(done, 100));
-    }
+    let last: TabResult | null = null;
+    await pollUntil(
+      `tab ${tabId}'s awaited result`,
+      async () => {
+        last = await this.tabResult(tabId);
+        return last !== null && until(last);
+      },
+      timeoutMs,
+      () => JSON.stringify(last)?.slice(0, 300),
+    );
+    return last!;
   }
 
   /** The toolbar badge of a tab (Firefox's MV2 build: browserAction). */
@@ -201,13 +225,7 @@ export class FirefoxHarness {
     // The page running the call goes away with the old instance, so the call never answers.
     void control.evaluate(() => browser.runtime.reload()).catch(() => undefined);
     // Puppeteer is not told that Firefox closed the tab; a call into it fails once it is gone.
-    const deadline = Date.now() + PAGE_TIMEOUT_MS;
-    for (;;) {
-      const alive = await control.evaluate(() => true).catch(() => false);
-      if (!alive) break;
-      if (Date.now() > deadline) throw new Error('The extension did not reload (its page is still open).');
-      await new Promise((done) => setTimeout(done, 100));
-    }
+    await pollUntil('the extension reloaded (its page closed)', async () => !(await control.evaluate(() => true).catch(() => false)));
     await this.inExtension(() => undefined, undefined);
   }
 
@@ -230,10 +248,10 @@ export class FirefoxHarness {
  * One Firefox for a test file: launched before its tests, closed after them. Returns a getter
  * (the harness exists only once `beforeAll` has run).
  */
-export function useFirefox(): () => FirefoxHarness {
+export function useFirefox(options?: LaunchOptions): () => FirefoxHarness {
   let harness: FirefoxHarness | undefined;
   beforeAll(async () => {
-    harness = await FirefoxHarness.launch();
+    harness = await FirefoxHarness.launch(options);
   });
   afterAll(async () => {
     await harness?.close();

@@ -2,7 +2,8 @@
  * The options page in real Firefox ESR with the Firefox build: the seeded library, an import of
  * a generated library file through the file input (IndexedDB in Firefox's extension process),
  * a search in the imported entries, and the popup's "Manage library" link
- * (runtime.openOptionsPage). Screenshots go to test-artifacts/firefox-options-*.png.
+ * (runtime.openOptionsPage). This browser runs in dark mode (the popup tests in light); screenshots
+ * go to test-artifacts/firefox-options-*-dark.png.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ describe('options page in Firefox', () => {
   const workDir = mkdtempSync(join(tmpdir(), 'rn-firefox-options-'));
 
   beforeAll(async () => {
-    harness = await FirefoxHarness.launch();
+    harness = await FirefoxHarness.launch({ colorScheme: 'dark' });
     options = await harness.openOptions();
   });
   afterAll(async () => {
@@ -48,7 +49,7 @@ describe('options page in Firefox', () => {
     await options.waitForSelector('table.entries');
     await waitForText('.pager-range', `1–${SEEDS} of ${SEEDS}`);
     expect(await textOf('table.entries')).toContain('Seed corpus');
-    await harness.screenshot(options, 'firefox-options-library-seeds');
+    await harness.screenshot(options, 'firefox-options-library-seeds-dark');
   });
 
   it('imports a file of a few hundred articles and finds one of them by a word of its text', async () => {
@@ -59,11 +60,11 @@ describe('options page in Firefox', () => {
     await input.uploadFile(path);
     await options.waitForSelector('.import-totals', { timeout: 60_000 });
     expect(await textOf('.import-totals')).toBe(`${IMPORTED} added · 0 duplicates skipped · 0 files not imported`);
-    await harness.screenshot(options, 'firefox-options-import-summary');
+    await harness.screenshot(options, 'firefox-options-import-summary-dark');
 
     await goTo('library');
     await waitForText('.pager-range', `1–50 of ${IMPORTED + SEEDS}`);
-    await harness.screenshot(options, 'firefox-options-library-full', { fullPage: false });
+    await harness.screenshot(options, 'firefox-options-library-full-dark', { fullPage: false });
     await options.locator('input[type=search]').fill(MARKER);
     await options.waitForFunction(() => document.querySelectorAll('table.entries tbody tr').length === 1);
     expect(await textOf('.entry-title')).toContain('(137)');
@@ -74,6 +75,7 @@ describe('options page in Firefox', () => {
     const { tabId } = await harness.openPage('/local/orchard.html');
     await harness.waitForResult(tabId);
     const popup = await harness.openPopup(tabId);
+    await harness.screenshot(popup, 'firefox-popup-clean-dark');
     const activeUrl = () => harness.inExtension(async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.url, undefined);
     expect(await activeUrl()).toMatch(/\/popup\.html\?tabId=/);
     await popup.locator('button::-p-text(Manage library)').click();

@@ -54,5 +54,9 @@ describe('restart of the background in Firefox', () => {
     const copy = await harness.openPage('/other/market-day.html');
     const result = await harness.waitForResult(copy.tabId, isDone);
     expect(result.status === 'done' && result.matches.find((match) => match.entry.url === ferryUrl)?.kind).toBe('partial');
+    const options = await harness.openOptions();
+    await options.waitForSelector('table.entries');
+    expect(await options.$eval('table.entries', (table) => (table as HTMLElement).innerText)).toContain(FERRY_ARTICLE.headline);
+    await harness.screenshot(options, 'firefox-options-library', { fullPage: false });
   });
 });
