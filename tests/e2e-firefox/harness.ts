@@ -151,24 +151,20 @@ export class FirefoxHarness {
     return (await this.control.evaluate(fn as (arg: unknown) => unknown, arg)) as Result;
   }
 
-  /** Opens `pathOrUrl` in a new tab and learns the tab's id (the page is made the active tab). */
+  /**
+   * Opens `pathOrUrl` in a new tab, makes it the active tab and learns its id. Tab ids are not
+   * visible to Puppeteer, and Firefox hides web pages' addresses and titles from an extension
+   * without the `tabs` permission: the new tab is the one id that was not there before.
+   */
   async openPage(pathOrUrl: string): Promise<OpenedPage> {
+    const tabIds = () => this.inExtension(async () => (await browser.tabs.query({})).map((tab) => tab.id), undefined);
+    const before = new Set(await tabIds());
     const page = await this.browser.newPage();
     await page.goto(this.url(pathOrUrl), { timeout: PAGE_TIMEOUT_MS });
-    return { page, tabId: await this.tabIdOf(page) };
-  }
-
-  /** Tab ids are not visible to Puppeteer: activate the page and ask the browser for the active tab. */
-  async tabIdOf(page: Page): Promise<number> {
-    await this.inExtension(() => undefined, undefined);
     await page.bringToFront();
-    // Without the `tabs` permission Firefox hides tabs' addresses, so the id alone is read.
-    const tabId = await this.inExtension(async () => {
-      const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id;
-    }, undefined);
-    if (tabId === undefined) throw new Error(`Could not find the id of the tab showing ${page.url()}.`);
-    return tabId;
+    const added = (await tabIds()).filter((id) => !before.has(id));
+    if (added.length !== 1 || added[0] === undefined) throw new Error(`Expected one new tab for ${pathOrUrl}, found ${JSON.stringify(added)}.`);
+    return { page, tabId: added[0] };
   }
 
   /** The stored result for a tab (what the popup shows), or null when there is none. */

@@ -2,7 +2,7 @@
  * The options page in real Firefox ESR with the Firefox build: the seeded library, an import of
  * a generated library file through the file input (IndexedDB in Firefox's extension process),
  * a search in the imported entries, and the popup's "Manage library" link
- * (runtime.openOptionsPage). This browser runs in dark mode (the popup tests in light); screenshots
+ * (runtime.openOptionsPage), and "only when I click" mode. This browser runs in dark mode (the popup tests in light); screenshots
  * go to test-artifacts/firefox-options-*-dark.png.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedArticles } from '../e2e/options-fixtures';
 import { GARDEN_ARTICLE } from '../e2e/pages/articles';
+import { seed } from '../e2e/pages/seeds';
 import { newsPage } from '../e2e/pages/site-chrome';
 import { FirefoxHarness } from './harness';
 
@@ -81,5 +82,23 @@ describe('options page in Firefox', () => {
     await popup.locator('button::-p-text(Manage library)').click();
     // Firefox focuses an options tab already open, or opens one: either way it becomes the active tab.
     await expect.poll(activeUrl).toMatch(/^moz-extension:\/\/[^/]+\/options\.html/);
+  });
+
+  it('in "only when I click" mode, scans nothing until the popup\'s button is used', async () => {
+    await options.bringToFront();
+    await goTo('settings');
+    await options.locator('input[name=scan-mode][value=click]').click();
+    await expect.poll(() => harness.inExtension(async () => (await browser.storage.local.get('scanMode')).scanMode, undefined)).toBe('click');
+
+    const briefing = seed('002');
+    harness.servePage('/live/briefing.html', newsPage({ site: 'Another Gazette', headline: briefing.title, paragraphs: briefing.text.split('\n\n') }));
+    const { tabId } = await harness.openPage('/live/briefing.html');
+    expect(await harness.waitForResult(tabId)).toMatchObject({ status: 'disabled', why: 'click-to-scan' });
+    const popup = await harness.openPopup(tabId);
+    await harness.screenshot(popup, 'firefox-popup-click-to-scan-dark');
+    await popup.locator('button::-p-text(Scan this page)').click();
+    const result = await harness.waitForResult(tabId, (stored) => stored.status === 'done');
+    expect(result.status === 'done' && result.matches.map((match) => [match.id, match.kind])).toEqual([[briefing.id, 'verbatim']]);
+    expect(await harness.badgeText(tabId)).toBe('COPY');
   });
 });
