@@ -88,6 +88,7 @@ export class FirefoxHarness {
     });
   }
 
+  /** Starts the page server and a headless Firefox ESR with the built extension installed. */
   static async launch({ colorScheme = 'light' }: LaunchOptions = {}): Promise<FirefoxHarness> {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build -b firefox\` first.`);
@@ -95,22 +96,24 @@ export class FirefoxHarness {
     const server = createServer();
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-      headless: true,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-        // 0 dark, 1 light (Puppeteer's media emulation needs CDP, which Firefox no longer has).
-        'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
-      },
-    });
+    let browser: Browser | undefined;
     try {
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        protocol: 'webDriverBiDi',
+        executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        headless: true,
+        args: ['--remote-allow-system-access'],
+        extraPrefsFirefox: {
+          'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+          // 0 dark, 1 light (Puppeteer's media emulation needs CDP, which Firefox no longer has).
+          'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+        },
+      });
       await browser.installExtension(EXTENSION_DIR);
     } catch (error) {
-      await browser.close();
+      await browser?.close();
+      await new Promise<void>((done) => server.close(() => done()));
       throw error;
     }
     return new FirefoxHarness(browser, server, baseUrl);
@@ -122,6 +125,7 @@ export class FirefoxHarness {
     return this.url(path);
   }
 
+  /** The served address of `path` (absolute addresses pass through). */
   url(path: string): string {
     return new URL(path, this.baseUrl).href;
   }
@@ -206,6 +210,7 @@ export class FirefoxHarness {
     return page;
   }
 
+  /** Opens the options page in a new tab, at a desktop size. */
   async openOptions(): Promise<Page> {
     return this.openExtensionPage('options.html');
   }
