@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
+          // vitest's 5 s default is a wall-clock bound too: a jsdom test has taken 6.6 s on a
+          // loaded two-core machine. This limit only stops a hang.
+          testTimeout: 60_000,
         },
       },
       {
