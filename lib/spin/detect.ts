@@ -13,9 +13,9 @@ import { lexicon } from './lexicon';
 import type { SpinEvidence, SpinEvidenceKind, SpinHint, SpinSensitivity } from './types';
 
 /** Weight of one spun fixed phrase: one is already rare in honest text. */
-const PHRASE_WEIGHT = 3;
+const PHRASE_WEIGHT = 6;
 /** Weight of one lower-case proper adjective. */
-const LOWER_NAME_WEIGHT = 2;
+const LOWER_NAME_WEIGHT = 4;
 /** Below this many words a text says too little to judge. */
 const MIN_WORDS = 80;
 /** Share of words that must be common English words for the text to be judged at all. */
@@ -144,4 +144,18 @@ export function detectSpin(text: string, sensitivity: SpinSensitivity = 'cautiou
     })),
   );
   return { flagged: density >= threshold.density && groups.size >= threshold.distinct, score, evidence };
+}
+
+/** The hint for a text that was not judged (unreadable input, setting off): present, not flagged. */
+export const NO_SPIN_HINT: SpinHint = NONE;
+
+/** One evidence item per distinct (lower-case) word or phrase, most telling first: for lists shown to people. */
+export function distinctSpinEvidence(evidence: readonly SpinEvidence[]): SpinEvidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = e.text.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

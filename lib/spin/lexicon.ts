@@ -31,7 +31,7 @@ export function lexicon(): Lexicon {
     phrasesByFirstWord.set(words[0], list);
   }
   cached = {
-    rareSynonyms: new Map(Object.entries(data.rareSynonyms as Record<string, [string, number]>)),
+    rareSynonyms: new Map(Object.entries(data.rareSynonyms as unknown as Record<string, [string, number]>)),
     properOnly: new Set(data.properOnly),
     common: new Set(data.common),
     phrasesByFirstWord,
