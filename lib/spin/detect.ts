@@ -120,7 +120,9 @@ export function detectSpin(text: string, sensitivity: SpinSensitivity = 'cautiou
   const groups = new Map<string, Hit[]>();
   for (const hit of hits) {
     const key = text.slice(hit.start, hit.end).toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), hit]);
+    const group = groups.get(key);
+    if (group) group.push(hit);
+    else groups.set(key, [hit]);
   }
   let total = 0;
   const ranked = [...groups.values()].map((group) => {

@@ -69,3 +69,6 @@ describe('spin hint with an empty library', () => {
     await harness.screenshot(popup, 'popup-spin-none');
   });
 });
+
+/** The extension API inside a page evaluated in the browser. */
+declare const chrome: typeof import('wxt/browser').browser;
