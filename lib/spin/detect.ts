@@ -30,7 +30,8 @@ const THRESHOLDS: Record<Exclude<SpinSensitivity, 'off'>, { density: number; dis
 };
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
-const SENTENCE_BOUNDARY = /[.!?:;"“”‘’()\[\]\n]\s*$/;
+/** Marks after which the next word starts a sentence, a quotation, a list item or a table cell. */
+const BOUNDARY_MARKS = new Set([...'.!?:;"“”‘’()[]•*–—-\t']);
 
 interface Word {
   text: string;
@@ -45,12 +46,20 @@ function words(text: string): Word[] {
   let previousEnd = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
-    const between = text.slice(previousEnd, start);
-    const sentenceStart = out.length === 0 || SENTENCE_BOUNDARY.test(between) || /[\n•*–—-]/.test(between);
+    const sentenceStart = out.length === 0 || startsSentence(text, previousEnd, start);
     out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length, sentenceStart });
     previousEnd = start + m[0].length;
   }
   return out;
+}
+
+/** Does the gap text[from, to) between two words end a sentence (a boundary mark, or a line break)? */
+function startsSentence(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || BOUNDARY_MARKS.has(c)) return true;
+  }
+  return false;
 }
 
 /** Words i.. joined by single spaces (no line break, no punctuation) equal `phrase`? */
