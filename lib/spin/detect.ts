@@ -25,7 +25,7 @@ const SCORE_SCALE = 4;
 
 /** What each sensitivity needs: density per 100 words, and distinct odd words or phrases. */
 const THRESHOLDS: Record<Exclude<SpinSensitivity, 'off'>, { density: number; distinct: number }> = {
-  cautious: { density: 7, distinct: 8 },
+  cautious: { density: 7.5, distinct: 8 },
   normal: { density: 5.5, distinct: 6 },
 };
 
