@@ -38,8 +38,8 @@ describe('spin hint display', () => {
     const hint = detectSpin(seed000.text);
     const root = document.createElement('div');
     render(h(SpinHintEvidence, { hint, pageText: seed000.text, secondary: false }), root);
-    const summaries = [...root.querySelectorAll('summary')].map((s) => s.textContent ?? '');
-    expect(summaries.some((s) => s.includes('“warfare”') && s.includes('“war”') && s.includes('×9'))).toBe(true);
+    const summaries = [...root.querySelectorAll('summary')].map((s) => [...s.querySelectorAll('q')].map((q) => q.textContent).join(' → ') + (s.querySelector('.spin-hint__count')?.textContent ?? ''));
+    expect(summaries).toContain('warfare → war ×9');
     expect(new Set(summaries).size).toBe(summaries.length);
     const first = hint.evidence[0];
     expect(root.querySelector('mark')?.textContent).toBe(first.text);
