@@ -12,7 +12,7 @@
  * log10(count(s) / count(w)), capped: how much more a writer would have said s.
  * Run with `npm run spin:lexicon` after changing either package; the output is committed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { EVAL_DATA } from './spin-eval-data';
@@ -139,6 +139,7 @@ function commonWords(rows: Row[]): string[] {
  */
 function honestNewsWords(): Set<string> {
   const path = join(EVAL_DATA, 'scrapinghub-article-extraction-benchmark/ground-truth.json');
+  if (!existsSync(path)) throw new Error(`The honest-news filter needs ${path} (set EVAL_DATA to the eval-data folder).`);
   const articles = Object.values(JSON.parse(readFileSync(path, 'utf8')) as Record<string, { articleBody: string }>);
   const documents = new Map<string, number>();
   for (const { articleBody } of articles) {
