@@ -105,7 +105,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       }
       // The hint reads the text alone, library match or not (a reader rarely has the source).
       const spin = detectSpin(article.text, settings.spinHint);
-      const flagged = matches.length > 0 || spin.flagged;
+      const flagged = matches.length > 0;
       if (!(await stillChecking(from.tabId, url, startedAt))) return { flagged };
       const { title, siteName, byline, publishedAt } = article;
       await settle(from.tabId, { status: 'done', url, at: now(), article: { title, siteName, byline, publishedAt }, text: article.text, matches, spin });
