@@ -16,6 +16,8 @@ import type { SpinEvidence, SpinEvidenceKind, SpinHint, SpinSensitivity } from '
 const PHRASE_WEIGHT = 6;
 /** Weight of one lower-case proper adjective. */
 const LOWER_NAME_WEIGHT = 4;
+/** Characters judged at most (about 30,000 words): offsets stay valid, as this is a prefix. */
+const MAX_CHARS = 200_000;
 /** Below this many words a text says too little to judge. */
 const MIN_WORDS = 80;
 /** Share of words that must be common English words for the text to be judged at all. */
@@ -122,7 +124,8 @@ const NONE: SpinHint = { flagged: false, score: 0, evidence: [] };
  */
 export function detectSpin(text: string, sensitivity: SpinSensitivity = 'cautious'): SpinHint {
   if (sensitivity === 'off' || typeof text !== 'string') return NONE;
-  const list = words(text);
+  // A huge page is judged on its first part: enough evidence, bounded time in the worker.
+  const list = words(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   if (list.length < MIN_WORDS || englishShare(list) < MIN_ENGLISH_SHARE) return NONE;
   const hits = findHits(text, list);
   // Group by the odd wording: a repeated word counts less than as many different ones.

@@ -56,6 +56,14 @@ describe('detectSpin', () => {
     expect(detectSpin(undefined as unknown as string)).toEqual({ flagged: false, score: 0, evidence: [] });
   });
 
+  it('judges a huge text on its first part, with offsets still right', () => {
+    const text = seedText('000').repeat(60);
+    const hint = detectSpin(text);
+    expect(hint.flagged).toBe(true);
+    expect(Math.max(...hint.evidence.map((e) => e.end))).toBeLessThanOrEqual(200_000);
+    for (const item of hint.evidence.slice(0, 50)) expect(text.slice(item.start, item.end)).toBe(item.text);
+  });
+
   it('never flags when the setting is off, and normal flags what cautious flags', () => {
     const text = seedText('000');
     expect(detectSpin(text, 'off')).toEqual({ flagged: false, score: 0, evidence: [] });
