@@ -58,8 +58,8 @@ describe('detectSpin', () => {
 
   it('judges a huge text on its first part, with offsets still right', () => {
     const text = seedText('000').repeat(60);
-    const hint = detectSpin(text);
-    expect(hint.flagged).toBe(true);
+    const hint = detectSpin(text, 'normal');
+    expect(hint.evidence.length).toBeGreaterThan(0);
     expect(Math.max(...hint.evidence.map((e) => e.end))).toBeLessThanOrEqual(200_000);
     for (const item of hint.evidence.slice(0, 50)) expect(text.slice(item.start, item.end)).toBe(item.text);
   });
