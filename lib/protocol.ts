@@ -10,6 +10,7 @@ import type { Match } from './core/types';
 import type { ExtractedArticle } from './extract/types';
 import type { LibraryEntry } from './library/types';
 import type { LibraryMessages } from './library/messages';
+import type { SpinHint } from './spin/types';
 
 /** lib/core/fingerprint's Fingerprint, spelled out so the protocol stays plain data. */
 export interface PageFingerprint {
@@ -42,6 +43,9 @@ export type TabResult =
       /** Page text as analysed: lets the popup show shared passages side by side. */
       text: string;
       matches: MatchView[];
+      /** The spin hint from the page's text alone (lib/spin), at the user's setting; evidence offsets are into
+       *  `text`. Absent in results stored by an older version. */
+      spin?: SpinHint;
     };
 
 /** Why a page was not scanned: the site is excluded, or scanning waits for a click. */

@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import { SENSITIVITIES, type Sensitivity, type SensitivityByKind } from './core/sensitivity';
 import type { MatchKind } from './core/types';
+import { SPIN_SENSITIVITIES, type SpinSensitivity } from './spin/types';
 
 /** Which pages are scanned: every site, every site but the excluded ones, or only a page the
  *  user asks about by clicking the toolbar button (activeTab: no broad host permission). */
@@ -64,6 +65,10 @@ export function sensitivityByKind(value: unknown): SensitivityByKind {
   return { verbatim: level('verbatim'), partial: level('partial'), spun: level('spun') };
 }
 
+/** The spin hint from text alone (lib/spin): cautious by default, since a false warning on an honest article costs more than a miss. */
+export { SPIN_SENSITIVITIES, type SpinSensitivity };
+export const spinHintSetting = storage.defineItem<SpinSensitivity>('local:spinHint', { fallback: 'cautious', version: 1 });
+
 export const learningSetting = storage.defineItem<LearningSettings>('local:learning', {
   fallback: { enabled: false, excludedSites: [], cap: LEARNED_CAP_DEFAULT },
   version: 1,
@@ -74,15 +79,17 @@ export interface Settings {
   excludedSites: string[];
   showBadge: boolean;
   sensitivity: SensitivityByKind;
+  spinHint: SpinSensitivity;
   learning: LearningSettings;
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const [scanMode, excludedSites, showBadge, sensitivity, learning] = await Promise.all([
+  const [scanMode, excludedSites, showBadge, sensitivity, spinHint, learning] = await Promise.all([
     scanModeSetting.getValue(),
     excludedSitesSetting.getValue(),
     showBadgeSetting.getValue(),
     sensitivitySetting.getValue(),
+    spinHintSetting.getValue(),
     learningSetting.getValue(),
   ]);
   // Storage is shared with other code and can be edited by hand: never trust its shapes.
@@ -91,6 +98,7 @@ export async function loadSettings(): Promise<Settings> {
     excludedSites: normalizeSiteList(excludedSites),
     showBadge: showBadge !== false,
     sensitivity: sensitivityByKind(sensitivity),
+    spinHint: SPIN_SENSITIVITIES.includes(spinHint) ? spinHint : spinHintSetting.fallback,
     learning: {
       enabled: learning?.enabled === true,
       excludedSites: normalizeSiteList(learning?.excludedSites),

@@ -1,12 +1,14 @@
 /** How readily each kind of copy is reported, and whether the toolbar badge shows. */
 import type { MatchKind } from '../../lib/core/types';
-import type { Sensitivity, SensitivityByKind } from '../../lib/settings';
+import type { Sensitivity, SensitivityByKind, SpinSensitivity } from '../../lib/settings';
 
 export interface DetectionSettingsProps {
   sensitivity: SensitivityByKind;
   showBadge: boolean;
   onSensitivityChange: (sensitivity: SensitivityByKind) => void;
   onShowBadgeChange: (show: boolean) => void;
+  spinHint: SpinSensitivity;
+  onSpinHintChange: (level: SpinSensitivity) => void;
 }
 
 const KINDS: Array<{ kind: MatchKind; label: string; help: string }> = [
@@ -21,7 +23,13 @@ const LEVELS: Array<{ level: Sensitivity; label: string }> = [
   { level: 'high', label: 'High: also weaker matches' },
 ];
 
-export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange, onShowBadgeChange }: DetectionSettingsProps) {
+const SPIN_HINT_LEVELS: Array<{ level: SpinSensitivity; label: string }> = [
+  { level: 'off', label: 'Off' },
+  { level: 'cautious', label: 'Cautious: only strong signs' },
+  { level: 'normal', label: 'Normal: also lighter signs' },
+];
+
+export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange, onShowBadgeChange, spinHint, onSpinHintChange }: DetectionSettingsProps) {
   return (
     <fieldset>
       <legend>What is reported</legend>
@@ -48,6 +56,25 @@ export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange,
               </td>
             </tr>
           ))}
+          <tr>
+            <th scope="row">
+              Machine-rewording hint
+              <span class="help">signs of a synonym spinner in the text itself, with no library source</span>
+            </th>
+            <td>
+              <select
+                aria-label="Sensitivity for the machine-rewording hint"
+                value={spinHint}
+                onChange={(event) => onSpinHintChange(event.currentTarget.value as SpinSensitivity)}
+              >
+                {SPIN_HINT_LEVELS.map(({ level, label }) => (
+                  <option key={level} value={level}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
         </tbody>
       </table>
       <label class="choice">

@@ -8,6 +8,7 @@ import {
   loadSettings,
   scanModeSetting,
   sensitivitySetting,
+  spinHintSetting,
   showBadgeSetting,
   type Settings,
 } from '../../lib/settings';
@@ -31,7 +32,7 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
   useEffect(() => {
     loadSettings().then(setSettings, (reason: unknown) => setError(`Settings could not be read: ${String(reason)}`));
     // Another options tab (or the popup) may change a setting: show its value, not a stale one.
-    const unwatch = [scanModeSetting, excludedSitesSetting, showBadgeSetting, sensitivitySetting, learningSetting].map((item) =>
+    const unwatch = [scanModeSetting, excludedSitesSetting, showBadgeSetting, sensitivitySetting, spinHintSetting, learningSetting].map((item) =>
       item.watch(() => void loadSettings().then(setSettings)),
     );
     return () => unwatch.forEach((stop) => stop());
@@ -64,6 +65,8 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
         showBadge={settings.showBadge}
         onSensitivityChange={save(sensitivitySetting, 'sensitivity')}
         onShowBadgeChange={save(showBadgeSetting, 'showBadge')}
+        spinHint={settings.spinHint}
+        onSpinHintChange={save(spinHintSetting, 'spinHint')}
       />
       <LearningSettingsPanel learning={settings.learning} learnedCount={stats?.byOrigin.learned ?? 0} onChange={save(learningSetting, 'learning')} />
       <StorageUsage stats={stats} estimate={estimate} />

@@ -1,10 +1,11 @@
 /** The popup's content for one state: a headline, and for a finished check its matches. */
-import { orderForDisplay } from '../../lib/extension/verdict';
+import { orderForDisplay, spinHintOf } from '../../lib/extension/verdict';
 import { describeResult, type VerdictWords } from '../../lib/extension/verdict-words';
 import type { TabResult } from '../../lib/protocol';
 import { AddToLibrary } from './AddToLibrary';
 import { MatchCard } from './MatchCard';
 import { ScanButton } from './ScanButton';
+import { SpinHintEvidence } from './SpinHintEvidence';
 import { VerdictHeader } from './VerdictHeader';
 
 export type PopupView =
@@ -60,6 +61,7 @@ export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProp
               ))}
             </div>
           )}
+          {spinHintOf(result) && <SpinHintEvidence hint={spinHintOf(result)!} pageText={result.text} secondary={result.matches.length > 0} />}
           {onAdd && <AddToLibrary onAdd={onAdd} />}
         </>
       )}

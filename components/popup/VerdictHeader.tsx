@@ -10,6 +10,7 @@ const ICONS: Record<VerdictWords['tone'], string> = {
   partial: '%',
   'copied-by': 'i',
   clean: '✓',
+  hint: '?',
   neutral: '•',
   error: '×',
 };

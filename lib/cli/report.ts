@@ -3,6 +3,7 @@
  * ../shared/docs/SCAN-CONTRACT.md), or a readable report for people.
  */
 import type { Match } from '../core/types';
+import { distinctSpinEvidence, NO_SPIN_HINT, type SpinHint } from '../spin';
 
 export interface ScanResult {
   input: string;
@@ -10,6 +11,8 @@ export interface ScanResult {
   matches: Match[];
   /** Titles of library articles by id, for the matches. */
   titles: ReadonlyMap<string, string | undefined>;
+  /** The spin hint judged from the input's own text (absent when it could not be read: reported as not flagged). */
+  spin?: SpinHint;
   /** Set when the input could not be read. */
   error?: string;
 }
@@ -33,7 +36,13 @@ export function formatJsonLine(result: ScanResult): string {
     substitutions: match.substitutions.map(({ from, to, count }) => ({ from, to, count })),
     passages: match.passages.map(({ inputStart, inputEnd, sourceStart, sourceEnd }) => ({ inputStart, inputEnd, sourceStart, sourceEnd })),
   }));
-  return JSON.stringify({ input: result.input, title: result.title, matches, ...(result.error ? { error: result.error } : {}) });
+  const hint = result.spin ?? NO_SPIN_HINT;
+  const spin = {
+    flagged: hint.flagged,
+    score: round(hint.score),
+    evidence: hint.evidence.map(({ text, start, end, likely, count }) => ({ text, start, end, ...(likely ? { likely } : {}), count })),
+  };
+  return JSON.stringify({ input: result.input, title: result.title, matches, spin, ...(result.error ? { error: result.error } : {}) });
 }
 
 const KIND_WORDS: Record<string, string> = { verbatim: 'Verbatim copy', partial: 'Partial copy', spun: 'Spun copy' };
@@ -53,6 +62,7 @@ export function formatReadableReport(result: ScanResult): string {
   } else if (result.matches.length === 0) {
     lines.push('  No recycled text found.');
   }
+  const spinLines = readableSpinHint(result.spin);
   result.matches.forEach((match, index) => {
     const title = result.titles.get(match.id);
     const name = `${title ? `“${title}” ` : ''}[${match.id}]`;
@@ -68,5 +78,16 @@ export function formatReadableReport(result: ScanResult): string {
       lines.push(`     substitutions: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`);
     }
   });
+  lines.push(...spinLines);
   return lines.join('\n');
+}
+
+/** How many distinct odd words the readable report names (the JSON has every occurrence). */
+const SHOWN_SPIN_EVIDENCE = 8;
+
+function readableSpinHint(hint: SpinHint | undefined): string[] {
+  if (!hint?.flagged) return [];
+  const shown = distinctSpinEvidence(hint.evidence).slice(0, SHOWN_SPIN_EVIDENCE);
+  const words = shown.map((e) => `“${e.text}”${e.likely ? ` (probably “${e.likely}”)` : ''}${e.count > 1 ? ` ×${e.count}` : ''}`);
+  return [`  Hint: this text shows signs of machine rewording (score ${hint.score.toFixed(2)}): ${words.join('; ')}`];
 }

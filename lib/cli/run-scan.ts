@@ -10,6 +10,7 @@ import { LibraryFormatError } from '../library/format';
 import { parseScanArgs, USAGE, UsageError } from './args';
 import { InputError, readScanInput } from './inputs';
 import { LibraryFileError, loadScanLibrary, type ScanLibrary } from './library';
+import { detectSpin } from '../spin';
 import { formatJsonLine, formatReadableReport, type ScanResult } from './report';
 
 export interface ScanIO {
@@ -29,7 +30,7 @@ async function scanOne(input: string, library: ScanLibrary): Promise<ScanResult>
       ? []
       : await library.engine.match({ id: input, title: page.title, text: page.text, publishedAt: page.publishedAt }, (id) => library.articles.get(id));
   for (const match of matches) titles.set(match.id, library.articles.get(match.id)?.title);
-  return { input, title: page.title, matches, titles };
+  return { input, title: page.title, matches, titles, spin: detectSpin(page.text) };
 }
 
 export async function runScan(argv: readonly string[], io: ScanIO): Promise<number> {

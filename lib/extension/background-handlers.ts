@@ -11,6 +11,7 @@ import type { Settings } from '../settings';
 import type { MatchOptions } from '../core/engine';
 import type { SourceText } from '../core/types';
 import type { TabResults } from './tab-results';
+import { detectSpin } from '../spin';
 
 /** What the background needs from the library (lib/library/service.ts provides it). */
 export interface BackgroundLibrary {
@@ -102,10 +103,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         await settle(from.tabId, { status: 'error', url, at: now(), error: message });
         throw error;
       }
+      // The hint reads the text alone, library match or not (a reader rarely has the source).
+      const spin = detectSpin(article.text, settings.spinHint);
       const flagged = matches.length > 0;
       if (!(await stillChecking(from.tabId, url, startedAt))) return { flagged };
       const { title, siteName, byline, publishedAt } = article;
-      await settle(from.tabId, { status: 'done', url, at: now(), article: { title, siteName, byline, publishedAt }, text: article.text, matches });
+      await settle(from.tabId, { status: 'done', url, at: now(), article: { title, siteName, byline, publishedAt }, text: article.text, matches, spin });
       await afterMatch(library, settings, { ...article, url }, matches);
       return { flagged };
     },

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabResult } from '../protocol';
-import { verdictOfResult } from './verdict';
+import { spinHintOf, verdictOfResult } from './verdict';
 
 export interface BadgeView {
   text: string;
@@ -13,11 +13,15 @@ export interface BadgeView {
   title: string;
 }
 
-export const BADGE_COLORS = { copy: '#c62828', partial: '#b26a00', copiedBy: '#1565c0' } as const;
+export const BADGE_COLORS = { copy: '#c62828', partial: '#b26a00', copiedBy: '#1565c0', hint: '#6a1b9a' } as const;
 const DEFAULT_TITLE = 'Recycled News';
 
 export function badgeFor(result: TabResult | null): BadgeView | null {
   const verdict = verdictOfResult(result);
+  // The spin hint shows only when no source was found: a source-based verdict says more.
+  if (verdict?.kind === 'clean' && spinHintOf(result)) {
+    return { text: '?', color: BADGE_COLORS.hint, title: `${DEFAULT_TITLE}: this text shows signs of machine rewording` };
+  }
   if (!verdict || verdict.kind === 'clean') return null;
   if (verdict.kind === 'copied-by') {
     const count = verdict.matches.length;

@@ -4,9 +4,9 @@
  */
 import type { MatchKind } from '../core/types';
 import type { TabResult } from '../protocol';
-import { verdictOf } from './verdict';
+import { spinHintOf, verdictOf } from './verdict';
 
-export type Tone = 'copy' | 'partial' | 'copied-by' | 'clean' | 'neutral' | 'error';
+export type Tone = 'copy' | 'partial' | 'copied-by' | 'clean' | 'hint' | 'neutral' | 'error';
 
 export interface VerdictWords {
   tone: Tone;
@@ -54,6 +54,10 @@ export function describeResult(result: TabResult): VerdictWords {
 
 function describeMatches(result: Extract<TabResult, { status: 'done' }>): VerdictWords {
   const verdict = verdictOf(result.matches);
+  if (verdict.kind === 'clean' && spinHintOf(result)) {
+    // A hint, not a verdict: no source was found, only wording typical of a synonym spinner.
+    return { tone: 'hint', headline: 'This text shows signs of machine rewording', detail: 'No source in your library. Odd word choices like the ones below are typical of synonym spinners.' };
+  }
   if (verdict.kind === 'clean') {
     return { tone: 'clean', headline: 'No recycled text found', detail: 'Nothing in your library matches this article.' };
   }

@@ -4,6 +4,7 @@
  */
 import type { MatchKind } from '../core/types';
 import type { MatchView, TabResult } from '../protocol';
+import type { SpinHint } from '../spin/types';
 
 export type Verdict =
   | { kind: 'copy'; match: MatchView; copyKind: MatchKind }
@@ -54,4 +55,9 @@ export function orderForDisplay(matches: readonly MatchView[]): MatchView[] {
 
 export function verdictOfResult(result: TabResult | null): Verdict | null {
   return result?.status === 'done' ? verdictOf(result.matches) : null;
+}
+
+/** The flagged spin hint of a finished check (text alone, lib/spin), or null. */
+export function spinHintOf(result: TabResult | null): SpinHint | null {
+  return result?.status === 'done' && result.spin?.flagged ? result.spin : null;
 }

@@ -20,6 +20,7 @@ describe('defaults', () => {
       excludedSites: [],
       showBadge: true,
       sensitivity: { verbatim: 'normal', partial: 'normal', spun: 'normal' },
+      spinHint: 'cautious',
       learning: { enabled: false, excludedSites: [], cap: 1000 },
     });
   });
@@ -28,8 +29,8 @@ describe('defaults', () => {
     await scanModeSetting.setValue('click');
     await learningSetting.setValue({ enabled: true, excludedSites: ['bank.example'], cap: 50 });
     expect(await loadSettings()).toMatchObject({ scanMode: 'click', learning: { enabled: true, excludedSites: ['bank.example'], cap: 50 } });
-    await fakeBrowser.storage.local.set({ scanMode: 'sometimes', learning: { enabled: 'yes', cap: -4 }, showBadge: 'no' });
-    expect(await loadSettings()).toMatchObject({ scanMode: 'all', showBadge: true, learning: { enabled: false, excludedSites: [], cap: 1000 } });
+    await fakeBrowser.storage.local.set({ scanMode: 'sometimes', learning: { enabled: 'yes', cap: -4 }, showBadge: 'no', spinHint: 'loud' });
+    expect(await loadSettings()).toMatchObject({ scanMode: 'all', showBadge: true, spinHint: 'cautious', learning: { enabled: false, excludedSites: [], cap: 1000 } });
   });
 });
 

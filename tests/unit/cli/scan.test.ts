@@ -70,7 +70,7 @@ describe('scan on the seed corpus', () => {
     writeFileSync(path, `Honey harvest doubles in the hills\n\n${UNRELATED.join('\n\n')}\n`);
     const { code, lines } = await scanJson([path]);
     expect(code).toBe(0);
-    expect(lines).toEqual([{ input: path, title: 'Honey harvest doubles in the hills', matches: [] }]);
+    expect(lines).toEqual([{ input: path, title: 'Honey harvest doubles in the hills', matches: [], spin: { flagged: false, score: 0, evidence: [] } }]);
   });
 });
 
@@ -137,7 +137,7 @@ describe('the scan process', () => {
     const lines = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as JsonLine);
     expect(lines.map((line) => line.input)).toEqual([txt, 'no/such/page.html', '-']);
     expect(lines[1]).toMatchObject({ matches: [], error: 'no such file' });
-    expect(lines[2]).toEqual({ input: '-', title: 'Stdin headline', matches: [] });
+    expect(lines[2]).toEqual({ input: '-', title: 'Stdin headline', matches: [], spin: { flagged: false, score: 0, evidence: [] } });
     for (const match of lines[0].matches) {
       expect(Object.keys(match)).toEqual(expect.arrayContaining(['id', 'kind', 'score', 'coverage', 'direction', 'substitutions', 'passages']));
       expect(match.score).toBeGreaterThanOrEqual(0);
