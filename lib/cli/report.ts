@@ -3,6 +3,7 @@
  * ../shared/docs/SCAN-CONTRACT.md), or a readable report for people.
  */
 import type { Match } from '../core/types';
+import type { PackMatch } from '../packs/match';
 
 export interface ScanResult {
   input: string;
@@ -12,6 +13,14 @@ export interface ScanResult {
   titles: ReadonlyMap<string, string | undefined>;
   /** Set when the input could not be read. */
   error?: string;
+  /** Matches with fingerprint pack entries (no text: no passages or substitutions). */
+  packMatches?: PackMatch[];
+}
+
+/** A pack match as a JSON line's match: the contract's fields (empty passages and substitutions) plus `pack`, `url`, `source`. */
+function packMatchJson(match: PackMatch) {
+  const { id, title, kind, score, coverage, sourceCoverage, direction, reason, pack, url, source, publishedAt } = match;
+  return { id, ...(title ? { title } : {}), kind, score: round(score), coverage: round(coverage), sourceCoverage: round(sourceCoverage), direction, reason, substitutions: [], passages: [], pack, ...(url ? { url } : {}), ...(source ? { source } : {}), ...(publishedAt ? { publishedAt } : {}) };
 }
 
 /** Scores and shares are rounded: six digits keep the order of any two distinct scores that matter. */
@@ -33,7 +42,9 @@ export function formatJsonLine(result: ScanResult): string {
     substitutions: match.substitutions.map(({ from, to, count }) => ({ from, to, count })),
     passages: match.passages.map(({ inputStart, inputEnd, sourceStart, sourceEnd }) => ({ inputStart, inputEnd, sourceStart, sourceEnd })),
   }));
-  return JSON.stringify({ input: result.input, title: result.title, matches, ...(result.error ? { error: result.error } : {}) });
+  // Best first across library and packs (stable: at equal scores the library comes first).
+  const all = [...matches, ...(result.packMatches ?? []).map(packMatchJson)].sort((a, b) => b.score - a.score);
+  return JSON.stringify({ input: result.input, title: result.title, matches: all, ...(result.error ? { error: result.error } : {}) });
 }
 
 const KIND_WORDS: Record<string, string> = { verbatim: 'Verbatim copy', partial: 'Partial copy', spun: 'Spun copy' };
@@ -50,7 +61,7 @@ export function formatReadableReport(result: ScanResult): string {
   const lines = [`${result.input}${result.title ? `: “${result.title}”` : ''}`];
   if (result.error) {
     lines.push(`  Could not read it: ${result.error}`);
-  } else if (result.matches.length === 0) {
+  } else if (result.matches.length === 0 && !result.packMatches?.length) {
     lines.push('  No recycled text found.');
   }
   result.matches.forEach((match, index) => {
@@ -67,6 +78,14 @@ export function formatReadableReport(result: ScanResult): string {
       const more = match.substitutions.length - shown.length;
       lines.push(`     substitutions: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`);
     }
+  });
+  result.packMatches?.forEach((match, index) => {
+    const name = `${match.title ? `“${match.title}” ` : ''}[${match.id}]${match.source ? ` (${match.source})` : ''}`;
+    lines.push(
+      `  ${result.matches.length + index + 1}. ${KIND_WORDS[match.kind] ?? match.kind}: this text copies ${name}, from the pack “${match.pack}”`,
+      `     about ${percent(match.coverage)} of this text, ${percent(match.sourceCoverage)} of the original; the text itself is not available${match.url ? `: open the original at ${match.url}` : ''}`,
+      `     ${match.reason}`,
+    );
   });
   return lines.join('\n');
 }
