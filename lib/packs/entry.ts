@@ -98,11 +98,11 @@ export function keyOf(hash: number): number {
  * through this same function, so both sides agree.
  */
 export function articleKeys(text: string): ArticleKeys {
-  return keysOfTokens(tokenize(ownText(text)));
+  return keysOfTokens(ownTokens(text));
 }
 
-/** `text` without the paragraphs that are mostly boilerplate (lib/core/boilerplate). */
-function ownText(text: string): string {
+/** Tokens of `text` without the paragraphs that are mostly boilerplate (lib/core/boilerplate). */
+function ownTokens(text: string): Tokens {
   const tokens = tokenize(text);
   const mask = boilerplateMask(text, tokens);
   const kept: string[] = [];
@@ -115,7 +115,8 @@ function ownText(text: string): string {
     else kept.push(text.slice(tokens.starts[start], tokens.ends[end - 1]));
     start = end;
   }
-  return dropped ? kept.join('\n\n') : text;
+  // Tokenize again only when something was cut (most articles have no boilerplate paragraph).
+  return dropped ? tokenize(kept.join('\n\n')) : tokens;
 }
 
 function keysOfTokens(tokens: Tokens): ArticleKeys {
