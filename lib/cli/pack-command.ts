@@ -73,17 +73,26 @@ function describe(header: PackHeader): string[] {
   return [...Object.entries(rest).map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : value}`), `fingerprint: ${JSON.stringify(fingerprint)}`];
 }
 
+/** Opens packs that must be full packs (not updates). */
+async function readPacks(files: readonly string[]) {
+  const packs = await Promise.all(files.map((file) => readPackFile(file)));
+  packs.forEach((pack, i) => {
+    if (pack.header.kind !== 'pack') throw new PackFormatError(`${files[i]} is a pack update, not a pack: apply it to its pack first`);
+  });
+  return packs;
+}
+
 async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr: (line: string) => void }): Promise<void> {
   const out = args.out!;
   if (args.command === 'build') {
     const header = await buildPack(args.files.length > 0 ? args.files : ['-'], out, metaOf(args), args.workers);
     io.stderr(`pack: ${out}: ${header.articles} articles, ${header.bodyBytes} bytes of entries`);
   } else if (args.command === 'merge') {
-    const packs = await Promise.all(args.files.map((file) => readPackFile(file)));
+    const packs = await readPacks(args.files);
     const header = await writePackFile(out, (body) => mergePacks(packs.map((pack) => pack.records), body), (summary) => packHeader(metaOf(args, packs[0].header), summary));
     io.stderr(`pack: ${out}: ${header.articles} articles from ${packs.length} packs`);
   } else if (args.command === 'diff') {
-    const [old, next] = await Promise.all(args.files.map((file) => readPackFile(file)));
+    const [old, next] = await readPacks(args.files);
     const header = await writePackFile(
       out,
       (body) => diffPacks(old.records, next.records, body),
@@ -102,7 +111,7 @@ async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr:
     );
     io.stderr(`pack: ${out}: update with ${header.articles} entries added or changed, ${header.removed} removed`);
   } else if (args.command === 'apply') {
-    const [old, update] = await Promise.all(args.files.map((file) => readPackFile(file)));
+    const [[old], update] = await Promise.all([readPacks(args.files.slice(0, 1)), readPackFile(args.files[1])]);
     if (update.header.kind !== 'update') throw new PackFormatError(`${args.files[1]} is a pack, not an update`);
     if (update.header.base?.checksum !== old.header.checksum) throw new PackFormatError(`${args.files[1]} updates another pack (${update.header.base?.checksum}), not ${args.files[0]} (${old.header.checksum})`);
     const { name, description, createdAt } = update.header;

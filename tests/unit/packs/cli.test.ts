@@ -42,6 +42,9 @@ describe('npm run pack', () => {
     expect((await pack('diff', '--out', file('update.pack'), file('a.pack'), file('all.pack'))).code).toBe(0);
     expect((await pack('apply', '--out', file('applied.pack'), file('a.pack'), file('update.pack'))).code).toBe(0);
     expect(readFileSync(file('applied.pack'))).toEqual(readFileSync(file('all.pack')));
+    const mergedUpdate = await pack('merge', '--out', file('wrong.pack'), file('update.pack'));
+    expect(mergedUpdate.code).toBe(1);
+    expect(mergedUpdate.stderr).toMatch(/update\.pack is a pack update, not a pack/);
     const inspected = await pack('inspect', file('all.pack'));
     expect(inspected.code).toBe(0);
     expect(inspected.stdout).toMatch(/name: CLI desk/);
