@@ -20,7 +20,7 @@ import { readPackFile, writePackFile } from './pack-files';
 import type { BuildBatch, BuildReply } from './pack-worker';
 
 const BATCH_LINES = 256;
-/** Entries per sorted run (bounds memory: ~1 KB each in flight). */
+/** Entries per sorted run by default (bounds memory: about 1 KB each while a run fills). */
 export const RUN_ENTRIES = 100_000;
 const IN_FLIGHT_PER_WORKER = 4;
 
@@ -67,7 +67,13 @@ function sortedRun(entries: PackEntry[]): PackEntry[] {
 }
 
 /** Builds `out` from `inputs` (paths, `-` for standard input). Throws BuildInputError on a bad line. */
-export async function buildPack(inputs: readonly string[], out: string, meta: PackMeta, workers = Math.max(1, availableParallelism())): Promise<PackHeader> {
+export async function buildPack(
+  inputs: readonly string[],
+  out: string,
+  meta: PackMeta,
+  workers = Math.max(1, availableParallelism()),
+  runEntries = RUN_ENTRIES,
+): Promise<PackHeader> {
   const tempDir = mkdtempSync(join(tmpdir(), 'pack-build-'));
   const script = new URL(`./pack-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
   const pool = Array.from({ length: workers }, () => startWorker(script));
@@ -104,7 +110,7 @@ export async function buildPack(inputs: readonly string[], out: string, meta: Pa
       taken++;
       if ('error' in reply) throw new BuildInputError(reply.error);
       for (const entry of reply.entries) run.push(entry);
-      if (run.length >= RUN_ENTRIES) await flushRun();
+      if (run.length >= runEntries) await flushRun();
     };
     for await (const batch of batchesOf(inputs)) {
       pool[sent % workers].postMessage({ ...batch, batch: sent } satisfies BuildBatch);

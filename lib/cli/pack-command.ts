@@ -12,7 +12,7 @@ import { readPackFile, writePackFile } from './pack-files';
 import { fileErrorReason } from './file-error';
 
 export const PACK_USAGE = `Usage:
-  npm run --silent pack -- build --out FILE.pack [--name NAME] [--description TEXT] [--created ISO-DATE] [--workers N] INPUT.ndjson... (or - for standard input)
+  npm run --silent pack -- build --out FILE.pack [--name NAME] [--description TEXT] [--created ISO-DATE] [--workers N] [--run-entries N] INPUT.ndjson... (or - for standard input)
   npm run --silent pack -- merge --out FILE.pack [--name NAME] [--description TEXT] [--created ISO-DATE] PACK...
   npm run --silent pack -- diff --out UPDATE.pack OLD.pack NEW.pack
   npm run --silent pack -- apply --out NEW.pack OLD.pack UPDATE.pack
@@ -25,6 +25,7 @@ interface PackArgs {
   description?: string;
   created?: string;
   workers?: number;
+  runEntries?: number;
   files: string[];
 }
 
@@ -46,11 +47,13 @@ function parseArgs(argv: readonly string[]): PackArgs {
     else if (arg === '--description') args.description = value();
     else if (arg === '--created') args.created = value();
     else if (arg === '--workers') args.workers = Number(value());
+    else if (arg === '--run-entries') args.runEntries = Number(value());
     else if (arg.startsWith('--')) throw new PackUsageError(`unknown option ${arg}`);
     else args.files.push(arg);
   }
   if (args.created !== undefined && Number.isNaN(Date.parse(args.created))) throw new PackUsageError('--created needs an ISO 8601 date');
   if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1 || args.workers > 64)) throw new PackUsageError('--workers needs a number from 1 to 64');
+  if (args.runEntries !== undefined && (!Number.isInteger(args.runEntries) || args.runEntries < 1)) throw new PackUsageError('--run-entries needs a positive whole number');
   if (command !== 'inspect' && !args.out) throw new PackUsageError(`${command} needs --out FILE`);
   const needed = { build: 0, merge: 1, diff: 2, apply: 2, inspect: 1 }[command]!;
   if (args.files.length < needed || ((command === 'diff' || command === 'apply' || command === 'inspect') && args.files.length !== needed)) {
@@ -85,7 +88,7 @@ async function readPacks(files: readonly string[]) {
 async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr: (line: string) => void }): Promise<void> {
   const out = args.out!;
   if (args.command === 'build') {
-    const header = await buildPack(args.files.length > 0 ? args.files : ['-'], out, metaOf(args), args.workers);
+    const header = await buildPack(args.files.length > 0 ? args.files : ['-'], out, metaOf(args), args.workers, args.runEntries);
     io.stderr(`pack: ${out}: ${header.articles} articles, ${header.bodyBytes} bytes of entries`);
   } else if (args.command === 'merge') {
     const packs = await readPacks(args.files);

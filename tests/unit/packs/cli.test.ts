@@ -52,6 +52,18 @@ describe('npm run pack', () => {
     expect(inspected.stdout).toMatch(/checksum verified/);
   }, SLOW);
 
+  it('builds the same pack through many small sorted runs (the external merge), the later of two lines with one id winning', async () => {
+    const retitled = articles(10, 15).map((a) => formatLibraryLine({ ...a, title: 'Retitled later' }));
+    writeFileSync(file('c.ndjson'), `${ndjson(0, 40)}${retitled.join('\n')}\n`);
+    expect((await pack('build', '--out', file('one-run.pack'), ...fixed, file('c.ndjson'))).code).toBe(0);
+    expect((await pack('build', '--out', file('runs.pack'), ...fixed, '--run-entries', '7', file('c.ndjson'))).code).toBe(0);
+    expect(readFileSync(file('runs.pack'))).toEqual(readFileSync(file('one-run.pack')));
+    const page = file('retitled.txt');
+    writeFileSync(page, `Headline\n\n${libraryArticle(12)}`);
+    const scanned = await run('lib/cli/scan.ts', ['--no-seed', '--pack', file('runs.pack'), '--json', page]);
+    expect(JSON.parse(scanned.stdout).matches[0]).toMatchObject({ id: 'art-00012', title: 'Retitled later' });
+  }, SLOW);
+
   it('names the file and line of a malformed line, exits non-zero and writes nothing', async () => {
     writeFileSync(file('bad.ndjson'), `${ndjson(0, 3)}{"id":"x","text":"body","url":"ftp://example.org/x"}\n`);
     const result = await pack('build', '--out', file('bad.pack'), file('bad.ndjson'));
