@@ -70,6 +70,7 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
     return EXIT_USAGE_OR_LIBRARY;
   }
   if (library.articles.size === 0 && packs.size === 0) io.stderr('scan: warning: the library is empty: nothing can match');
+  if (packs.size > 0) io.stderr(`scan: ${packs.size} pack entries from ${args.packs.length} pack(s) indexed`);
   io.stderr(`scan: library of ${library.articles.size} articles indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   let unreadable = 0;

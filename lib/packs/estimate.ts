@@ -8,7 +8,10 @@
  *   function words, names, numbers) survive synonym spinning too. A verbatim or partial copy keeps
  *   both families alike; a spun copy keeps the robust family and loses much of the exact one.
  * - Position bytes of the exact keys tell whether shared keys appear in the same order on both
- *   sides (a copy) or scattered (chance hits, shared stock phrases).
+ *   sides (a copy) or scattered (chance hits, shared stock phrases), and whether the found ones
+ *   come in unbroken stretches (verbatim, or a partial copy of some paragraphs) or alternate with
+ *   lost ones (a spinner changed words all along the text).
+ * Thresholds: tuning.ts; figures on the bench:quality cases in the README ("Fingerprint packs").
  */
 import type { MatchKind } from '../core/types';
 import type { ArticleKeys, PackEntry } from './entry';
