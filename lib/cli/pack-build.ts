@@ -118,6 +118,11 @@ export async function buildPack(
       if (sent - taken >= workers * IN_FLIGHT_PER_WORKER) await take();
     }
     while (taken < sent) await take();
+    if (runs.length === 0) {
+      // Everything fit in one run: write it as the pack, without a temporary run to merge.
+      const entries = sortedRun(run);
+      return await writePackFile(out, async (body) => entries.forEach((entry) => body.put(entry)), (summary) => packHeader(meta, summary));
+    }
     await flushRun();
     const opened = await Promise.all(runs.map((path) => readPackFile(path)));
     return await writePackFile(out, (body) => mergePacks(opened.map((pack) => pack.records), body), (summary) => packHeader(meta, summary));
