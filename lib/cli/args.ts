@@ -1,11 +1,13 @@
 /**
  * Command-line arguments of the scan command (../shared/docs/SCAN-CONTRACT.md):
- *   [--library FILE.ndjson]... [--no-seed] [--json] INPUT...
+ *   [--library FILE.ndjson]... [--pack FILE.pack]... [--no-seed] [--json] INPUT...
  */
 
 export interface ScanArgs {
   /** Library files, in the order given (may repeat). */
   libraries: string[];
+  /** Fingerprint packs (lib/packs), in the order given. */
+  packs: string[];
   /** Whether the embedded seed corpus is part of the library. */
   seed: boolean;
   /** One JSON line per input instead of the readable report. */
@@ -23,12 +25,12 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = 'Usage: npm run --silent scan -- [--library FILE.ndjson]... [--no-seed] [--json] INPUT...\n' +
+export const USAGE = 'Usage: npm run --silent scan -- [--library FILE.ndjson]... [--pack FILE.pack]... [--no-seed] [--json] INPUT...\n' +
   '  INPUT: a .html/.htm page, a .txt file (first line the headline), or - for text on standard input.';
 
 /** Parses argv (without node and the script). `--` ends the options; `--library=FILE` works too. */
 export function parseScanArgs(argv: readonly string[]): ScanArgs {
-  const args: ScanArgs = { libraries: [], seed: true, json: false, inputs: [], help: false };
+  const args: ScanArgs = { libraries: [], packs: [], seed: true, json: false, inputs: [], help: false };
   let optionsEnded = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
@@ -47,6 +49,10 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs {
       if (file === undefined || file.length === 0) throw new UsageError('--library needs a file name');
       args.libraries.push(file);
       index++;
+    } else if (arg === '--pack' || arg.startsWith('--pack=')) {
+      const file = arg === '--pack' ? argv[++index] : arg.slice('--pack='.length);
+      if (file === undefined || file.length === 0) throw new UsageError('--pack needs a file name');
+      args.packs.push(file);
     } else if (arg.startsWith('--library=')) {
       const file = arg.slice('--library='.length);
       if (file.length === 0) throw new UsageError('--library needs a file name');

@@ -18,6 +18,8 @@ export interface ScanLibrary {
   engine: Engine;
   /** Library articles by id. */
   articles: Map<string, SourceText>;
+  /** Addresses of library articles (a pack entry with one of them is reported from the library). */
+  urls: Set<string>;
 }
 
 /** A library file that could not be read (missing, unreadable); bad lines throw LibraryFormatError. */
@@ -39,7 +41,7 @@ async function seedArticles(): Promise<SourceText[]> {
   );
 }
 
-async function libraryFileArticles(file: string): Promise<SourceText[]> {
+async function libraryFileArticles(file: string): Promise<Array<SourceText & { url?: string }>> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -52,6 +54,7 @@ async function libraryFileArticles(file: string): Promise<SourceText[]> {
     text: line.text,
     ...(line.title ? { title: line.title } : {}),
     ...(line.publishedAt ? { publishedAt: line.publishedAt } : {}),
+    ...(line.url ? { url: line.url } : {}),
   }));
 }
 
@@ -65,7 +68,8 @@ export async function loadScanLibrary(
 ): Promise<ScanLibrary> {
   const engine = new Engine();
   const articles = new Map<string, SourceText>();
-  const sources: Array<[string, SourceText[]]> = [];
+  const urls = new Set<string>();
+  const sources: Array<[string, Array<SourceText & { url?: string }>]> = [];
   if (options.seed) sources.push(['the seed corpus', await seedArticles()]);
   for (const file of options.libraries) sources.push([file, await libraryFileArticles(file)]);
   for (const [origin, list] of sources) {
@@ -75,8 +79,9 @@ export async function loadScanLibrary(
         engine.remove(article.id);
       }
       articles.set(article.id, article);
+      if (article.url) urls.add(article.url);
       engine.add(article);
     }
   }
-  return { engine, articles };
+  return { engine, articles, urls };
 }

@@ -4,6 +4,7 @@
  */
 import type { Match } from '../core/types';
 import { distinctSpinEvidence, NO_SPIN_HINT, type SpinHint } from '../spin';
+import type { PackMatch } from '../packs/match';
 
 export interface ScanResult {
   input: string;
@@ -15,6 +16,14 @@ export interface ScanResult {
   spin?: SpinHint;
   /** Set when the input could not be read. */
   error?: string;
+  /** Matches with fingerprint pack entries (no text: no passages or substitutions). */
+  packMatches?: PackMatch[];
+}
+
+/** A pack match as a JSON line's match: the contract's fields (empty passages and substitutions) plus `pack`, `url`, `source`. */
+function packMatchJson(match: PackMatch) {
+  const { id, title, kind, score, coverage, sourceCoverage, direction, reason, pack, url, source, publishedAt } = match;
+  return { id, ...(title ? { title } : {}), kind, score: round(score), coverage: round(coverage), sourceCoverage: round(sourceCoverage), direction, reason, substitutions: [], passages: [], pack, ...(url ? { url } : {}), ...(source ? { source } : {}), ...(publishedAt ? { publishedAt } : {}) };
 }
 
 /** Scores and shares are rounded: six digits keep the order of any two distinct scores that matter. */
@@ -42,7 +51,9 @@ export function formatJsonLine(result: ScanResult): string {
     score: round(hint.score),
     evidence: hint.evidence.map(({ text, start, end, likely, count }) => ({ text, start, end, ...(likely ? { likely } : {}), count })),
   };
-  return JSON.stringify({ input: result.input, title: result.title, matches, spin, ...(result.error ? { error: result.error } : {}) });
+  // Best first across library and packs (stable: at equal scores the library comes first).
+  const all = [...matches, ...(result.packMatches ?? []).map(packMatchJson)].sort((a, b) => b.score - a.score);
+  return JSON.stringify({ input: result.input, title: result.title, matches: all, spin, ...(result.error ? { error: result.error } : {}) });
 }
 
 const KIND_WORDS: Record<string, string> = { verbatim: 'Verbatim copy', partial: 'Partial copy', spun: 'Spun copy' };
@@ -59,7 +70,7 @@ export function formatReadableReport(result: ScanResult): string {
   const lines = [`${result.input}${result.title ? `: “${result.title}”` : ''}`];
   if (result.error) {
     lines.push(`  Could not read it: ${result.error}`);
-  } else if (result.matches.length === 0) {
+  } else if (result.matches.length === 0 && !result.packMatches?.length) {
     lines.push('  No recycled text found.');
   }
   const spinLines = readableSpinHint(result.spin);
@@ -77,6 +88,14 @@ export function formatReadableReport(result: ScanResult): string {
       const more = match.substitutions.length - shown.length;
       lines.push(`     substitutions: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`);
     }
+  });
+  result.packMatches?.forEach((match, index) => {
+    const name = `${match.title ? `“${match.title}” ` : ''}[${match.id}]${match.source ? ` (${match.source})` : ''}`;
+    lines.push(
+      `  ${result.matches.length + index + 1}. ${KIND_WORDS[match.kind] ?? match.kind}: this text copies ${name}, from the pack “${match.pack}”`,
+      `     about ${percent(match.coverage)} of this text, ${percent(match.sourceCoverage)} of the original; the text itself is not available${match.url ? `: open the original at ${match.url}` : ''}`,
+      `     ${match.reason}`,
+    );
   });
   lines.push(...spinLines);
   return lines.join('\n');

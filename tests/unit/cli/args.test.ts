@@ -5,6 +5,7 @@ describe('parseScanArgs', () => {
   it('reads repeated libraries, flags and inputs in any order, keeping inputs exactly as given', () => {
     expect(parseScanArgs(['--json', 'a.html', '--library', 'one.ndjson', '--no-seed', './b.txt', '--library=two.ndjson', '-'])).toEqual({
       libraries: ['one.ndjson', 'two.ndjson'],
+      packs: [],
       seed: false,
       json: true,
       inputs: ['a.html', './b.txt', '-'],

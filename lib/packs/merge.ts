@@ -1,0 +1,103 @@
+/**
+ * Streaming operations on packs, each a k-way walk over id-sorted entry streams, so memory
+ * holds one block per input whatever the pack sizes:
+ * - merge: the union of packs; for an id in several, the entry of the LAST pack given wins.
+ *   "Last wins" is associative, so merge(merge(a, b), c) = merge(a, merge(b, c)) = merge(a, b, c),
+ *   and shards built separately then merged equal one build of their concatenated input.
+ * - diff: the update turning pack `old` into pack `next` (entries put, ids removed).
+ * - apply: old pack + update = the new pack; the result's CRC-32 must be the update's target.
+ */
+import { ByteWriter, PackFormatError } from './bytes';
+import type { PackEntry } from './entry';
+import { writeEntry } from './record';
+import type { PackRecord } from './reader';
+import type { PackBodyWriter } from './writer';
+
+/** A sorted stream of entries with one entry of look-ahead. */
+class Cursor {
+  current: PackRecord | undefined;
+  constructor(private readonly records: AsyncIterator<PackRecord>) {}
+  async advance(): Promise<void> {
+    const next = await this.records.next();
+    this.current = next.done ? undefined : next.value;
+  }
+  get id(): string | undefined {
+    const record = this.current;
+    return record === undefined ? undefined : record.op === 'put' ? record.entry.id : record.id;
+  }
+}
+
+async function cursors(streams: readonly AsyncIterable<PackRecord>[]): Promise<Cursor[]> {
+  const out = streams.map((stream) => new Cursor(stream[Symbol.asyncIterator]()));
+  for (const cursor of out) await cursor.advance();
+  return out;
+}
+
+function smallestId(all: readonly Cursor[]): string | undefined {
+  let smallest: string | undefined;
+  for (const cursor of all) {
+    const id = cursor.id;
+    if (id !== undefined && (smallest === undefined || id < smallest)) smallest = id;
+  }
+  return smallest;
+}
+
+/** Writes the union of `packs` (id-sorted pack streams) to `out`; for a repeated id the last pack's entry wins. */
+export async function mergePacks(packs: readonly AsyncIterable<PackRecord>[], out: PackBodyWriter): Promise<void> {
+  const all = await cursors(packs);
+  for (let id = smallestId(all); id !== undefined; id = smallestId(all)) {
+    let winner: PackEntry | undefined;
+    for (const cursor of all) {
+      if (cursor.id !== id) continue;
+      const record = cursor.current!;
+      if (record.op !== 'put') throw new PackFormatError('a pack update cannot be merged as a pack: apply it to its pack first');
+      winner = record.entry;
+      await cursor.advance();
+    }
+    out.put(winner!);
+  }
+}
+
+/** Entries are equal when they encode to the same bytes. */
+export function sameEntry(a: PackEntry, b: PackEntry): boolean {
+  const left = new ByteWriter();
+  const right = new ByteWriter();
+  writeEntry(left, a);
+  writeEntry(right, b);
+  const x = left.toBytes();
+  const y = right.toBytes();
+  return x.length === y.length && x.every((byte, i) => byte === y[i]);
+}
+
+/** Writes to `out` (an update body writer) what turns `old` into `next`. */
+export async function diffPacks(old: AsyncIterable<PackRecord>, next: AsyncIterable<PackRecord>, out: PackBodyWriter): Promise<void> {
+  const [before, after] = await cursors([old, next]);
+  for (let id = smallestId([before, after]); id !== undefined; id = smallestId([before, after])) {
+    const was = before.id === id ? entryOf(before.current!) : undefined;
+    const now = after.id === id ? entryOf(after.current!) : undefined;
+    if (was && !now) out.remove(id);
+    else if (now && (!was || !sameEntry(was, now))) out.put(now);
+    if (was) await before.advance();
+    if (now) await after.advance();
+  }
+}
+
+/** Writes `old` with `update` applied to `out` (a pack body writer). Removing an id `old` lacks is an error. */
+export async function applyUpdate(old: AsyncIterable<PackRecord>, update: AsyncIterable<PackRecord>, out: PackBodyWriter): Promise<void> {
+  const [base, change] = await cursors([old, update]);
+  for (let id = smallestId([base, change]); id !== undefined; id = smallestId([base, change])) {
+    const was = base.id === id ? entryOf(base.current!) : undefined;
+    const record = change.id === id ? change.current : undefined;
+    if (record?.op === 'put') out.put(record.entry);
+    else if (record?.op === 'remove') {
+      if (!was) throw new PackFormatError(`the update removes "${id}", which the pack does not hold: it was made for another pack`);
+    } else if (was) out.put(was);
+    if (was) await base.advance();
+    if (record) await change.advance();
+  }
+}
+
+function entryOf(record: PackRecord): PackEntry {
+  if (record.op !== 'put') throw new PackFormatError('a pack holds no removals: this looks like an update given where a pack was expected');
+  return record.entry;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { deflateSync } from 'fflate';
+import { ByteWriter, PackFormatError } from '../../../lib/packs/bytes';
+import { decodePack, encodePack, packHeader, concat } from '../../../lib/packs/pack';
+import { encodeHeader } from '../../../lib/packs/header';
+import { writeEntry } from '../../../lib/packs/record';
+import { crc32 } from '../../../lib/packs/bytes';
+import { INDEX_VERSION } from '../../../lib/core/tuning';
+import { PackBodyWriter } from '../../../lib/packs/writer';
+import { bodyOffset, entries, META, pack, withHeader } from './helpers';
+import type { PackEntry } from '../../../lib/packs/entry';
+
+const good = pack(0, 40);
+
+async function rejected(bytes: Uint8Array): Promise<string> {
+  try {
+    await decodePack(bytes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PackFormatError);
+    return (error as Error).message;
+  }
+  throw new Error('the pack was accepted');
+}
+
+/** A one-block pack with entries written as given, bypassing the writer's checks (what a hostile builder could do). */
+function forged(list: PackEntry[]): Uint8Array {
+  const raw = new ByteWriter();
+  for (const entry of list) writeEntry(raw, entry);
+  const block = raw.toBytes();
+  const compressed = deflateSync(block);
+  const body = new ByteWriter();
+  body.varint(list.length);
+  body.varint(block.length);
+  body.varint(compressed.length);
+  body.bytes(compressed);
+  body.varint(0);
+  const bytes = body.toBytes();
+  return concat([encodeHeader(packHeader(META, { articles: list.length, removed: 0, bodyBytes: bytes.length, crc: crc32(bytes) })), bytes]);
+}
+
+describe('bad packs are rejected whole, with a message naming the problem', () => {
+  it('accepts the good pack (the checks below are not always failing)', async () => {
+    expect((await decodePack(good)).entries).toHaveLength(40);
+    expect((await decodePack(forged(entries(0, 3)))).entries).toHaveLength(3);
+  });
+
+  it('truncated anywhere', async () => {
+    for (const length of [0, 5, 20, bodyOffset(good) + 3, Math.floor(good.length / 2), good.length - 1]) {
+      expect(await rejected(good.subarray(0, length))).toMatch(/truncated|shorter|checksum|entries/);
+    }
+  });
+
+  it('not a pack at all', async () => {
+    expect(await rejected(new TextEncoder().encode('{"id":"a","text":"an NDJSON file"}\n'))).toMatch(/not a pack file/);
+  });
+
+  it('a flipped byte in the body', async () => {
+    const bad = good.slice();
+    bad[bad.length - 40] ^= 0x10;
+    expect(await rejected(bad)).toMatch(/corrupt|checksum|decompress/);
+  });
+
+  it('wrong checksum in the header', async () => {
+    expect(await rejected(withHeader(good, (h) => (h.checksum = 'crc32:00000000')))).toMatch(/wrong checksum/);
+  });
+
+  it('absurd or wrong counts', async () => {
+    expect(await rejected(withHeader(good, (h) => (h.articles = 5_000_000_000)))).toMatch(/"articles" is 5000000000, more than the limit/);
+    expect(await rejected(withHeader(good, (h) => (h.articles = 39)))).toMatch(/more entries than its header says/);
+    expect(await rejected(withHeader(good, (h) => (h.articles = 41)))).toMatch(/holds 40 entries, its header says 41/);
+    expect(await rejected(withHeader(good, (h) => (h.bodyBytes = 12)))).toMatch(/body is \d+ bytes, its header says 12/);
+  });
+
+  it('unknown format version, other fingerprint version, missing fields', async () => {
+    expect(await rejected(withHeader(good, (h) => (h.formatVersion = 2)))).toMatch(/format version 2 is not supported/);
+    expect(await rejected(withHeader(good, (h) => ((h.fingerprint as Record<string, number>).indexVersion = INDEX_VERSION + 1)))).toMatch(/fingerprint version .* rebuild the pack/);
+    expect(await rejected(withHeader(good, (h) => delete h.name))).toMatch(/"name" is missing/);
+    expect(await rejected(withHeader(good, (h) => (h.name = 'x'.repeat(5000))))).toMatch(/"name" is too long/);
+  });
+
+  it('non-http URLs, huge fields, keys out of order or range, entries out of order', async () => {
+    const [one, two] = entries(0, 2);
+    expect(await rejected(forged([{ ...one, url: 'javascript:alert(1)' }]))).toMatch(/must be an http or https address/);
+    expect(await rejected(forged([{ ...one, title: 'x'.repeat(10_000) }]))).toMatch(/too long/);
+    expect(await rejected(forged([{ ...one, publishedAt: 'yesterday-ish' }]))).toMatch(/not a date/);
+    expect(await rejected(forged([{ ...one, exact: [...one.exact.slice(0, -1), 2 ** 24 + 5] }]))).toMatch(/out of range/);
+    expect(await rejected(forged([two, one]))).toMatch(/out of order/);
+    expect(await rejected(forged([one, one]))).toMatch(/out of order or repeated/);
+    expect(await rejected(forged([{ ...one, exact: [...one.exact, ...one.exact.map((k) => k + 1)].sort((a, b) => a - b).filter((k, i, all) => all.indexOf(k) === i), exactAt: [] }]))).toMatch(/limit|truncated|range/);
+  });
+
+  it('the writer refuses what the reader would reject', () => {
+    const body = new PackBodyWriter(() => undefined);
+    const [one, two] = entries(0, 2);
+    expect(() => body.put({ ...one, url: 'file:///etc/passwd' })).toThrow(/http or https/);
+    body.put(two);
+    expect(() => body.put(one)).toThrow(/increasing id order/);
+  });
+
+  it('an update header without its update fields', async () => {
+    expect(await rejected(withHeader(encodePack(META, []), (h) => Object.assign(h, { kind: 'update' })))).toMatch(/"removed" is not a count/);
+    expect(await rejected(withHeader(encodePack(META, []), (h) => Object.assign(h, { kind: 'patch' })))).toMatch(/unknown pack kind/);
+  });
+});
