@@ -32,5 +32,9 @@ export default defineBackground(() => {
   const warmUp = () => void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
   browser.runtime.onInstalled.addListener(warmUp);
   browser.runtime.onStartup.addListener(warmUp);
+  // The welcome page explains what the library is; shown once, on a first install (not on updates).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   void forgetClosedTabs(sessionTabResults);
 });

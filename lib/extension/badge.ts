@@ -13,7 +13,7 @@ export interface BadgeView {
   title: string;
 }
 
-export const BADGE_COLORS = { copy: '#c62828', partial: '#b26a00', copiedBy: '#1565c0' } as const;
+export const BADGE_COLORS = { copy: '#c62828', partial: '#8a4f00', copiedBy: '#1565c0' } as const;
 const DEFAULT_TITLE = 'Recycled News';
 
 export function badgeFor(result: TabResult | null): BadgeView | null {
