@@ -24,7 +24,7 @@ export function BadgeLegend() {
       ))}
       <div>
         <dt>
-          <span class="badge-sample badge-sample--none" aria-label={t('badgeNoneLabel')} />
+          <span class="badge-sample badge-sample--none" role="img" aria-label={t('badgeNoneLabel')} />
         </dt>
         <dd>{t('badgeNoneMeaning')}</dd>
       </div>
