@@ -37,7 +37,9 @@ export function AddToLibrary({ onAdd, copiedTitle }: AddToLibraryProps) {
     <div class="add">
       {copiedTitle !== undefined && (
         <p class="add-warning" id="add-warning">
-          {t('addCopyWarningBefore')} <q class="page-text">{copiedTitle}</q>
+          {t('addCopyWarningBefore')} <q>
+            <bdi class="page-text">{copiedTitle}</bdi>
+          </q>
           {t('addCopyWarningAfter')}
         </p>
       )}

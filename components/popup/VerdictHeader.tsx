@@ -25,7 +25,10 @@ export function VerdictHeader({ words }: VerdictHeaderProps) {
       <div>
         <h1 class="verdict__headline">
           {words.headline}
-          {words.subject !== undefined && <> <q class="verdict__subject page-text">{words.subject}</q></>}
+          {words.subject !== undefined && <> <q class="verdict__subject">
+                {/* Isolated inside the quotes: a direction override in the title cannot move them. */}
+                <bdi class="page-text">{words.subject}</bdi>
+              </q></>}
         </h1>
         {words.detail && <p class="verdict__detail">{words.detail}</p>}
       </div>
