@@ -8,11 +8,11 @@ import { showBadge } from '../lib/extension/badge';
 import { createBackgroundHandlers } from '../lib/extension/background-handlers';
 import { getLibrary } from '../lib/extension/library-access';
 import { requestScan } from '../lib/extension/request-scan';
-import { forgetClosedTabs, watchTabs } from '../lib/extension/tab-lifecycle';
+import { forgetClosedTabs, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
 import { createMessageRouter } from '../lib/messaging/router';
-import { loadSettings } from '../lib/settings';
+import { loadSettings, showBadgeSetting } from '../lib/settings';
 
 export default defineBackground(() => {
   const handlers = createBackgroundHandlers({
@@ -26,6 +26,7 @@ export default defineBackground(() => {
   const route = createMessageRouter(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   watchTabs(sessionTabResults, showBadge);
+  showBadgeSetting.watch((enabled) => void redrawBadges(sessionTabResults, showBadge, enabled));
 
   // Seed and index the library as soon as the extension is installed or the browser starts,
   // so the first page a reader opens is not kept waiting for it.

@@ -4,6 +4,7 @@
  * goes back to the control that opened it when it closes.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -14,7 +15,7 @@ export interface ConfirmDialogProps {
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = t('dialogCancel'), onConfirm, onCancel }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 /** How readily each kind of copy is reported, and whether the toolbar badge shows. */
 import type { MatchKind } from '../../lib/core/types';
+import { t, type MessageKey } from '../../lib/i18n';
 import type { Sensitivity, SensitivityByKind } from '../../lib/settings';
 
 export interface DetectionSettingsProps {
@@ -9,39 +10,39 @@ export interface DetectionSettingsProps {
   onShowBadgeChange: (show: boolean) => void;
 }
 
-const KINDS: Array<{ kind: MatchKind; label: string; help: string }> = [
-  { kind: 'verbatim', label: 'Verbatim copies', help: 'the whole article, word for word' },
-  { kind: 'partial', label: 'Partial copies', help: 'paragraphs or long passages copied' },
-  { kind: 'spun', label: 'Spun copies', help: 'the article with words swapped for synonyms' },
+const KINDS: Array<{ kind: MatchKind; label: MessageKey; help: MessageKey; select: MessageKey }> = [
+  { kind: 'verbatim', label: 'kindVerbatimCopies', help: 'kindVerbatimHelp', select: 'sensitivityVerbatim' },
+  { kind: 'partial', label: 'kindPartialCopies', help: 'kindPartialHelp', select: 'sensitivityPartial' },
+  { kind: 'spun', label: 'kindSpunCopies', help: 'kindSpunHelp', select: 'sensitivitySpun' },
 ];
 
-const LEVELS: Array<{ level: Sensitivity; label: string }> = [
-  { level: 'low', label: 'Low: only strong evidence' },
-  { level: 'normal', label: 'Normal' },
-  { level: 'high', label: 'High: also weaker matches' },
+const LEVELS: Array<{ level: Sensitivity; label: MessageKey }> = [
+  { level: 'low', label: 'levelLow' },
+  { level: 'normal', label: 'levelNormal' },
+  { level: 'high', label: 'levelHigh' },
 ];
 
 export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange, onShowBadgeChange }: DetectionSettingsProps) {
   return (
     <fieldset>
-      <legend>What is reported</legend>
+      <legend>{t('detectionLegend')}</legend>
       <table class="sensitivity">
         <tbody>
-          {KINDS.map(({ kind, label, help }) => (
+          {KINDS.map(({ kind, label, help, select }) => (
             <tr key={kind}>
               <th scope="row">
-                {label}
-                <span class="help">{help}</span>
+                {t(label)}
+                <span class="help">{t(help)}</span>
               </th>
               <td>
                 <select
-                  aria-label={`Sensitivity for ${label.toLowerCase()}`}
+                  aria-label={t(select)}
                   value={sensitivity[kind]}
                   onChange={(event) => onSensitivityChange({ ...sensitivity, [kind]: event.currentTarget.value as Sensitivity })}
                 >
                   {LEVELS.map(({ level, label: text }) => (
                     <option key={level} value={level}>
-                      {text}
+                      {t(text)}
                     </option>
                   ))}
                 </select>
@@ -53,8 +54,8 @@ export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange,
       <label class="choice">
         <input type="checkbox" checked={showBadge} onChange={(event) => onShowBadgeChange(event.currentTarget.checked)} />
         <span>
-          Show a badge on the toolbar button when a page is a copy
-          <span class="help">The popup always has the full result, badge or not.</span>
+          {t('badgeSetting')}
+          <span class="help">{t('badgeSettingHelp')}</span>
         </span>
       </label>
     </fieldset>
