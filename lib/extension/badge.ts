@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabResult } from '../protocol';
-import { verdictOfResult } from './verdict';
+import { isSameArticle, verdictOfResult } from './verdict';
 
 export interface BadgeView {
   text: string;
@@ -24,10 +24,12 @@ export function badgeFor(result: TabResult | null): BadgeView | null {
     return { text: 'i', color: BADGE_COLORS.copiedBy, title: `${DEFAULT_TITLE}: copied by ${count} library article${count === 1 ? '' : 's'}` };
   }
   const { match, copyKind } = verdict;
+  // The library's own copy of this very page is no recycling: the popup says "in your library".
+  if (isSameArticle(match)) return null;
   const source = `“${match.entry.title}”`;
   if (copyKind === 'partial') {
     const share = Math.max(1, Math.round(match.coverage * 100));
-    return { text: `${share}%`, color: BADGE_COLORS.partial, title: `${DEFAULT_TITLE}: copies ${share}% of ${source}` };
+    return { text: `${share}%`, color: BADGE_COLORS.partial, title: `${DEFAULT_TITLE}: ${share}% of this page is copied from ${source}` };
   }
   const spun = copyKind === 'spun';
   return {

@@ -75,6 +75,22 @@ describe('welcome, popup and options pages: accessibility and dark mode', () => 
     await checkBothSchemes(harness, clean, 'ui-popup-clean');
   });
 
+  it('a setting says it was saved; turning the badge off and on again redraws the badges of open tabs', async () => {
+    const harness = extension();
+    harness.servePage('/world/spun-again.html', seedPage('000'));
+    const { tabId } = await harness.openPage('/world/spun-again.html');
+    await harness.waitForResult(tabId);
+    expect(await harness.badgeText(tabId)).toBe('SPUN');
+    const options = await harness.openOptions();
+    await options.goto(`chrome-extension://${harness.extensionId}/options.html#settings`);
+    const badge = options.getByRole('checkbox', { name: /Show a badge/ });
+    await badge.uncheck();
+    await options.locator('.notice', { hasText: 'Saved' }).waitFor();
+    await expect.poll(() => harness.badgeText(tabId)).toBe('');
+    await badge.check();
+    await expect.poll(() => harness.badgeText(tabId)).toBe('SPUN');
+  });
+
   it('options: every tab passes axe in both schemes', async () => {
     const harness = extension();
     const options = await harness.openOptions();
