@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { sendMessage } from '../../lib/messaging/client';
-import { unreadableReason } from './page-access';
+import { unreadableFromError, unreadableReason } from './page-access';
 import { PopupBody, type PopupView } from './PopupBody';
 
 export interface PopupAppProps {
@@ -86,7 +86,8 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
       await send('tab/scan', force ? { tabId, force } : { tabId });
       setWatchSince(Date.now());
     } catch (error) {
-      setView({ state: 'failed', message: t('popupScanFailed', messageOf(error)) });
+      const reason = unreadableFromError(messageOf(error));
+      setView(reason ? { state: 'unreadable', reason } : { state: 'failed', message: t('popupScanFailed', messageOf(error)) });
     }
   }
 

@@ -21,3 +21,16 @@ export function unreadableReason(url: string | undefined): string | null {
   if (STORE_HOSTS.includes(parsed.hostname) && storePath) return t('unreadableStore');
   return null;
 }
+
+/**
+ * Why a check could not start, from the browser's refusal to inject the content script, when
+ * the address was not known beforehand (no tab permission on browser pages); null for other errors.
+ */
+export function unreadableFromError(message: string): string | null {
+  if (/extensions gallery|web ?store/i.test(message)) return t('unreadableStore');
+  if (/file:\/\//i.test(message)) return t('unreadableFile');
+  if (/cannot access an? (chrome|edge|about|devtools|view-source|chrome-extension)|cannot be scripted|about:/i.test(message)) {
+    return t('unreadableBrowserPage');
+  }
+  return null;
+}

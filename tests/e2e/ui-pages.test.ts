@@ -75,6 +75,19 @@ describe('welcome, popup and options pages: accessibility and dark mode', () => 
     await checkBothSchemes(harness, clean, 'ui-popup-clean');
   });
 
+  it('"Check this page" on a browser page says why no extension may read it', async () => {
+    const harness = extension();
+    const page = await harness.context.newPage();
+    await page.goto('chrome://version/');
+    const tabId = await harness.tabIdOf(page);
+    const popup = await harness.openPopup(tabId);
+    await popup.getByRole('button', { name: 'Check this page' }).click();
+    await popup.locator('[data-state="unreadable"]').waitFor();
+    expect(await popup.locator('.verdict__detail').innerText()).toContain('browsers let no extension read them');
+    await harness.screenshot(popup, 'ui-popup-browser-page');
+    await page.close();
+  });
+
   it('a setting says it was saved; turning the badge off and on again redraws the badges of open tabs', async () => {
     const harness = extension();
     harness.servePage('/world/spun-again.html', seedPage('000'));

@@ -159,6 +159,19 @@ describe('PopupApp', () => {
     expect(text('.verdict__detail')).toContain('Allow access to file URLs');
   });
 
+  it('turns the browser’s refusal to read a page of unknown address into the reason', async () => {
+    const { send } = scriptedBackground([null], {
+      'tab/scan': () => {
+        throw new Error('Cannot access a chrome:// URL');
+      },
+    });
+    await show(send, 5);
+    await settled('unchecked');
+    await click(button(/^Check this page$/));
+    await settled('unreadable');
+    expect(text('.verdict__detail')).toContain('browser’s own pages');
+  });
+
   it('warns before adding a page that copies a library article', async () => {
     const matches = [matchOf(seed000.text, seed001)];
     await show(scriptedBackground([doneResult(seed000.text, matches)]).send);
