@@ -29,5 +29,11 @@ describe('user interface in the browser’s language (French)', () => {
     await welcome.locator('[data-library-size="5"]').waitFor();
     expect(await welcome.locator('h1').innerText()).toBe('Bienvenue dans Recycled News');
     expect(await welcome.title()).toBe('Bienvenue dans Recycled News');
+
+    const options = await harness.openOptions();
+    await options.locator('table.entries').waitFor();
+    expect(await options.locator('.tabs').innerText()).toMatch(/Bibliothèque\s+Ajouter et importer\s+Réglages/);
+    expect(await options.locator('table.entries thead').innerText()).toContain('Titre');
+    await harness.screenshot(options, 'ui-options-fr', { fullPage: false });
   });
 });
