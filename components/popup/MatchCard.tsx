@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { isSameArticle } from '../../lib/extension/verdict';
 import { percent } from '../../lib/extension/verdict-words';
-import { formatDate, t, type MessageKey } from '../../lib/i18n';
+import { formatDate, formatNumber, t, type MessageKey } from '../../lib/i18n';
 import type { MatchView } from '../../lib/protocol';
 import { SharedPassages } from './SharedPassages';
 import { SubstitutionList } from './SubstitutionList';
@@ -46,7 +46,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
         {copiedBy && <span class="chip chip--direction">{t('matchCopiesThisPage')}</span>}
         {isSameArticle(match) && <span class="chip chip--direction">{t('matchSameArticle')}</span>}
         <span class="match__score" title={t('matchScoreHelp')}>
-          {t('matchScore', match.score.toFixed(2))}
+          {t('matchScore', formatNumber(match.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
         </span>
       </div>
       <h2 class="match__title page-text">{entry.title}</h2>
