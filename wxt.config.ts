@@ -7,6 +7,9 @@ export default defineConfig({
   // Explicit imports everywhere: lib/ must run in Node (CLI, tests) without WXT's globals.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip for Firefox's review (`wxt zip -b firefox`): what rebuilds the add-on,
+  // without the tests, their artifacts and the README's pictures.
+  zip: { excludeSources: ['tests/**', 'test-artifacts/**', 'docs/**'] },
   manifest: ({ browser }) => ({
     // Name and description come from public/_locales (the browser's language picks them).
     name: '__MSG_extName__',
@@ -16,12 +19,15 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
+          // Firefox 140 (ESR) is the first to know data_collection_permissions, which
+          // addons.mozilla.org requires of new add-ons; Firefox for Android got it in 142.
           browser_specific_settings: {
             gecko: {
               id: 'recycled-news@example.org',
-              strict_min_version: '115.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

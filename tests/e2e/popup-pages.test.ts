@@ -45,13 +45,10 @@ describe('pages that change or weigh a lot', () => {
     expect(html.length).toBeGreaterThan(5_000_000);
     harness.servePage('/ticker/all.html', html);
     const { page, tabId } = await harness.openPage('/ticker/all.html');
-    // From the page's load event: the extension's own share of the time.
-    const loaded = Date.now();
+    // The work ends (waitForResult gives up after its own generous limit) and the page still
+    // answers the test: behaviour only; the timings belong to the benchmarks.
     expect((await harness.waitForResult(tabId)).status).toBe('not-article');
-    expect(Date.now() - loaded).toBeLessThan(10_000);
-    const roundTrip = Date.now();
-    await page.evaluate(() => document.title);
-    expect(Date.now() - roundTrip).toBeLessThan(1_000);
+    expect(await page.evaluate(() => document.title)).toBe('Latest news – Ticker Central');
   });
 
   it('waits for a click in click-to-scan mode, then checks the page when the popup opens', async () => {
