@@ -11,10 +11,12 @@ export default defineConfig({
   // without the tests, their artifacts and the README's pictures.
   zip: { excludeSources: ['tests/**', 'test-artifacts/**', 'docs/**'] },
   manifest: ({ browser }) => ({
-    name: 'Recycled News',
-    description: 'Tells you when a news article is a verbatim, partial or spun copy of another one. Runs entirely on your device.',
+    // Name and description come from public/_locales (the browser's language picks them).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting'],
-    action: { default_title: 'Recycled News' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           // Firefox 140 (ESR) is the first to know data_collection_permissions, which

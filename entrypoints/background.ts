@@ -8,11 +8,11 @@ import { showBadge } from '../lib/extension/badge';
 import { createBackgroundHandlers } from '../lib/extension/background-handlers';
 import { getLibrary } from '../lib/extension/library-access';
 import { requestScan } from '../lib/extension/request-scan';
-import { forgetClosedTabs, watchTabs } from '../lib/extension/tab-lifecycle';
+import { forgetClosedTabs, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
 import { createMessageRouter } from '../lib/messaging/router';
-import { loadSettings } from '../lib/settings';
+import { loadSettings, showBadgeSetting } from '../lib/settings';
 
 export default defineBackground(() => {
   const handlers = createBackgroundHandlers({
@@ -26,11 +26,16 @@ export default defineBackground(() => {
   const route = createMessageRouter(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   watchTabs(sessionTabResults, showBadge);
+  showBadgeSetting.watch((enabled) => void redrawBadges(sessionTabResults, showBadge, enabled));
 
   // Seed and index the library as soon as the extension is installed or the browser starts,
   // so the first page a reader opens is not kept waiting for it.
   const warmUp = () => void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
   browser.runtime.onInstalled.addListener(warmUp);
   browser.runtime.onStartup.addListener(warmUp);
+  // The welcome page explains what the library is; shown once, on a first install (not on updates).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   void forgetClosedTabs(sessionTabResults);
 });

@@ -27,7 +27,7 @@ export default defineContentScript({
     // Only our background may ask for a scan (the user clicked "Scan this page").
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id || (message as { type?: unknown } | null)?.type !== 'content/scan') return undefined;
-      scanner.scanNow();
+      scanner.scanNow({ force: (message as { force?: unknown }).force === true });
       return Promise.resolve(ok(null));
     });
   },

@@ -62,13 +62,14 @@ export interface ContentToBackground {
 /** Messages the background sends to a tab's content script. */
 export interface BackgroundToContent {
   /** The user asked for this page to be scanned (click-to-scan mode, or a re-check). */
-  'content/scan': { request: Record<string, never>; response: null };
+  'content/scan': { request: { force?: boolean }; response: null };
 }
 
 /** Messages an extension page (popup, options) may send. */
 export interface PageToBackground extends LibraryMessages {
   'tab/result': { request: { tabId: number }; response: TabResult | null };
-  'tab/scan': { request: { tabId: number }; response: null };
+  /** `force`: read the page even if it does not look like an article ("Check this page anyway"). */
+  'tab/scan': { request: { tabId: number; force?: boolean }; response: null };
   'tab/add-to-library': { request: { tabId: number }; response: { id: string; added: boolean } };
   'library/source-text': { request: { id: string }; response: string | null };
 }

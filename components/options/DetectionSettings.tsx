@@ -1,5 +1,6 @@
 /** How readily each kind of copy is reported, and whether the toolbar badge shows. */
 import type { MatchKind } from '../../lib/core/types';
+import { t, type MessageKey } from '../../lib/i18n';
 import type { Sensitivity, SensitivityByKind, SpinSensitivity } from '../../lib/settings';
 
 export interface DetectionSettingsProps {
@@ -11,45 +12,45 @@ export interface DetectionSettingsProps {
   onSpinHintChange: (level: SpinSensitivity) => void;
 }
 
-const KINDS: Array<{ kind: MatchKind; label: string; help: string }> = [
-  { kind: 'verbatim', label: 'Verbatim copies', help: 'the whole article, word for word' },
-  { kind: 'partial', label: 'Partial copies', help: 'paragraphs or long passages copied' },
-  { kind: 'spun', label: 'Spun copies', help: 'the article with words swapped for synonyms' },
+const KINDS: Array<{ kind: MatchKind; label: MessageKey; help: MessageKey; select: MessageKey }> = [
+  { kind: 'verbatim', label: 'kindVerbatimCopies', help: 'kindVerbatimHelp', select: 'sensitivityVerbatim' },
+  { kind: 'partial', label: 'kindPartialCopies', help: 'kindPartialHelp', select: 'sensitivityPartial' },
+  { kind: 'spun', label: 'kindSpunCopies', help: 'kindSpunHelp', select: 'sensitivitySpun' },
 ];
 
-const LEVELS: Array<{ level: Sensitivity; label: string }> = [
-  { level: 'low', label: 'Low: only strong evidence' },
-  { level: 'normal', label: 'Normal' },
-  { level: 'high', label: 'High: also weaker matches' },
+const LEVELS: Array<{ level: Sensitivity; label: MessageKey }> = [
+  { level: 'low', label: 'levelLow' },
+  { level: 'normal', label: 'levelNormal' },
+  { level: 'high', label: 'levelHigh' },
 ];
 
-const SPIN_HINT_LEVELS: Array<{ level: SpinSensitivity; label: string }> = [
-  { level: 'off', label: 'Off' },
-  { level: 'cautious', label: 'Cautious: only strong signs' },
-  { level: 'normal', label: 'Normal: also lighter signs' },
+const SPIN_HINT_LEVELS: Array<{ level: SpinSensitivity; label: MessageKey }> = [
+  { level: 'off', label: 'spinLevelOff' },
+  { level: 'cautious', label: 'spinLevelCautious' },
+  { level: 'normal', label: 'spinLevelNormal' },
 ];
 
 export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange, onShowBadgeChange, spinHint, onSpinHintChange }: DetectionSettingsProps) {
   return (
     <fieldset>
-      <legend>What is reported</legend>
+      <legend>{t('detectionLegend')}</legend>
       <table class="sensitivity">
         <tbody>
-          {KINDS.map(({ kind, label, help }) => (
+          {KINDS.map(({ kind, label, help, select }) => (
             <tr key={kind}>
               <th scope="row">
-                {label}
-                <span class="help">{help}</span>
+                {t(label)}
+                <span class="help">{t(help)}</span>
               </th>
               <td>
                 <select
-                  aria-label={`Sensitivity for ${label.toLowerCase()}`}
+                  aria-label={t(select)}
                   value={sensitivity[kind]}
                   onChange={(event) => onSensitivityChange({ ...sensitivity, [kind]: event.currentTarget.value as Sensitivity })}
                 >
                   {LEVELS.map(({ level, label: text }) => (
                     <option key={level} value={level}>
-                      {text}
+                      {t(text)}
                     </option>
                   ))}
                 </select>
@@ -58,18 +59,18 @@ export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange,
           ))}
           <tr>
             <th scope="row">
-              Machine-rewording hint
-              <span class="help">signs of a synonym spinner in the text itself, with no library source</span>
+              {t('spinHintSetting')}
+              <span class="help">{t('spinHintSettingHelp')}</span>
             </th>
             <td>
               <select
-                aria-label="Sensitivity for the machine-rewording hint"
+                aria-label={t('spinHintSettingLabel')}
                 value={spinHint}
                 onChange={(event) => onSpinHintChange(event.currentTarget.value as SpinSensitivity)}
               >
                 {SPIN_HINT_LEVELS.map(({ level, label }) => (
                   <option key={level} value={level}>
-                    {label}
+                    {t(label)}
                   </option>
                 ))}
               </select>
@@ -80,8 +81,8 @@ export function DetectionSettings({ sensitivity, showBadge, onSensitivityChange,
       <label class="choice">
         <input type="checkbox" checked={showBadge} onChange={(event) => onShowBadgeChange(event.currentTarget.checked)} />
         <span>
-          Show a badge on the toolbar button when a page is a copy
-          <span class="help">The popup always has the full result, badge or not.</span>
+          {t('badgeSetting')}
+          <span class="help">{t('badgeSettingHelp')}</span>
         </span>
       </label>
     </fieldset>

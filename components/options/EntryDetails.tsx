@@ -1,7 +1,8 @@
 /** One library entry opened: its metadata, the pages that recently matched it, and its text. */
 import type { RecentMatch } from '../../lib/library/db';
 import type { LibraryEntry } from '../../lib/library/types';
-import { formatDate, formatSize, ORIGIN_LABELS } from './format';
+import { t } from '../../lib/i18n';
+import { formatDate, formatSize, originLabel } from './format';
 
 export interface EntryDetailsProps {
   entry: LibraryEntry;
@@ -16,19 +17,21 @@ export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryD
     <section class="details" aria-labelledby="entry-title">
       <header class="details-head">
         <button type="button" class="link" onClick={onClose}>
-          ‹ Back to the list
+          {t('detailsBack')}
         </button>
         <button type="button" class="danger" onClick={onDelete}>
-          Delete this entry
+          {t('detailsDelete')}
         </button>
       </header>
-      <h2 id="entry-title">{entry.title}</h2>
+      <h2 id="entry-title" class="page-text">
+        {entry.title}
+      </h2>
       <dl class="meta">
-        <dt>Source</dt>
-        <dd>{entry.source}</dd>
+        <dt>{t('columnSource')}</dt>
+        <dd class="page-text">{entry.source}</dd>
         {entry.url && (
           <>
-            <dt>Address</dt>
+            <dt>{t('detailsAddress')}</dt>
             <dd>
               {/* Only web addresses become links: a javascript: URL from an import must stay inert text. */}
               {/^https?:\/\//i.test(entry.url) ? (
@@ -41,33 +44,33 @@ export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryD
             </dd>
           </>
         )}
-        <dt>Published</dt>
-        <dd>{entry.publishedAt ? formatDate(entry.publishedAt) : 'Not stated'}</dd>
-        <dt>Added</dt>
+        <dt>{t('tableDatePublished')}</dt>
+        <dd>{entry.publishedAt ? formatDate(entry.publishedAt) : t('detailsNotStated')}</dd>
+        <dt>{t('detailsAdded')}</dt>
         <dd>{formatDate(entry.addedAt)}</dd>
-        <dt>Origin</dt>
-        <dd>{ORIGIN_LABELS[entry.origin]}</dd>
-        <dt>Size</dt>
+        <dt>{t('columnOrigin')}</dt>
+        <dd>{originLabel(entry.origin)}</dd>
+        <dt>{t('columnSize')}</dt>
         <dd>{formatSize(entry.text.length)}</dd>
-        <dt>Id</dt>
+        <dt>{t('detailsId')}</dt>
         <dd>
           <code>{entry.id}</code>
         </dd>
       </dl>
-      <h3>Pages that recently matched it</h3>
+      <h3>{t('detailsRecent')}</h3>
       {recentMatches.length === 0 ? (
-        <p class="muted">No page has matched this article yet.</p>
+        <p class="muted">{t('detailsNoRecent')}</p>
       ) : (
         <ul class="recent">
           {recentMatches.map((match) => (
             <li key={`${match.url}-${match.at}`}>
-              <span class="recent-title">{match.title || match.url}</span> <span class="muted">{match.url}</span>{' '}
+              <bdi class="recent-title">{match.title || match.url}</bdi> <span class="muted">{match.url}</span>{' '}
               <span class="muted">· {formatDate(new Date(match.at).toISOString())}</span>
             </li>
           ))}
         </ul>
       )}
-      <h3>Text</h3>
+      <h3>{t('detailsText')}</h3>
       <div class="entry-text">
         {paragraphs.map((paragraph, index) => (
           <p key={index}>{paragraph}</p>

@@ -1,6 +1,7 @@
 /** One page of library entries as a table, with checkboxes for acting on a selection. */
 import type { EntrySummary } from '../../lib/library/records';
-import { formatDate, formatSize, ORIGIN_LABELS } from './format';
+import { t } from '../../lib/i18n';
+import { formatDate, formatSize, originLabel } from './format';
 
 export interface EntryTableProps {
   entries: EntrySummary[];
@@ -19,16 +20,16 @@ export function EntryTable({ entries, selected, onToggle, onToggleAll, onOpen }:
           <th class="check">
             <input
               type="checkbox"
-              aria-label="Select every entry on this page"
+              aria-label={t('tableSelectAll')}
               checked={allSelected}
               onChange={() => onToggleAll(!allSelected)}
             />
           </th>
-          <th>Title</th>
-          <th>Source</th>
-          <th>Date</th>
-          <th>Origin</th>
-          <th class="num">Size</th>
+          <th>{t('columnTitle')}</th>
+          <th>{t('columnSource')}</th>
+          <th>{t('columnDate')}</th>
+          <th>{t('columnOrigin')}</th>
+          <th class="num">{t('columnSize')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,22 +38,24 @@ export function EntryTable({ entries, selected, onToggle, onToggleAll, onOpen }:
             <td class="check">
               <input
                 type="checkbox"
-                aria-label={`Select ${entry.title}`}
+                aria-label={t('tableSelectOne', entry.title)}
                 checked={selected.has(entry.id)}
                 onChange={() => onToggle(entry.id)}
               />
             </td>
             <td>
               <button type="button" class="link entry-title" onClick={() => onOpen(entry.id)}>
-                {entry.title}
+                <bdi>{entry.title}</bdi>
               </button>
             </td>
-            <td>{entry.source}</td>
-            <td title={entry.publishedAt ? 'Published' : 'Added to the library'}>
-              {formatDate(entry.dateKey)}
-              {!entry.publishedAt && <span class="muted"> (added)</span>}
+            <td>
+              <bdi>{entry.source}</bdi>
             </td>
-            <td>{ORIGIN_LABELS[entry.origin]}</td>
+            <td title={entry.publishedAt ? t('tableDatePublished') : t('tableDateAdded')}>
+              {formatDate(entry.dateKey)}
+              {!entry.publishedAt && <span class="muted"> {t('tableAddedMark')}</span>}
+            </td>
+            <td>{originLabel(entry.origin)}</td>
             <td class="num">{formatSize(entry.size)}</td>
           </tr>
         ))}

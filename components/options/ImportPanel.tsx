@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { IMPORT_FILE_ACCEPT } from '../../lib/library/import-file';
 import { importFiles, type FileOutcome, type ImportProgress } from '../../lib/library/import-runner';
+import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportSummary } from './ImportSummary';
@@ -33,7 +34,7 @@ export function ImportPanel({ onImported }: ImportPanelProps) {
     if (running || files.length === 0) return;
     abort.current = new AbortController();
     setOutcomes(null);
-    setProgress({ fileIndex: 0, fileCount: files.length, file: files[0].name, bytesRead: 0, bytesTotal: files[0].size, articlesRead: 0 });
+    setProgress({ fileIndex: 0, fileCount: files.length, file: files[0].name, bytesRead: 0, bytesTotal: files[0].size, articlesRead: 0, articlesStaged: 0 });
     try {
       const result = await importFiles(files, {
         send: sendMessage,
@@ -70,17 +71,14 @@ export function ImportPanel({ onImported }: ImportPanelProps) {
       }}
     >
       <p>
-        Drop files here, or{' '}
+        {t('importDrop')}{' '}
         <label class="file-button">
-          choose files
+          {t('importChoose')}
           <input type="file" multiple accept={IMPORT_FILE_ACCEPT} onChange={chosen} disabled={running} />
         </label>
-        .
       </p>
       <p class="muted">
-        NDJSON in the library format (one <code>{'{"id", "title", "url", "publishedAt", "text"}'}</code> per line), JSON arrays of the
-        same objects, .txt articles (first line the headline) and .html pages. Each file is imported whole or not at all;
-        articles already in the library are skipped.
+        {t('importFormatsBefore')} <code>{'{"id", "title", "url", "publishedAt", "text"}'}</code> {t('importFormatsAfter')}
       </p>
       {progress && <ImportProgressBar progress={progress} onCancel={() => abort.current?.abort()} />}
       {outcomes && <ImportSummary outcomes={outcomes} onDismiss={() => setOutcomes(null)} />}

@@ -1,4 +1,5 @@
 /** What an import did, file by file: added, duplicates skipped, or rejected with the reasons. */
+import { t, type MessageKey } from '../../lib/i18n';
 import type { FileOutcome } from '../../lib/library/import-runner';
 import { formatCount } from './format';
 
@@ -7,11 +8,11 @@ export interface ImportSummaryProps {
   onDismiss: () => void;
 }
 
-const STATUS_TEXT: Record<FileOutcome['status'], string> = {
-  added: 'imported',
-  rejected: 'rejected: nothing from this file was added',
-  cancelled: 'cancelled: nothing from this file was added',
-  failed: 'failed: nothing from this file was added',
+const STATUS_TEXT: Record<FileOutcome['status'], MessageKey> = {
+  added: 'importStatusAdded',
+  rejected: 'importStatusRejected',
+  cancelled: 'importStatusCancelled',
+  failed: 'importStatusFailed',
 };
 
 export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
@@ -19,23 +20,22 @@ export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
   const duplicates = outcomes.reduce((sum, outcome) => sum + outcome.duplicates, 0);
   const rejected = outcomes.filter((outcome) => outcome.status !== 'added').length;
   return (
-    <section class="import-summary" aria-label="Import summary">
+    <section class="import-summary" aria-label={t('importSummaryLabel')}>
       <p class="import-totals">
-        <strong>{formatCount(added)}</strong> added · <strong>{formatCount(duplicates)}</strong> duplicates skipped ·{' '}
-        <strong>{formatCount(rejected)}</strong> {rejected === 1 ? 'file' : 'files'} not imported
+        {t(rejected === 1 ? 'importTotalsOneFile' : 'importTotals', formatCount(added), formatCount(duplicates), formatCount(rejected))}
       </p>
       <ul>
         {outcomes.map((outcome) => (
           <li key={outcome.file} class={`outcome-${outcome.status}`}>
-            <strong>{outcome.file}</strong>: {STATUS_TEXT[outcome.status]}
-            {outcome.status === 'added' && ` (${formatCount(outcome.added)} added, ${formatCount(outcome.duplicates)} duplicates skipped)`}
+            <strong>{outcome.file}</strong>: {t(STATUS_TEXT[outcome.status])}
+            {outcome.status === 'added' && ` ${t('importFileCounts', formatCount(outcome.added), formatCount(outcome.duplicates))}`}
             {outcome.problems.length > 0 && (
               <ul class="problems">
                 {outcome.problems.map((problem, index) => (
                   <li key={index}>{problem}</li>
                 ))}
                 {outcome.problemCount > outcome.problems.length && (
-                  <li class="muted">…and {formatCount(outcome.problemCount - outcome.problems.length)} more</li>
+                  <li class="muted">{t('importMoreProblems', formatCount(outcome.problemCount - outcome.problems.length))}</li>
                 )}
               </ul>
             )}
@@ -43,7 +43,7 @@ export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
         ))}
       </ul>
       <button type="button" class="link" onClick={onDismiss}>
-        Dismiss
+        {t('noticeDismiss')}
       </button>
     </section>
   );

@@ -1,8 +1,9 @@
 /** The "Add & import" tab: paste an article, import files, export, empty or reset the library. */
 import { useState } from 'preact/hooks';
 import { exportFileName, exportLibrary } from '../../lib/library/export-runner';
+import { t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
-import { AddTextForm } from './AddTextForm';
+import { AddTextForm, type PastedArticle } from './AddTextForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadText } from './download';
 import { ImportPanel } from './ImportPanel';
@@ -15,19 +16,9 @@ export interface ImportViewProps {
 
 type Danger = 'clear' | 'reset';
 
-const DANGER_TEXT: Record<Danger, { title: string; message: string; confirm: string; done: string }> = {
-  clear: {
-    title: 'Delete every entry?',
-    message: 'The library will be empty: no page can be matched until you add or import articles again. Export it first if you may want it back.',
-    confirm: 'Delete everything',
-    done: 'The library is empty.',
-  },
-  reset: {
-    title: 'Reset to the seed corpus?',
-    message: 'Every entry is deleted and the five seed articles are put back. Export the library first if you may want it back.',
-    confirm: 'Reset the library',
-    done: 'The library holds the seed corpus again.',
-  },
+const DANGER_TEXT: Record<Danger, { title: MessageKey; message: MessageKey; confirm: MessageKey; done: MessageKey }> = {
+  clear: { title: 'clearTitle', message: 'clearMessage', confirm: 'clearConfirm', done: 'clearDone' },
+  reset: { title: 'resetTitle', message: 'resetMessage', confirm: 'resetConfirm', done: 'resetDone' },
 };
 
 export function ImportView({ onChanged }: ImportViewProps) {
@@ -37,13 +28,15 @@ export function ImportView({ onChanged }: ImportViewProps) {
 
   const report = (message: string, tone: 'info' | 'error' = 'info') => setNotice({ message, tone });
 
-  const add = async (input: { title: string; source: string; text: string }) => {
+  const add = async (input: PastedArticle) => {
     try {
       const { added } = await sendMessage('library/add', input);
-      report(added ? `Added “${input.title}” to the library.` : 'This text is already in the library; nothing was added.');
+      report(added ? t('pasteAdded', input.title) : t('pasteDuplicate'));
       if (added) onChanged?.();
+      return added;
     } catch (error) {
-      report(`Not added: ${(error as Error).message}`, 'error');
+      report(t('pasteFailed', (error as Error).message), 'error');
+      return false;
     }
   };
 
@@ -52,7 +45,7 @@ export function ImportView({ onChanged }: ImportViewProps) {
     try {
       downloadText(await exportLibrary(sendMessage), exportFileName());
     } catch (error) {
-      report(`Export failed: ${(error as Error).message}`, 'error');
+      report(t('libraryExportFailed', (error as Error).message), 'error');
     } finally {
       setExporting(false);
     }
@@ -62,49 +55,46 @@ export function ImportView({ onChanged }: ImportViewProps) {
     setDanger(null);
     try {
       await sendMessage(kind === 'clear' ? 'library/clear' : 'library/reset-to-seeds', {});
-      report(DANGER_TEXT[kind].done);
+      report(t(DANGER_TEXT[kind].done));
       onChanged?.();
     } catch (error) {
-      report(`Nothing changed: ${(error as Error).message}`, 'error');
+      report(t('dangerFailed', (error as Error).message), 'error');
     }
   };
 
   return (
     <div class="import-view">
       <section class="card">
-        <h2>Import files</h2>
+        <h2>{t('importTitle')}</h2>
         <ImportPanel onImported={onChanged} />
       </section>
       <section class="card">
-        <h2>Add an article by pasting it</h2>
+        <h2>{t('pasteTitle')}</h2>
         <AddTextForm onAdd={add} />
       </section>
       <section class="card">
-        <h2>Export</h2>
-        <p>
-          Saves the whole library as one NDJSON file in the library format (with each entry’s source, origin and date added).
-          Importing it gives back the same library. To export some entries only, select them on the Library tab.
-        </p>
+        <h2>{t('exportTitle')}</h2>
+        <p>{t('exportExplain')}</p>
         <button type="button" onClick={() => void exportAll()} disabled={exporting}>
-          {exporting ? 'Exporting…' : 'Export the library'}
+          {exporting ? t('exportRunning') : t('exportButton')}
         </button>
       </section>
       <section class="card card-danger">
-        <h2>Start over</h2>
+        <h2>{t('startOverTitle')}</h2>
         <div class="actions">
           <button type="button" class="danger" onClick={() => setDanger('clear')}>
-            Delete every entry…
+            {t('clearButton')}
           </button>
           <button type="button" onClick={() => setDanger('reset')}>
-            Reset to the seed corpus…
+            {t('resetButton')}
           </button>
         </div>
       </section>
       {danger && (
         <ConfirmDialog
-          title={DANGER_TEXT[danger].title}
-          message={DANGER_TEXT[danger].message}
-          confirmLabel={DANGER_TEXT[danger].confirm}
+          title={t(DANGER_TEXT[danger].title)}
+          message={t(DANGER_TEXT[danger].message)}
+          confirmLabel={t(DANGER_TEXT[danger].confirm)}
           onConfirm={() => void confirmDanger(danger)}
           onCancel={() => setDanger(null)}
         />

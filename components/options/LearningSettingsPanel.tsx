@@ -1,4 +1,5 @@
 /** Learning while reading: off by default, explained, with excluded sites and a cap. */
+import { t } from '../../lib/i18n';
 import { LEARNED_CAP_MAX, type LearningSettings } from '../../lib/settings';
 import { formatCount } from './format';
 import { SiteListEditor } from './SiteListEditor';
@@ -13,24 +14,20 @@ export interface LearningSettingsPanelProps {
 export function LearningSettingsPanel({ learning, learnedCount, onChange }: LearningSettingsPanelProps) {
   return (
     <fieldset>
-      <legend>Learn while reading</legend>
-      <p class="explain">
-        When this is on, every article you read is added to your library (marked “learned while reading”). If you later meet a
-        copy of it anywhere, even reworded, it is flagged with the article you read first as its source. The articles stay on
-        this device, like the rest of the library. It is off unless you turn it on.
-      </p>
+      <legend>{t('learningLegend')}</legend>
+      <p class="explain">{t('learningExplain')}</p>
       <label class="choice">
         <input type="checkbox" name="learning" checked={learning.enabled} onChange={(event) => onChange({ ...learning, enabled: event.currentTarget.checked })} />
-        <span>Add the articles I read to the library</span>
+        <span>{t('learningCheckbox')}</span>
       </label>
       <SiteListEditor
-        label="Never learn from these sites"
+        label={t('learningExcludedSites')}
         sites={learning.excludedSites}
         disabled={!learning.enabled}
         onChange={(excludedSites) => onChange({ ...learning, excludedSites })}
       />
       <label>
-        Keep at most{' '}
+        {t('learningCapBefore')}{' '}
         <input
           type="number"
           min={1}
@@ -42,7 +39,7 @@ export function LearningSettingsPanel({ learning, learnedCount, onChange }: Lear
             if (cap >= 1 && cap <= LEARNED_CAP_MAX) onChange({ ...learning, cap });
           }}
         />{' '}
-        learned articles <span class="muted">(the oldest go first; {formatCount(learnedCount)} kept now)</span>
+        {t('learningCapAfter')} <span class="muted">{t('learningCapHelp', formatCount(learnedCount))}</span>
       </label>
     </fieldset>
   );

@@ -1,7 +1,8 @@
 /** The browse list's controls: word search, origin, source, date range and sort order. */
 import type { SortField } from '../../lib/library/db';
 import type { EntryOrigin } from '../../lib/library/types';
-import { ORIGIN_LABELS } from './format';
+import { t, type MessageKey } from '../../lib/i18n';
+import { ORIGIN_ORDER, originLabel } from './format';
 
 export interface LibraryFilterValues {
   words: string;
@@ -18,12 +19,12 @@ export interface LibraryFiltersProps {
   onChange: (values: LibraryFilterValues) => void;
 }
 
-const SORT_LABELS: Record<SortField, string> = {
-  date: 'Date',
-  added: 'Date added',
-  title: 'Title',
-  source: 'Source',
-  size: 'Size',
+const SORT_LABELS: Record<SortField, MessageKey> = {
+  date: 'columnDate',
+  added: 'sortAdded',
+  title: 'columnTitle',
+  source: 'columnSource',
+  size: 'columnSize',
 };
 
 export function LibraryFilters({ values, onChange }: LibraryFiltersProps) {
@@ -32,43 +33,43 @@ export function LibraryFilters({ values, onChange }: LibraryFiltersProps) {
   return (
     <div class="filters" role="search">
       <label class="filter-search">
-        <span class="visually-hidden">Search words in titles and texts</span>
+        <span class="visually-hidden">{t('filterSearch')}</span>
         <input
           type="search"
-          placeholder="Search words in titles and texts"
+          placeholder={t('filterSearch')}
           value={values.words}
           onInput={(event) => set('words', text(event))}
         />
       </label>
       <label>
-        Origin
+        {t('columnOrigin')}
         <select value={values.origin} onChange={(event) => set('origin', text(event) as EntryOrigin | '')}>
-          <option value="">All</option>
-          {Object.entries(ORIGIN_LABELS).map(([origin, label]) => (
+          <option value="">{t('filterAll')}</option>
+          {ORIGIN_ORDER.map((origin) => (
             <option key={origin} value={origin}>
-              {label}
+              {originLabel(origin)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Source
-        <input type="text" placeholder="starts with…" value={values.source} onInput={(event) => set('source', text(event))} />
+        {t('columnSource')}
+        <input type="text" placeholder={t('filterSourceHint')} value={values.source} onInput={(event) => set('source', text(event))} />
       </label>
       <label>
-        From
+        {t('filterFrom')}
         <input type="date" value={values.dateFrom} onChange={(event) => set('dateFrom', text(event))} />
       </label>
       <label>
-        To
+        {t('filterTo')}
         <input type="date" value={values.dateTo} onChange={(event) => set('dateTo', text(event))} />
       </label>
       <label>
-        Sort by
+        {t('filterSort')}
         <select value={values.sort} onChange={(event) => set('sort', text(event) as SortField)}>
           {Object.entries(SORT_LABELS).map(([field, label]) => (
             <option key={field} value={field}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
@@ -76,8 +77,8 @@ export function LibraryFilters({ values, onChange }: LibraryFiltersProps) {
       <button
         type="button"
         class="icon"
-        aria-label={values.descending ? 'Descending order; switch to ascending' : 'Ascending order; switch to descending'}
-        title={values.descending ? 'Newest / largest / Z first' : 'Oldest / smallest / A first'}
+        aria-label={values.descending ? t('filterDescending') : t('filterAscending')}
+        title={values.descending ? t('filterDescendingHint') : t('filterAscendingHint')}
         onClick={() => set('descending', !values.descending)}
       >
         {values.descending ? '↓' : '↑'}

@@ -4,6 +4,7 @@ import type { RecentMatch } from '../../lib/library/db';
 import { exportFileName, exportLibrary } from '../../lib/library/export-runner';
 import type { ListCursor, ListPage, ListQuery } from '../../lib/library/listing';
 import type { LibraryEntry } from '../../lib/library/types';
+import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
 import { downloadText } from './download';
 import { EntryDetails } from './EntryDetails';
@@ -68,9 +69,9 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
     try {
       const [entry, recent] = await Promise.all([sendMessage('library/get', { id }), sendMessage('library/recent-matches', { id })]);
       if (entry) setOpened({ entry, recent });
-      else setNotice({ message: 'That entry is no longer in the library.', tone: 'error' });
+      else setNotice({ message: t('libraryEntryGone'), tone: 'error' });
     } catch (error) {
-      setNotice({ message: `Could not open the entry: ${(error as Error).message}`, tone: 'error' });
+      setNotice({ message: t('libraryOpenFailed', (error as Error).message), tone: 'error' });
     }
   };
 
@@ -80,20 +81,20 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
       const { deleted } = await sendMessage('library/delete', { ids });
       setSelected(new Set());
       setOpened(null);
-      setNotice({ message: `Deleted ${formatCount(deleted)} ${deleted === 1 ? 'entry' : 'entries'}.`, undo: entries });
+      setNotice({ message: deleted === 1 ? t('libraryDeletedOne') : t('libraryDeleted', formatCount(deleted)), undo: entries });
       refresh();
     } catch (error) {
-      setNotice({ message: `Nothing was deleted: ${(error as Error).message}`, tone: 'error' });
+      setNotice({ message: t('libraryDeleteFailed', (error as Error).message), tone: 'error' });
     }
   };
 
   const undo = async (entries: LibraryEntry[]) => {
     try {
       const { restored } = await sendMessage('library/restore', { entries });
-      setNotice({ message: `Restored ${formatCount(restored)} ${restored === 1 ? 'entry' : 'entries'}.` });
+      setNotice({ message: restored === 1 ? t('libraryRestoredOne') : t('libraryRestored', formatCount(restored)) });
       refresh();
     } catch (error) {
-      setNotice({ message: `Could not restore: ${(error as Error).message}`, tone: 'error' });
+      setNotice({ message: t('libraryRestoreFailed', (error as Error).message), tone: 'error' });
     }
   };
 
@@ -101,7 +102,7 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
     try {
       downloadText(await exportLibrary(sendMessage, [...selected]), exportFileName());
     } catch (error) {
-      setNotice({ message: `Export failed: ${(error as Error).message}`, tone: 'error' });
+      setNotice({ message: t('libraryExportFailed', (error as Error).message), tone: 'error' });
     }
   };
 
@@ -125,7 +126,7 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
     <Notice
       message={notice.message}
       tone={notice.tone}
-      actionLabel={notice.undo ? 'Undo' : undefined}
+      actionLabel={notice.undo ? t('libraryUndo') : undefined}
       onAction={notice.undo ? () => void undo(notice.undo!) : undefined}
       onDismiss={() => setNotice(null)}
     />
@@ -146,43 +147,40 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
   }
 
   return (
-    <section aria-label="Library">
+    <section aria-label={t('tabLibrary')}>
       <LibraryFilters values={filters} onChange={setFilters} />
       <div class="selection-bar" aria-live="polite">
         {selected.size > 0 ? (
           <>
-            <span>{formatCount(selected.size)} selected</span>
+            <span>{t('librarySelected', formatCount(selected.size))}</span>
             <button type="button" onClick={() => void exportSelection()}>
-              Export selected
+              {t('libraryExportSelected')}
             </button>
             <button type="button" class="danger" onClick={() => void remove([...selected])}>
-              Delete selected
+              {t('libraryDeleteSelected')}
             </button>
             <button type="button" class="link" onClick={() => setSelected(new Set())}>
-              Clear selection
+              {t('libraryClearSelection')}
             </button>
           </>
         ) : (
-          <span class="muted">Select entries to export or delete them together.</span>
+          <span class="muted">{t('librarySelectHint')}</span>
         )}
       </div>
-      {loaded.status === 'loading' && <p class="state">Loading the library…</p>}
+      {loaded.status === 'loading' && <p class="state">{t('libraryLoading')}</p>}
       {loaded.status === 'error' && (
         <div class="state state-error" role="alert">
-          <p>The library could not be read: {loaded.error}</p>
+          <p>{t('libraryReadFailed', loaded.error)}</p>
           <button type="button" onClick={refresh}>
-            Try again
+            {t('libraryTryAgain')}
           </button>
         </div>
       )}
       {loaded.status === 'ready' && loaded.wordsPending > 0 && (
-        <p class="muted">
-          {formatCount(loaded.wordsPending)} recently added {loaded.wordsPending === 1 ? 'article is' : 'articles are'} still being indexed
-          for word search; search again in a moment to include {loaded.wordsPending === 1 ? 'it' : 'them'}.
-        </p>
+        <p class="muted">{loaded.wordsPending === 1 ? t('libraryIndexingOne') : t('libraryIndexing', formatCount(loaded.wordsPending))}</p>
       )}
       {loaded.status === 'ready' && loaded.page.items.length === 0 && (
-        <p class="state">{isFiltered(query) ? 'No entry matches these filters.' : 'The library is empty. Add articles on the “Add & import” tab.'}</p>
+        <p class="state">{isFiltered(query) ? t('libraryNoMatch') : t('libraryEmpty')}</p>
       )}
       {loaded.status === 'ready' && loaded.page.items.length > 0 && (
         <>

@@ -1,3 +1,5 @@
+import { t } from '../../lib/i18n';
+
 /** A status line at the bottom of the page: what just happened, with an optional action such as Undo. */
 export interface NoticeProps {
   message: string;
@@ -16,7 +18,7 @@ export function Notice({ message, tone = 'info', actionLabel, onAction, onDismis
           {actionLabel}
         </button>
       )}
-      <button type="button" class="icon" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" class="icon" aria-label={t('noticeDismiss')} onClick={onDismiss}>
         ×
       </button>
     </div>

@@ -1,5 +1,6 @@
 /** The options page: three tabs (library, add & import, settings), chosen by the address's #hash. */
 import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../lib/i18n';
 import { ImportView } from './ImportView';
 import { LibraryView } from './LibraryView';
 import { SettingsView } from './SettingsView';
@@ -11,10 +12,10 @@ export interface OptionsAppProps {
 
 export type OptionsTab = 'library' | 'import' | 'settings';
 
-const TABS: Array<{ tab: OptionsTab; label: string }> = [
-  { tab: 'library', label: 'Library' },
-  { tab: 'import', label: 'Add & import' },
-  { tab: 'settings', label: 'Settings' },
+const TABS: Array<{ tab: OptionsTab; label: MessageKey }> = [
+  { tab: 'library', label: 'tabLibrary' },
+  { tab: 'import', label: 'tabImport' },
+  { tab: 'settings', label: 'tabSettings' },
 ];
 
 function tabFromHash(fallback: OptionsTab): OptionsTab {
@@ -38,11 +39,11 @@ export function OptionsApp({ initialTab = 'library' }: OptionsAppProps) {
   return (
     <div class="app">
       <header class="top">
-        <h1>Recycled News</h1>
+        <h1>{t('extName')}</h1>
         <nav class="tabs" role="tablist">
           {TABS.map(({ tab: name, label }) => (
             <a key={name} href={`#${name}`} role="tab" aria-selected={tab === name} class={tab === name ? 'active' : undefined}>
-              {label}
+              {t(label)}
             </a>
           ))}
         </nav>

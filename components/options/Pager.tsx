@@ -1,4 +1,5 @@
 /** Previous / next page buttons with the range shown, for lists read one page at a time. */
+import { t } from '../../lib/i18n';
 import { formatCount } from './format';
 
 export interface PagerProps {
@@ -14,18 +15,18 @@ export interface PagerProps {
 }
 
 export function Pager({ first, shown, total, hasPrevious, hasNext, onPrevious, onNext }: PagerProps) {
-  const range = shown === 0 ? 'No entries' : `${formatCount(first + 1)}–${formatCount(first + shown)}`;
+  const from = formatCount(first + 1);
+  const to = formatCount(first + shown);
+  const range =
+    shown === 0 ? t('pagerNone') : total !== null ? t('pagerOfTotal', from, to, formatCount(total)) : hasNext ? t('pagerOfMany', from, to) : t('pagerRange', from, to);
   return (
-    <nav class="pager" aria-label="Pages">
+    <nav class="pager" aria-label={t('pagerLabel')}>
       <button type="button" onClick={onPrevious} disabled={!hasPrevious}>
-        ‹ Previous
+        {t('pagerPrevious')}
       </button>
-      <span class="pager-range">
-        {range}
-        {shown > 0 && (total === null ? (hasNext ? ' of many' : '') : ` of ${formatCount(total)}`)}
-      </span>
+      <span class="pager-range">{range}</span>
       <button type="button" onClick={onNext} disabled={!hasNext}>
-        Next ›
+        {t('pagerNext')}
       </button>
     </nav>
   );

@@ -1,4 +1,5 @@
 /** Which pages are scanned: all sites, all but an exclusion list, or only on a click of the toolbar button. */
+import { t, type MessageKey } from '../../lib/i18n';
 import type { ScanMode } from '../../lib/settings';
 import { SiteListEditor } from './SiteListEditor';
 
@@ -9,30 +10,26 @@ export interface ScanSettingsProps {
   onExcludedSitesChange: (sites: string[]) => void;
 }
 
-const MODES: Array<{ mode: ScanMode; label: string; help: string }> = [
-  { mode: 'all', label: 'All sites', help: 'Every news page you open is checked as it loads.' },
-  { mode: 'all-except', label: 'All sites except the ones listed below', help: 'Pages of the listed sites are never read.' },
-  {
-    mode: 'click',
-    label: 'Only when I click the toolbar button',
-    help: 'Nothing is read until you click the Recycled News button on a page; only that page is checked.',
-  },
+const MODES: Array<{ mode: ScanMode; label: MessageKey; help: MessageKey }> = [
+  { mode: 'all', label: 'scanModeAll', help: 'scanModeAllHelp' },
+  { mode: 'all-except', label: 'scanModeExcept', help: 'scanModeExceptHelp' },
+  { mode: 'click', label: 'scanModeClick', help: 'scanModeClickHelp' },
 ];
 
 export function ScanSettings({ mode, excludedSites, onModeChange, onExcludedSitesChange }: ScanSettingsProps) {
   return (
     <fieldset>
-      <legend>Which pages are checked</legend>
+      <legend>{t('scanLegend')}</legend>
       {MODES.map((option) => (
         <label key={option.mode} class="choice">
           <input type="radio" name="scan-mode" value={option.mode} checked={mode === option.mode} onChange={() => onModeChange(option.mode)} />
           <span>
-            {option.label}
-            <span class="help">{option.help}</span>
+            {t(option.label)}
+            <span class="help">{t(option.help)}</span>
           </span>
         </label>
       ))}
-      <SiteListEditor label="Sites never checked" sites={excludedSites} onChange={onExcludedSitesChange} disabled={mode !== 'all-except'} />
+      <SiteListEditor label={t('scanExcludedSites')} sites={excludedSites} onChange={onExcludedSitesChange} disabled={mode !== 'all-except'} />
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
-/** The settings tab: scanning, detection, learning and storage, saved as soon as they change. */
+/** The settings tab: scanning, detection, learning and storage, saved as soon as they change (and it says so). */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { LibraryStats } from '../../lib/library/service';
 import { sendMessage } from '../../lib/messaging/client';
 import {
@@ -28,9 +29,10 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [estimate, setEstimate] = useState<StorageEstimate | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(0);
 
   useEffect(() => {
-    loadSettings().then(setSettings, (reason: unknown) => setError(`Settings could not be read: ${String(reason)}`));
+    loadSettings().then(setSettings, (reason: unknown) => setError(t('settingsReadFailed', String(reason))));
     // Another options tab (or the popup) may change a setting: show its value, not a stale one.
     const unwatch = [scanModeSetting, excludedSitesSetting, showBadgeSetting, sensitivitySetting, spinHintSetting, learningSetting].map((item) =>
       item.watch(() => void loadSettings().then(setSettings)),
@@ -39,17 +41,20 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
   }, []);
 
   useEffect(() => {
-    sendMessage('library/stats', {}).then(setStats, (reason: Error) => setError(`The library could not be counted: ${reason.message}`));
+    sendMessage('library/stats', {}).then(setStats, (reason: Error) => setError(t('settingsCountFailed', reason.message)));
     navigator.storage?.estimate?.().then(setEstimate, () => setEstimate(null));
   }, [libraryVersion]);
 
   const save = <T,>(item: { setValue: (value: T) => Promise<void> }, key: keyof Settings) => (value: T) => {
     setSettings((previous) => previous && { ...previous, [key]: value });
-    item.setValue(value).catch((reason: unknown) => setError(`The setting was not saved: ${String(reason)}`));
+    item.setValue(value).then(
+      () => setSaved((n) => n + 1),
+      (reason: unknown) => setError(t('settingNotSaved', String(reason))),
+    );
   };
 
   if (!settings) {
-    return error ? <p class="state state-error" role="alert">{error}</p> : <p class="state">Loading the settings…</p>;
+    return error ? <p class="state state-error" role="alert">{error}</p> : <p class="state">{t('settingsLoading')}</p>;
   }
 
   return (
@@ -71,6 +76,7 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
       <LearningSettingsPanel learning={settings.learning} learnedCount={stats?.byOrigin.learned ?? 0} onChange={save(learningSetting, 'learning')} />
       <StorageUsage stats={stats} estimate={estimate} />
       {error && <Notice message={error} tone="error" onDismiss={() => setError(null)} />}
+      {!error && saved > 0 && <Notice key={saved} message={t('settingSaved')} onDismiss={() => setSaved(0)} />}
     </div>
   );
 }

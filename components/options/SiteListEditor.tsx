@@ -1,5 +1,6 @@
 /** A list of sites typed one per line; saved as clean host names when the field loses focus. */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { normalizeSiteList } from '../../lib/settings';
 
 export interface SiteListEditorProps {
@@ -19,7 +20,7 @@ export function SiteListEditor({ label, sites, onChange, disabled }: SiteListEdi
   };
   return (
     <label class="site-list">
-      {label} <span class="muted">(one per line, e.g. example.com; its subdomains are included)</span>
+      {label} <span class="muted">{t('siteListHelp')}</span>
       <textarea rows={4} value={draft} disabled={disabled} onInput={(event) => setDraft(event.currentTarget.value)} onBlur={save} />
     </label>
   );

@@ -1,6 +1,8 @@
 /** How many articles the library holds, by origin, and how much of the browser's storage it uses. */
 import type { LibraryStats } from '../../lib/library/service';
-import { formatBytes, formatCount, ORIGIN_LABELS } from './format';
+import { t } from '../../lib/i18n';
+import type { EntryOrigin } from '../../lib/library/types';
+import { formatBytes, formatCount, originLabel } from './format';
 
 export interface StorageUsageProps {
   stats: LibraryStats | null;
@@ -11,27 +13,35 @@ export interface StorageUsageProps {
 export function StorageUsage({ stats, estimate }: StorageUsageProps) {
   return (
     <fieldset>
-      <legend>Storage</legend>
+      <legend>{t('storageLegend')}</legend>
       {stats ? (
-        <p>
-          The library holds <strong class="library-total">{formatCount(stats.total)}</strong> {stats.total === 1 ? 'article' : 'articles'}
-          {stats.total > 0 && ': '}
-          {Object.entries(stats.byOrigin)
-            .filter(([, count]) => count > 0)
-            .map(([origin, count]) => `${formatCount(count)} ${ORIGIN_LABELS[origin as keyof typeof ORIGIN_LABELS].toLowerCase()}`)
-            .join(', ')}
-          .
-        </p>
+        <>
+          <p>
+            {t('storageHolds')} <strong class="library-total">{formatCount(stats.total)}</strong>
+          </p>
+          {stats.total > 0 && (
+            <ul>
+              {Object.entries(stats.byOrigin)
+                .filter(([, count]) => count > 0)
+                .map(([origin, count]) => (
+                  <li key={origin}>
+                    {originLabel(origin as EntryOrigin)}: {formatCount(count)}
+                  </li>
+                ))}
+            </ul>
+          )}
+        </>
       ) : (
-        <p class="muted">Counting the library…</p>
+        <p class="muted">{t('storageCounting')}</p>
       )}
       {estimate?.usage !== undefined ? (
         <p>
-          It uses <strong>{formatBytes(estimate.usage)}</strong> on this device
-          {estimate.quota ? ` (the browser allows up to ${formatBytes(estimate.quota)})` : ''}.
+          {estimate.quota
+            ? t('storageUsesOfQuota', formatBytes(estimate.usage), formatBytes(estimate.quota))
+            : t('storageUses', formatBytes(estimate.usage))}
         </p>
       ) : (
-        <p class="muted">This browser does not say how much storage is used.</p>
+        <p class="muted">{t('storageUnknown')}</p>
       )}
     </fieldset>
   );

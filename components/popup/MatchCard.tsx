@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { isSameArticle } from '../../lib/extension/verdict';
 import { percent } from '../../lib/extension/verdict-words';
+import { formatDate, formatNumber, t, type MessageKey } from '../../lib/i18n';
 import type { MatchView } from '../../lib/protocol';
 import { SharedPassages } from './SharedPassages';
 import { SubstitutionList } from './SubstitutionList';
@@ -14,15 +15,9 @@ export interface MatchCardProps {
   loadSourceText(id: string): Promise<string | null>;
 }
 
-const KIND_LABEL = { spun: 'Spun', verbatim: 'Verbatim', partial: 'Partial' } as const;
+const KIND_LABEL: Record<MatchView['kind'], MessageKey> = { spun: 'kindSpun', verbatim: 'kindVerbatim', partial: 'kindPartial' };
 
 type SourceState = { state: 'closed' } | { state: 'loading' } | { state: 'open'; text: string } | { state: 'error'; message: string };
-
-export function formatDate(iso: string | undefined): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
 
 export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
   const [source, setSource] = useState<SourceState>({ state: 'closed' });
@@ -38,7 +33,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
     setSource({ state: 'loading' });
     try {
       const text = await loadSourceText(entry.id);
-      setSource(text === null ? { state: 'error', message: 'This article is no longer in the library.' } : { state: 'open', text });
+      setSource(text === null ? { state: 'error', message: t('matchGone') } : { state: 'open', text });
     } catch (error) {
       setSource({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -47,26 +42,26 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
   return (
     <article class={`match match--${match.kind}`} data-match-id={entry.id} data-kind={match.kind} data-direction={match.direction}>
       <div class="match__top">
-        <span class={`chip chip--${match.kind}`}>{KIND_LABEL[match.kind]}</span>
-        {copiedBy && <span class="chip chip--direction">copies this page</span>}
-        {isSameArticle(match) && <span class="chip chip--direction">same article</span>}
-        <span class="match__score" title="How sure the match is (0 to 1)">
-          score {match.score.toFixed(2)}
+        <span class={`chip chip--${match.kind}`}>{t(KIND_LABEL[match.kind])}</span>
+        {copiedBy && <span class="chip chip--direction">{t('matchCopiesThisPage')}</span>}
+        {isSameArticle(match) && <span class="chip chip--direction">{t('matchSameArticle')}</span>}
+        <span class="match__score" title={t('matchScoreHelp')}>
+          {t('matchScore', formatNumber(match.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
         </span>
       </div>
-      <h2 class="match__title">{entry.title}</h2>
+      <h2 class="match__title page-text">{entry.title}</h2>
       <p class="match__meta">
-        {entry.source}
+        <bdi>{entry.source}</bdi>
         {date && <> · {date}</>}
       </p>
       <dl class="match__figures">
         <div>
-          <dt>Of this page</dt>
-          <dd>{percent(match.coverage)} shared</dd>
+          <dt>{t('matchOfThisPage')}</dt>
+          <dd>{t('matchShareOfPage', percent(match.coverage))}</dd>
         </div>
         <div>
-          <dt>Of the library article</dt>
-          <dd>{percent(match.sourceCoverage)} shared</dd>
+          <dt>{t('matchOfLibraryArticle')}</dt>
+          <dd>{t('matchShareOfArticle', percent(match.sourceCoverage))}</dd>
         </div>
       </dl>
       <p class="match__reason">{match.reason}</p>
@@ -74,15 +69,15 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
         <SubstitutionList
           // Swaps read as "original → spun": when the library article is the spun one, that is page → library.
           substitutions={copiedBy ? match.substitutions.map(({ from, to, count }) => ({ from: to, to: from, count })) : match.substitutions}
-          title={copiedBy ? 'Their spun wording' : 'Spun wording'}
+          title={copiedBy ? t('swapsTheirTitle') : t('swapsTitle')}
         />
       )}
       {match.passages.length > 0 && (
         <button type="button" class="link-button" aria-expanded={source.state === 'open'} onClick={togglePassages}>
-          {source.state === 'open' ? 'Hide' : 'Show'} shared passages ({match.passages.length})
+          {source.state === 'open' ? t('passagesHide', match.passages.length) : t('passagesShow', match.passages.length)}
         </button>
       )}
-      {source.state === 'loading' && <p class="muted">Loading the library article…</p>}
+      {source.state === 'loading' && <p class="muted">{t('matchLoadingArticle')}</p>}
       {source.state === 'error' && <p class="error-text">{source.message}</p>}
       {source.state === 'open' && (
         <SharedPassages passages={match.passages} pageText={pageText} sourceText={source.text} sourceTitle={entry.title} />

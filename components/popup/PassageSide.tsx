@@ -10,7 +10,7 @@ export interface PassageSideProps {
 
 export function PassageSide({ segments, cut, side }: PassageSideProps) {
   return (
-    <blockquote class={`passage__side passage__side--${side}`}>
+    <blockquote class={`passage__side passage__side--${side} page-text`}>
       {segments.map((segment, index) => (segment.changed ? <mark key={index}>{segment.text}</mark> : segment.text))}
       {cut && '…'}
     </blockquote>

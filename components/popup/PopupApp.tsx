@@ -1,16 +1,23 @@
 /**
  * The popup: fetches the tab's result from the background (through the `send` client, which
  * tests replace), follows a check in progress, and renders the verdict and its matches.
+ * In "only when I click" mode the popup opening is the click: it asks for the check at once.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import type { sendMessage } from '../../lib/messaging/client';
+import { unreadableFromError, unreadableReason } from './page-access';
 import { PopupBody, type PopupView } from './PopupBody';
 
 export interface PopupAppProps {
   /** The tab to show; null when it could not be determined. */
   tabId: number | null;
+  /** The tab's address when known (the click on the toolbar button grants it): tells browser pages apart. */
+  pageUrl?: string;
   send: typeof sendMessage;
   onOpenOptions?: () => void;
+  /** Opens the page where the library grows (import, learning). */
+  onGrowLibrary?: () => void;
   /** How often a check in progress is looked at again. */
   pollMs?: number;
 }
@@ -21,13 +28,26 @@ const GIVE_UP_MS = 30_000;
 /** A page still loading may not have reported yet: a missing result is looked at this often. */
 const MISSING_RESULT_POLLS = 5;
 
-export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppProps) {
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, pollMs = 400 }: PopupAppProps) {
   const [view, setView] = useState<PopupView>({ state: 'loading' });
   const [watchSince, setWatchSince] = useState(() => Date.now());
+  const [librarySize, setLibrarySize] = useState<number | undefined>(undefined);
+  const clickScanDone = useRef(false);
+  const unreadable = unreadableReason(pageUrl);
+
+  useEffect(() => {
+    // The size only adds to a clean verdict: without it the verdict still stands.
+    send('library/stats', {}).then(
+      (stats) => setLibrarySize(stats.total),
+      () => setLibrarySize(undefined),
+    );
+  }, [send]);
 
   useEffect(() => {
     if (tabId === null) {
-      setView({ state: 'failed', message: 'There is no tab to check.' });
+      setView({ state: 'failed', message: t('popupNoTab') });
       return;
     }
     let cancelled = false;
@@ -36,11 +56,16 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
       try {
         const result = await send('tab/result', { tabId });
         if (cancelled) return;
-        setView(result ? { state: 'result', result } : { state: 'unchecked' });
+        if (result?.status === 'disabled' && result.why === 'click-to-scan' && !clickScanDone.current) {
+          clickScanDone.current = true;
+          void scan(false);
+          return;
+        }
+        setView(result ? { state: 'result', result } : unreadable ? { state: 'unreadable', reason: unreadable } : { state: 'unchecked' });
         const waiting = result === null ? Date.now() - watchSince < pollMs * MISSING_RESULT_POLLS : result.status === 'checking';
         if (waiting && Date.now() - watchSince < GIVE_UP_MS) timer = setTimeout(load, pollMs);
       } catch (error) {
-        if (!cancelled) setView({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (!cancelled) setView({ state: 'failed', message: messageOf(error) });
       }
     };
     void load();
@@ -50,14 +75,19 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
     };
   }, [tabId, send, pollMs, watchSince]);
 
-  async function scan() {
+  async function scan(force: boolean) {
     if (tabId === null) return;
+    if (unreadable) {
+      setView({ state: 'unreadable', reason: unreadable });
+      return;
+    }
     setView({ state: 'loading' });
     try {
-      await send('tab/scan', { tabId });
+      await send('tab/scan', force ? { tabId, force } : { tabId });
       setWatchSince(Date.now());
     } catch (error) {
-      setView({ state: 'failed', message: `This page cannot be scanned: ${error instanceof Error ? error.message : String(error)}` });
+      const reason = unreadableFromError(messageOf(error));
+      setView(reason ? { state: 'unreadable', reason } : { state: 'failed', message: t('popupScanFailed', messageOf(error)) });
     }
   }
 
@@ -66,15 +96,17 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
     <main class="popup" data-state={dataState}>
       <PopupBody
         view={view}
-        onScan={scan}
+        librarySize={librarySize}
+        onScan={(force) => void scan(force)}
         onAdd={tabId === null ? undefined : () => send('tab/add-to-library', { tabId })}
+        onGrowLibrary={onGrowLibrary}
         loadSourceText={(id) => send('library/source-text', { id })}
       />
       <footer class="popup__footer">
-        <span class="muted">Checked on your device only.</span>
+        <span class="muted">{t('popupLocalOnly')}</span>
         {onOpenOptions && (
           <button type="button" class="link-button" onClick={onOpenOptions}>
-            Manage library
+            {t('popupManageLibrary')}
           </button>
         )}
       </footer>

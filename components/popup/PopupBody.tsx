@@ -1,6 +1,7 @@
 /** The popup's content for one state: a headline, and for a finished check its matches. */
-import { orderForDisplay, spinHintOf } from '../../lib/extension/verdict';
-import { describeResult, type VerdictWords } from '../../lib/extension/verdict-words';
+import { isSameArticle, orderForDisplay, spinHintOf, verdictOf } from '../../lib/extension/verdict';
+import { describeResult, uncheckedWords } from '../../lib/extension/verdict-words';
+import { t } from '../../lib/i18n';
 import type { TabResult } from '../../lib/protocol';
 import { AddToLibrary } from './AddToLibrary';
 import { MatchCard } from './MatchCard';
@@ -12,48 +13,59 @@ export type PopupView =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
   | { state: 'unchecked' }
+  /** A page no extension may read (browser pages, stores, files without access): `reason` says why. */
+  | { state: 'unreadable'; reason: string }
   | { state: 'result'; result: TabResult };
-
-const UNCHECKED: VerdictWords = {
-  tone: 'neutral',
-  headline: 'This page has not been checked',
-  detail: 'Browser pages and pages opened before the extension was installed are not scanned on their own.',
-};
 
 export interface PopupBodyProps {
   view: PopupView;
-  onScan(): void;
+  /** Entries in the library, named in a clean verdict; undefined while unknown. */
+  librarySize?: number;
+  /** `force`: check the page even though it was judged not to be an article. */
+  onScan(force: boolean): void;
   /** Absent when there is no tab to add from. */
   onAdd?: () => Promise<{ added: boolean }>;
+  onGrowLibrary?: () => void;
   loadSourceText(id: string): Promise<string | null>;
 }
 
-export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProps) {
+export function PopupBody({ view, librarySize, onScan, onAdd, onGrowLibrary, loadSourceText }: PopupBodyProps) {
   if (view.state === 'loading') {
-    return <VerdictHeader words={{ tone: 'neutral', headline: 'Looking at this page…' }} />;
+    return <VerdictHeader words={{ tone: 'neutral', headline: t('popupLooking') }} />;
   }
   if (view.state === 'failed') {
-    return <VerdictHeader words={{ tone: 'error', headline: 'Something went wrong', detail: view.message }} />;
+    return <VerdictHeader words={{ tone: 'error', headline: t('popupFailed'), detail: view.message }} />;
+  }
+  if (view.state === 'unreadable') {
+    return <VerdictHeader words={{ tone: 'neutral', headline: t('unreadableHeadline'), detail: view.reason }} />;
   }
   if (view.state === 'unchecked') {
     return (
       <>
-        <VerdictHeader words={UNCHECKED} />
-        <ScanButton onScan={onScan} label="Scan this page" />
+        <VerdictHeader words={uncheckedWords()} />
+        <ScanButton onScan={() => onScan(false)} label={t('popupScanThisPage')} />
       </>
     );
   }
   const { result } = view;
-  const words = describeResult(result);
+  const words = describeResult(result, librarySize);
+  const verdict = result.status === 'done' ? verdictOf(result.matches) : null;
+  const inLibrary = result.status === 'done' && result.matches.some(isSameArticle);
   return (
     <>
       <VerdictHeader words={words} />
       {result.status === 'disabled' && (
-        <ScanButton onScan={onScan} label={result.why === 'excluded' ? 'Scan this page anyway' : 'Scan this page'} />
+        <ScanButton onScan={() => onScan(false)} label={result.why === 'excluded' ? t('popupCheckAnyway') : t('popupScanThisPage')} />
       )}
+      {result.status === 'not-article' && <ScanButton onScan={() => onScan(true)} label={t('popupCheckAnyway')} />}
       {result.status === 'checking' && <div class="progress" aria-hidden="true" />}
       {result.status === 'done' && (
         <>
+          {verdict?.kind === 'clean' && onGrowLibrary && (
+            <button type="button" class="link-button" onClick={onGrowLibrary}>
+              {t('popupGrowLibrary')}
+            </button>
+          )}
           {result.matches.length > 0 && (
             <div class="matches">
               {orderForDisplay(result.matches).map((match) => (
@@ -62,7 +74,9 @@ export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProp
             </div>
           )}
           {spinHintOf(result) && <SpinHintEvidence hint={spinHintOf(result)!} pageText={result.text} secondary={result.matches.length > 0} />}
-          {onAdd && <AddToLibrary onAdd={onAdd} />}
+          {onAdd && !inLibrary && (
+            <AddToLibrary onAdd={onAdd} copiedTitle={verdict?.kind === 'copy' ? verdict.match.entry.title : undefined} />
+          )}
         </>
       )}
     </>

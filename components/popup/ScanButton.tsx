@@ -1,4 +1,4 @@
-/** The button that asks for the page to be scanned now (click-to-scan, excluded or unchecked pages). */
+/** The button that asks for the page to be checked now (click-to-check, excluded, unchecked or "not an article" pages). */
 
 export interface ScanButtonProps {
   label: string;

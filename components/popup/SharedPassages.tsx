@@ -1,6 +1,7 @@
 /** Shared passages side by side: this page's wording beside the library article's, differing words marked. */
 import { diffPassage } from '../../lib/extension/passage-diff';
 import type { Passage } from '../../lib/core/types';
+import { t } from '../../lib/i18n';
 import { PassageSide } from './PassageSide';
 
 export interface SharedPassagesProps {
@@ -12,10 +13,10 @@ export interface SharedPassagesProps {
 
 export function SharedPassages({ passages, pageText, sourceText, sourceTitle }: SharedPassagesProps) {
   return (
-    <section class="passages" aria-label="Shared passages">
+    <section class="passages" aria-label={t('passagesLabel')}>
       <div class="passages__heads" aria-hidden="true">
-        <span>This page</span>
-        <span title={sourceTitle}>Library article</span>
+        <span>{t('passagesThisPage')}</span>
+        <span title={sourceTitle}>{t('passagesLibraryArticle')}</span>
       </div>
       <ol class="passages__list">
         {passages.map((passage, index) => {

@@ -3,6 +3,7 @@
  * the wording it probably replaced, how often it occurs, and its sentence on demand. Page text
  * is rendered as text, never as HTML.
  */
+import { formatNumber, t } from '../../lib/i18n';
 import { distinctSpinEvidence, type SpinHint } from '../../lib/spin';
 
 export interface SpinHintEvidenceProps {
@@ -36,8 +37,8 @@ export function SpinHintEvidence({ hint, pageText, secondary }: SpinHintEvidence
   const items = distinctSpinEvidence(hint.evidence);
   const shown = items.slice(0, SHOWN);
   return (
-    <section class="spin-hint" aria-label="Signs of machine rewording">
-      <h2 class="spin-hint__title">{secondary ? 'The wording also shows signs of machine rewording' : 'Odd wording found'}</h2>
+    <section class="spin-hint" aria-label={t('spinHintLabel')}>
+      <h2 class="spin-hint__title">{secondary ? t('spinHintSecondaryTitle') : t('spinHintTitle')}</h2>
       <ul class="spin-hint__list">
         {shown.map((item) => {
           const context = sentenceAround(pageText, item.start, item.end);
@@ -46,8 +47,8 @@ export function SpinHintEvidence({ hint, pageText, secondary }: SpinHintEvidence
               <details>
                 <summary>
                   <q>{item.text}</q>
-                  {item.likely && <> → probably <q>{item.likely}</q></>}
-                  {item.count > 1 && <span class="spin-hint__count"> ×{item.count}</span>}
+                  {item.likely && <> → {t('spinHintProbably')} <q>{item.likely}</q></>}
+                  {item.count > 1 && <span class="spin-hint__count"> ×{formatNumber(item.count)}</span>}
                 </summary>
                 <p class="spin-hint__sentence">
                   {context.before}
@@ -59,8 +60,8 @@ export function SpinHintEvidence({ hint, pageText, secondary }: SpinHintEvidence
           );
         })}
       </ul>
-      {items.length > shown.length && <p class="spin-hint__more">…and {items.length - shown.length} more odd words or phrases.</p>}
-      <p class="spin-hint__note">A hint, not proof: honest writers choose unusual words too.</p>
+      {items.length > shown.length && <p class="spin-hint__more">{t('spinHintMore', formatNumber(items.length - shown.length))}</p>}
+      <p class="spin-hint__note">{t('spinHintNote')}</p>
     </section>
   );
 }

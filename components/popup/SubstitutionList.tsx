@@ -1,6 +1,7 @@
 /** A spun copy's word swaps: original wording → spun wording, most frequent first. */
 import { useState } from 'preact/hooks';
 import type { Substitution } from '../../lib/core/types';
+import { formatNumber, t } from '../../lib/i18n';
 
 export interface SubstitutionListProps {
   /** `from` is the original's wording, `to` the spun text's. */
@@ -16,23 +17,24 @@ export function SubstitutionList({ substitutions, title, initiallyShown = 8 }: S
   const shown = expanded ? sorted : sorted.slice(0, initiallyShown);
   const total = sorted.reduce((sum, swap) => sum + swap.count, 0);
   return (
-    <section class="swaps" aria-label="Words swapped by a spinner">
+    <section class="swaps" aria-label={t('swapsLabel')}>
       <h3 class="section-title">
-        {title} <span class="muted">({total} swap{total === 1 ? '' : 's'})</span>
+        {/* Two counts, each named: distinct wordings, and how often they occur in all. */}
+        {title} <span class="muted">{t('swapsCounts', formatNumber(sorted.length), formatNumber(total))}</span>
       </h3>
       <ul class="swaps__list">
         {shown.map((swap) => (
           <li class="swap" key={`${swap.from}\u0000${swap.to}`}>
-            <span class="swap__from">{swap.from}</span>
-            <span class="swap__arrow" aria-label="became">→</span>
-            <span class="swap__to">{swap.to}</span>
-            {swap.count > 1 && <span class="swap__count">×{swap.count}</span>}
+            <bdi class="swap__from">{swap.from}</bdi>
+            <span class="swap__arrow" aria-label={t('swapsBecame')}>→</span>
+            <bdi class="swap__to">{swap.to}</bdi>
+            {swap.count > 1 && <span class="swap__count">×{formatNumber(swap.count)}</span>}
           </li>
         ))}
       </ul>
       {sorted.length > shown.length && (
         <button type="button" class="link-button" onClick={() => setExpanded(true)}>
-          Show all {sorted.length}
+          {t('swapsShowAll', formatNumber(sorted.length))}
         </button>
       )}
     </section>

@@ -28,7 +28,7 @@ export interface BackgroundDeps {
   tabResults: TabResults;
   showBadge(tabId: number, result: TabResult | null, enabled: boolean): Promise<void>;
   /** Asks the tab's content script to scan now (injecting it first if it is not there). */
-  requestScan(tabId: number): Promise<void>;
+  requestScan(tabId: number, force?: boolean): Promise<void>;
   libraryHandlers: Pick<PageHandlers, keyof LibraryMessages>;
   now?: () => number;
 }
@@ -127,12 +127,12 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return deps.tabResults.get(tabId);
     },
 
-    async 'tab/scan'({ tabId }) {
+    async 'tab/scan'({ tabId, force }) {
       // Shown as "checking" at once, so the popup follows the scan it asked for.
       const previous = await deps.tabResults.get(tabId);
       await deps.tabResults.set(tabId, { status: 'checking', url: previous?.url ?? '', at: now() });
       try {
-        await deps.requestScan(tabId);
+        await deps.requestScan(tabId, force);
       } catch (error) {
         if (previous) await deps.tabResults.set(tabId, previous);
         else await deps.tabResults.clear(tabId);

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabResult } from '../protocol';
-import { spinHintOf, verdictOfResult } from './verdict';
+import { isSameArticle, spinHintOf, verdictOfResult } from './verdict';
 
 export interface BadgeView {
   text: string;
@@ -13,7 +13,7 @@ export interface BadgeView {
   title: string;
 }
 
-export const BADGE_COLORS = { copy: '#c62828', partial: '#b26a00', copiedBy: '#1565c0', hint: '#6a1b9a' } as const;
+export const BADGE_COLORS = { copy: '#c62828', partial: '#8a4f00', copiedBy: '#1565c0', hint: '#6a1b9a' } as const;
 const DEFAULT_TITLE = 'Recycled News';
 
 export function badgeFor(result: TabResult | null): BadgeView | null {
@@ -28,10 +28,12 @@ export function badgeFor(result: TabResult | null): BadgeView | null {
     return { text: 'i', color: BADGE_COLORS.copiedBy, title: `${DEFAULT_TITLE}: copied by ${count} library article${count === 1 ? '' : 's'}` };
   }
   const { match, copyKind } = verdict;
+  // The library's own copy of this very page is no recycling: the popup says "in your library".
+  if (isSameArticle(match)) return null;
   const source = `“${match.entry.title}”`;
   if (copyKind === 'partial') {
     const share = Math.max(1, Math.round(match.coverage * 100));
-    return { text: `${share}%`, color: BADGE_COLORS.partial, title: `${DEFAULT_TITLE}: copies ${share}% of ${source}` };
+    return { text: `${share}%`, color: BADGE_COLORS.partial, title: `${DEFAULT_TITLE}: ${share}% of this page is copied from ${source}` };
   }
   const spun = copyKind === 'spun';
   return {

@@ -8,9 +8,10 @@ import { browser } from 'wxt/browser';
 import type { BackgroundToContent } from '../protocol';
 
 const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
-const scanMessage: { type: keyof BackgroundToContent } = { type: 'content/scan' };
 
-export async function requestScan(tabId: number): Promise<void> {
+/** `force`: skip the "is this an article?" guess (the reader said it is one). */
+export async function requestScan(tabId: number, force = false): Promise<void> {
+  const scanMessage: { type: keyof BackgroundToContent } & BackgroundToContent['content/scan']['request'] = { type: 'content/scan', force };
   try {
     await browser.tabs.sendMessage(tabId, scanMessage);
   } catch {

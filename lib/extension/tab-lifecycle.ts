@@ -31,6 +31,17 @@ export function watchTabs(tabResults: TabResults, showBadge: ShowBadge): void {
   });
 }
 
+/**
+ * Draws every open tab's badge again from its stored result: after the badge setting is turned
+ * back on, pages already checked show their badge without being reloaded (and lose it when off).
+ */
+export async function redrawBadges(tabResults: TabResults, showBadge: ShowBadge, enabled: boolean): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.flatMap((tab) => (tab.id === undefined ? [] : [tabResults.get(tab.id).then((result) => showBadge(tab.id!, result, enabled))])),
+  );
+}
+
 /** After a service-worker restart: drop results of tabs closed while it was not running. */
 export async function forgetClosedTabs(tabResults: TabResults): Promise<void> {
   const tabs = await browser.tabs.query({});

@@ -1,10 +1,12 @@
 /**
- * A tab's result in plain words, for the popup's headline (the badge says the same in colour).
- * The page's own strings are returned as data, for the UI to render as text.
+ * A tab's result in plain words, for the popup's headline (the badge says the same in colour
+ * and in its tooltip). Every share names whose share it is ("of this page"). The page's own
+ * strings are returned as data, for the UI to render as text. Words come from the i18n catalogue.
  */
+import { formatNumber, formatPercent, t, type MessageKey } from '../i18n';
 import type { MatchKind } from '../core/types';
 import type { TabResult } from '../protocol';
-import { spinHintOf, verdictOf } from './verdict';
+import { isSameArticle, spinHintOf, verdictOf } from './verdict';
 
 export type Tone = 'copy' | 'partial' | 'copied-by' | 'clean' | 'hint' | 'neutral' | 'error';
 
@@ -16,65 +18,84 @@ export interface VerdictWords {
   detail?: string;
 }
 
-const COPY_HEADLINE: Record<Exclude<MatchKind, 'partial'>, string> = {
-  spun: 'Spun copy of',
-  verbatim: 'Verbatim copy of',
+const COPY_HEADLINE: Record<Exclude<MatchKind, 'partial'>, MessageKey> = {
+  spun: 'verdictSpunCopyOf',
+  verbatim: 'verdictVerbatimCopyOf',
 };
 
-const COPIED_BY_HEADLINE: Record<MatchKind, string> = {
-  spun: 'This article has been copied (spun) by',
-  verbatim: 'This article has been copied (verbatim) by',
-  partial: 'This article has been partly copied by',
+const COPIED_BY_HEADLINE: Record<MatchKind, MessageKey> = {
+  spun: 'verdictCopiedBySpun',
+  verbatim: 'verdictCopiedByVerbatim',
+  partial: 'verdictCopiedByPartial',
 };
 
-export function percent(share: number): string {
-  return `${Math.max(share > 0 ? 1 : 0, Math.round(share * 100))}%`;
-}
+/** A share (0..1) as a percentage in the user's style ("52%", "52 %"). */
+export const percent = formatPercent;
 
 function others(count: number): string | undefined {
-  return count > 0 ? `…and ${count} more library article${count === 1 ? '' : 's'}.` : undefined;
+  if (count <= 0) return undefined;
+  return count === 1 ? t('verdictOneMore') : t('verdictMore', formatNumber(count));
 }
 
-export function describeResult(result: TabResult): VerdictWords {
+/** What the popup says when a page has never been checked. */
+export function uncheckedWords(): VerdictWords {
+  return { tone: 'neutral', headline: t('verdictUnchecked'), detail: t('verdictUncheckedDetail') };
+}
+
+/**
+ * The headline for `result`. `librarySize` (entries in the library), when known, is named in
+ * a clean verdict so the reader knows how much was compared.
+ */
+export function describeResult(result: TabResult, librarySize?: number): VerdictWords {
   switch (result.status) {
     case 'checking':
-      return { tone: 'neutral', headline: 'Checking this page…' };
+      return { tone: 'neutral', headline: t('verdictChecking') };
     case 'not-article':
-      return { tone: 'neutral', headline: 'Not an article', detail: 'This page holds no news article to compare.' };
+      return { tone: 'neutral', headline: t('verdictNotArticle'), detail: t('verdictNotArticleDetail') };
     case 'error':
-      return { tone: 'error', headline: 'Could not check this page', detail: result.error };
+      return { tone: 'error', headline: t('verdictError'), detail: result.error };
     case 'disabled':
       return result.why === 'excluded'
-        ? { tone: 'neutral', headline: 'Scanning is off for this site', detail: 'This site is on your exclusion list.' }
-        : { tone: 'neutral', headline: 'Scanning waits for you', detail: 'Pages are only checked when you ask.' };
+        ? { tone: 'neutral', headline: t('verdictExcluded'), detail: t('verdictExcludedDetail') }
+        : { tone: 'neutral', headline: t('verdictWaits'), detail: t('verdictWaitsDetail') };
     case 'done':
-      return describeMatches(result);
+      return describeMatches(result, librarySize);
   }
 }
 
-function describeMatches(result: Extract<TabResult, { status: 'done' }>): VerdictWords {
+function describeMatches(result: Extract<TabResult, { status: 'done' }>, librarySize: number | undefined): VerdictWords {
   const verdict = verdictOf(result.matches);
   if (verdict.kind === 'clean' && spinHintOf(result)) {
     // A hint, not a verdict: no source was found, only wording typical of a synonym spinner.
-    return { tone: 'hint', headline: 'This text shows signs of machine rewording', detail: 'No source in your library. Odd word choices like the ones below are typical of synonym spinners.' };
+    return { tone: 'hint', headline: t('spinHintHeadline'), detail: t('spinHintDetail') };
   }
   if (verdict.kind === 'clean') {
-    return { tone: 'clean', headline: 'No recycled text found', detail: 'Nothing in your library matches this article.' };
+    const detail =
+      librarySize === undefined
+        ? t('verdictCleanDetail')
+        : librarySize === 1
+          ? t('verdictCleanDetailOne')
+          : t('verdictCleanDetailCount', formatNumber(librarySize));
+    return { tone: 'clean', headline: t('verdictClean'), detail };
   }
   if (verdict.kind === 'copied-by') {
     const [first] = verdict.matches;
     return {
       tone: 'copied-by',
-      headline: COPIED_BY_HEADLINE[first.kind],
+      headline: t(COPIED_BY_HEADLINE[first.kind]),
       subject: first.entry.title,
       detail: others(verdict.matches.length - 1),
     };
   }
   const { match, copyKind } = verdict;
-  const copies = result.matches.filter((other) => other.direction === 'copies').length;
+  if (isSameArticle(match)) {
+    // Only the library's own copy of this very article matched: that is no recycling.
+    return { tone: 'neutral', headline: t('verdictInLibrary'), subject: match.entry.title, detail: t('verdictInLibraryDetail') };
+  }
+  const copies = result.matches.filter((other) => other.direction === 'copies' && !isSameArticle(other)).length;
   return {
     tone: copyKind === 'partial' ? 'partial' : 'copy',
-    headline: copyKind === 'partial' ? `Copies ${percent(match.coverage)} of` : COPY_HEADLINE[copyKind],
+    headline: copyKind === 'partial' ? t('verdictPartialOf', percent(match.coverage)) : t(COPY_HEADLINE[copyKind]),
     subject: match.entry.title,
     detail: others(copies - 1),
   };

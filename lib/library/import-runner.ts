@@ -32,6 +32,8 @@ export interface ImportProgress {
   bytesRead: number;
   bytesTotal: number;
   articlesRead: number;
+  /** Articles the background has checked and staged: the work done, where bytes read run ahead of it. */
+  articlesStaged: number;
 }
 
 export interface ImportRunOptions {
@@ -66,7 +68,7 @@ function outcome(file: string, status: FileOutcome['status']): FileOutcome {
 async function importOne(file: ImportFileLike, fileIndex: number, fileCount: number, options: ImportRunOptions): Promise<FileOutcome> {
   const { send, signal } = options;
   const result = outcome(file.name, 'added');
-  const progress: ImportProgress = { fileIndex, fileCount, file: file.name, bytesRead: 0, bytesTotal: file.size, articlesRead: 0 };
+  const progress: ImportProgress = { fileIndex, fileCount, file: file.name, bytesRead: 0, bytesTotal: file.size, articlesRead: 0, articlesStaged: 0 };
   const problem = (message: string) => {
     result.problemCount++;
     if (result.problems.length < MAX_PROBLEMS_SHOWN) result.problems.push(message);
@@ -81,6 +83,7 @@ async function importOne(file: ImportFileLike, fileIndex: number, fileCount: num
       const staged = await send('library/import-batch', { importId: importId!, articles: batch });
       result.duplicates += staged.duplicates;
       staged.rejected.forEach(problem);
+      progress.articlesStaged += batch.length;
       batch = [];
       batchChars = 0;
       options.onProgress?.({ ...progress });

@@ -4,15 +4,15 @@
  */
 import type { LibraryDb, SortField } from './db';
 import { libraryCounts } from './entry-writes';
-import { ORIGINS, sortKey, toSummary, type EntryRecord, type EntrySummary } from './records';
-import { queryWords } from './search-words';
+import { ORIGINS, toSummary, type EntryRecord, type EntrySummary } from './records';
+import { foldForSearch, queryWords } from './search-words';
 import type { EntryOrigin } from './types';
 
 export interface ListQuery {
   sort: SortField;
   descending?: boolean;
   origin?: EntryOrigin;
-  /** Entries whose source starts with this (case-insensitive). */
+  /** Entries whose source contains this anywhere, ignoring case and accents ("guardian" finds "The Guardian"). */
   source?: string;
   /** Inclusive bounds on the shown date (published, else added), ISO 8601 prefixes: "2024" or "2024-05-01". */
   dateFrom?: string;
@@ -113,11 +113,11 @@ function cursorRange(prefix: IDBValidKey[], query: ListQuery): IDBKeyRange | und
 }
 
 function recordFilter(query: ListQuery): (record: EntryRecord) => boolean {
-  const source = query.source ? sortKey(query.source) : '';
+  const source = query.source ? foldForSearch(query.source.trim()) : '';
   const dateTo = query.dateTo ? `${query.dateTo}\uffff` : undefined;
   return (record) =>
     (!query.origin || record.origin === query.origin) &&
-    (!source || record.sourceKey.startsWith(source)) &&
+    (!source || foldForSearch(record.sourceKey).includes(source)) &&
     (!query.dateFrom || record.dateKey >= query.dateFrom) &&
     (!dateTo || record.dateKey <= dateTo);
 }

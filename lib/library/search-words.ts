@@ -16,9 +16,22 @@ export const MAX_WORDS_PER_ENTRY = 3000;
 /** Runs of letters in scripts written without spaces: indexed as character pairs instead of words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/** A Latin, Greek or Cyrillic letter followed by its accents (combining marks after NFD). */
+const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
+
+/**
+ * Text as search compares it: compatibility forms unified (NFKC), lower case, and accents
+ * dropped from Latin, Greek and Cyrillic letters, so "maori" finds "Māori" and "assemblee"
+ * finds "Assemblée". Marks of other scripts (Devanagari vowel signs, Thai tones) are letters
+ * of their words and stay.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(ACCENTED, '$1').normalize('NFKC').toLowerCase();
+}
+
 function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.normalize('NFKC').toLowerCase().matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+  for (const match of foldForSearch(text).matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     const word = match[0];
     if (UNSPACED.test(word)) {
       const chars = Array.from(word);

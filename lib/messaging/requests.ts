@@ -3,7 +3,7 @@
  * `satisfies` ties the table to lib/protocol.ts: a message without a check does not compile.
  */
 import type { ContentToBackground, PageToBackground } from '../protocol';
-import { arrayOf, integer, object, oneOf, optional, string, type Check } from './shape';
+import { arrayOf, boolean, integer, object, oneOf, optional, string, type Check } from './shape';
 
 /** Generous bounds: real pages stay far below them; a hostile page cannot make us hold more. */
 const MAX_URL = 8_192;
@@ -42,7 +42,7 @@ export const contentRequestChecks = {
  */
 export const pageRequestChecks = {
   'tab/result': tabId,
-  'tab/scan': tabId,
+  'tab/scan': object({ tabId: integer, force: optional(boolean) }),
   'tab/add-to-library': tabId,
   'library/source-text': object({ id: string(MAX_ID) }),
 } satisfies Partial<ChecksFor<PageToBackground>>;

@@ -106,7 +106,7 @@ describe('popup and badge in Firefox', () => {
     expect(result.matches.find((match) => match.entry.url === ferryUrl)?.kind).toBe('partial');
     expect(await harness.badgeText(copy.tabId)).toMatch(/^\d+%$/);
     const copyPopup = await harness.openPopup(copy.tabId);
-    expect(await headline(copyPopup)).toMatch(/^Copies \d+% of/);
+    expect(await headline(copyPopup)).toMatch(/^\d+% of this page is copied from/);
     expect(await headline(copyPopup)).toContain(FERRY_ARTICLE.headline);
     await harness.screenshot(copyPopup, 'firefox-popup-partial-copy');
   });

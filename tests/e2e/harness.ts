@@ -48,6 +48,10 @@ const isSettled = (result: TabResult) => result.status !== 'checking';
 export interface LaunchOptions {
   /** Built extension to load; defaults to .output/chrome-mv3. */
   extensionDir?: string;
+  /** More Chromium flags, e.g. ['--lang=fr'] for the UI language. */
+  args?: string[];
+  /** More environment for Chromium (LANGUAGE/LANG also pick the UI language on Linux). */
+  env?: Record<string, string>;
 }
 
 export interface OpenedPage {
@@ -87,7 +91,8 @@ export class ExtensionHarness {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+      args: [...CHROMIUM_FLAGS, ...(options.args ?? []), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+      ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     });
     // Generous: on a loaded two-core machine the worker has been seen to take over 30 s to start.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_TIMEOUT_MS }));

@@ -74,15 +74,15 @@ describe('popup and badge in Chromium', () => {
     await harness.screenshot(popup, 'popup-copied-by');
   });
 
-  it('matches seed 002 with itself as verbatim and nothing else', async () => {
+  it('matches seed 002 with itself only: in the library, no badge, no recycling', async () => {
     const harness = extension();
     harness.servePage('/live/briefing.html', seedPage('002'));
     const { tabId } = await harness.openPage('/live/briefing.html');
     const result = expectDone(await harness.waitForResult(tabId));
     expect(result.matches.map((match) => [match.id, match.kind])).toEqual([[seed('002').id, 'verbatim']]);
-    expect(await harness.badgeText(tabId)).toBe('COPY');
+    expect(await harness.badgeText(tabId)).toBe('');
     const popup = await harness.openPopup(tabId);
-    expect(await headline(popup)).toContain('Verbatim copy of');
+    expect(await headline(popup)).toContain('This article is in your library:');
     expect(await popup.locator('.match').count()).toBe(1);
     await harness.screenshot(popup, 'popup-verbatim-copy');
   });
@@ -132,7 +132,7 @@ describe('popup and badge in Chromium', () => {
     expect(partial?.kind).toBe('partial');
     expect(await harness.badgeText(copy.tabId)).toMatch(/^\d+%$/);
     const copyPopup = await harness.openPopup(copy.tabId);
-    expect(await headline(copyPopup)).toMatch(/^Copies \d+% of/);
+    expect(await headline(copyPopup)).toMatch(/^\d+% of this page is copied from/);
     expect(await headline(copyPopup)).toContain(FERRY_ARTICLE.headline);
     await harness.screenshot(copyPopup, 'popup-partial-copy');
   });

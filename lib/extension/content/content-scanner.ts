@@ -31,7 +31,8 @@ export interface ContentScannerDeps {
 
 export interface ContentScanner {
   /** Scan now whatever the settings say: the user asked for it. */
-  scanNow(): void;
+  /** `force`: read the page even if it does not look like an article. */
+  scanNow(options?: { force?: boolean }): void;
 }
 
 export function startContentScanner(deps: ContentScannerDeps): ContentScanner {
@@ -43,10 +44,10 @@ export function startContentScanner(deps: ContentScannerDeps): ContentScanner {
     deps.send(type, request).catch((error: unknown) => console.debug('Recycled News:', error));
   }
 
-  function scan() {
+  function scan({ force = false } = {}) {
     host.requestIdleCallback(
       () => {
-        const page = readPage(document, deps.currentUrl());
+        const page = readPage(document, deps.currentUrl(), { force });
         report(page.type, page.request);
         if (page.type === 'page/not-article' && !stopLateWatch) {
           stopLateWatch = watchForLateArticle(document.documentElement, host, () => {

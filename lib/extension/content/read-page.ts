@@ -11,8 +11,9 @@ export type PageReport =
   | { type: 'page/article'; request: ContentToBackground['page/article']['request'] }
   | { type: 'page/not-article'; request: ContentToBackground['page/not-article']['request'] };
 
-export function readPage(doc: Document, url: string): PageReport {
-  const extracted = isProbablyArticle(doc) ? extractArticle(doc, { url }) : null;
+/** `force`: skip the cheap "is this an article?" guess (the reader asked for the page to be checked anyway). */
+export function readPage(doc: Document, url: string, { force = false } = {}): PageReport {
+  const extracted = force || isProbablyArticle(doc) ? extractArticle(doc, { url }) : null;
   if (!extracted) return { type: 'page/not-article', request: { url } };
   const { title, byline, siteName, publishedAt, lang, text } = extracted;
   return {

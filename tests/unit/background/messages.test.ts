@@ -1,5 +1,5 @@
 /** The background's message handling: shapes, senders, per-tab results, badge, navigation. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { seedEntry } from '../../../lib/library/seed';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
@@ -204,7 +204,11 @@ describe('background messages', () => {
 
       await background.send({ type: 'page/skipped', url: 'https://b.test/', why: 'click-to-scan' }, fromPage(4, 'https://b.test/'));
       failing = true;
+      // The router logs a failed handler: expected here, so kept off the test output.
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       expect(await background.send({ type: 'tab/scan', tabId: 4 }, fromPopup)).toEqual({ ok: false, error: 'Cannot access this page' });
+      expect(logged).toHaveBeenCalledWith('Recycled News: "tab/scan" failed', expect.any(Error));
+      logged.mockRestore();
       expect(await resultOf(4)).toMatchObject({ status: 'disabled', why: 'click-to-scan' });
     });
   });
@@ -224,7 +228,10 @@ describe('background messages', () => {
 
     it('refuses to add a page that holds no article', async () => {
       await background.send({ type: 'page/not-article', url: 'https://a.test/' }, fromPage(1, 'https://a.test/'));
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       expect(await background.send({ type: 'tab/add-to-library', tabId: 1 }, fromPopup)).toEqual({ ok: false, error: 'This page holds no article to add.' });
+      expect(logged).toHaveBeenCalledOnce();
+      logged.mockRestore();
     });
   });
 });

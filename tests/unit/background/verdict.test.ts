@@ -38,10 +38,10 @@ describe('verdict', () => {
     expect(badgeFor(result)).toMatchObject({ text: 'i', color: BADGE_COLORS.copiedBy });
   });
 
-  it('calls the same text a verbatim copy when nothing else matches', () => {
+  it('says the library holds the page when only the same text matches (no recycling)', () => {
     const result = doneResult(seed002.text, [matchOf(seed002.text, seed002)]);
-    expect(describeResult(result)).toMatchObject({ tone: 'copy', headline: 'Verbatim copy of', subject: seed002.title });
-    expect(badgeFor(result)?.text).toBe('COPY');
+    expect(describeResult(result)).toMatchObject({ tone: 'neutral', headline: 'This article is in your library:', subject: seed002.title });
+    expect(badgeFor(result)).toBeNull();
   });
 
   it('gives a partial copy its share of the page, in amber', () => {
@@ -50,7 +50,8 @@ describe('verdict', () => {
     expect(partial.kind).toBe('partial');
     const share = `${Math.round(partial.coverage * 100)}%`;
     expect(badgeFor(doneResult(page, [partial]))).toMatchObject({ text: share, color: BADGE_COLORS.partial });
-    expect(describeResult(doneResult(page, [partial]))).toMatchObject({ headline: `Copies ${share} of`, subject: seed002.title });
+    // The share is the page's, and the headline says so.
+    expect(describeResult(doneResult(page, [partial]))).toMatchObject({ headline: `${share} of this page is copied from`, subject: seed002.title });
   });
 
   it('shows nothing for a clean page, a non-article or a page still being checked', () => {

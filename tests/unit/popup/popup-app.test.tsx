@@ -32,10 +32,10 @@ function scriptedBackground(results: Array<TabResult | null>, answers: Record<st
 
 let container: HTMLElement;
 
-async function show(send: Send, tabId: number | null = 7) {
+async function show(send: Send, tabId: number | null = 7, pageUrl?: string) {
   container = document.createElement('div');
   document.body.append(container);
-  await act(async () => render(<PopupApp tabId={tabId} send={send} pollMs={5} />, container));
+  await act(async () => render(<PopupApp tabId={tabId} pageUrl={pageUrl} send={send} pollMs={5} onGrowLibrary={() => {}} />, container));
 }
 
 afterEach(() => {
@@ -112,7 +112,7 @@ describe('PopupApp', () => {
     await settled('done');
     expect(container.querySelector('img, b')).toBeNull();
     expect(text('.match__title')).toBe(hostile);
-    expect(text('.verdict__headline')).toBe(`Verbatim copy of ${hostile}`);
+    expect(text('.verdict__headline')).toBe(`This article is in your library: ${hostile}`);
   });
 
   it('follows a check in progress until it settles', async () => {
@@ -124,19 +124,60 @@ describe('PopupApp', () => {
     expect(calls.filter((call) => call.type === 'tab/result').length).toBe(3);
   });
 
-  it('offers a scan in click-to-scan mode and follows it', async () => {
+  it('checks at once in click-to-scan mode (opening the popup is the click) and can force a check of a non-article', async () => {
     const waiting: TabResult = { status: 'disabled', url: 'https://news.test/', at: 1, why: 'click-to-scan' };
     const checking: TabResult = { status: 'checking', url: 'https://news.test/', at: 2 };
-    const { send, calls } = scriptedBackground([waiting, checking, { status: 'not-article', url: 'https://news.test/', at: 3 }], {
+    const notArticle: TabResult = { status: 'not-article', url: 'https://news.test/', at: 3 };
+    const { send, calls } = scriptedBackground([waiting, checking, notArticle, checking, doneResult(seed002.text, [])], {
       'tab/scan': () => null,
     });
     await show(send, 12);
-    await settled('disabled');
-    expect(text('.verdict__headline')).toBe('Scanning waits for you');
-    await click(button(/^Scan this page$/));
     await settled('not-article');
-    expect(calls).toContainEqual({ type: 'tab/scan', payload: { tabId: 12 } });
+    expect(calls.filter((call) => call.type === 'tab/scan')).toEqual([{ type: 'tab/scan', payload: { tabId: 12 } }]);
     expect(text('.verdict__headline')).toBe('Not an article');
+    await click(button(/^Check this page anyway$/));
+    await settled('done');
+    expect(calls).toContainEqual({ type: 'tab/scan', payload: { tabId: 12, force: true } });
+  });
+
+  it('names the library size in a clean verdict, with a way to grow it', async () => {
+    const stats = { total: 5, byOrigin: { seed: 5, imported: 0, page: 0, pasted: 0, learned: 0 }, wordsPending: 0 };
+    await show(scriptedBackground([doneResult(seed002.text, [])], { 'library/stats': () => stats }).send);
+    await settled('done');
+    await vi.waitFor(() => expect(text('.verdict__detail')).toBe('Nothing in your library of 5 articles matches this article.'));
+    expect(button(/Grow your library/)).toBeDefined();
+  });
+
+  it('says why a browser page or a local file cannot be checked instead of offering a check that does nothing', async () => {
+    await show(scriptedBackground([null]).send, 4, 'chrome://settings/');
+    await settled('unreadable');
+    expect(text('.verdict__detail')).toContain('browser’s own pages');
+    expect(button(/Check this page/)).toBeUndefined();
+    render(null, container);
+    await show(scriptedBackground([null]).send, 4, 'file:///home/me/article.html');
+    await settled('unreadable');
+    expect(text('.verdict__detail')).toContain('Allow access to file URLs');
+  });
+
+  it('turns the browser’s refusal to read a page of unknown address into the reason', async () => {
+    const { send } = scriptedBackground([null], {
+      'tab/scan': () => {
+        throw new Error('Cannot access a chrome:// URL');
+      },
+    });
+    await show(send, 5);
+    await settled('unchecked');
+    await click(button(/^Check this page$/));
+    await settled('unreadable');
+    expect(text('.verdict__detail')).toContain('browser’s own pages');
+  });
+
+  it('warns before adding a page that copies a library article', async () => {
+    const matches = [matchOf(seed000.text, seed001)];
+    await show(scriptedBackground([doneResult(seed000.text, matches)]).send);
+    await settled('done');
+    expect(text('.add-warning')).toContain(seed001.title);
+    expect(button(/Add this copy to the library anyway/)).toBeDefined();
   });
 
   it('adds the page to the library and says so', async () => {
