@@ -13,7 +13,10 @@ export const LIBRARY_DB_VERSION = 1;
 /** An entry staged by an import that is not committed yet: invisible to the library. */
 export interface StagedEntry {
   importId: string;
+  /** The article's number in its import (1, 2, …): the key, so no two articles share one. */
   seq: number;
+  /** Where the article is in its file ("file:line:column: article N:"), for messages. */
+  where: string;
   record: EntryRecord;
   text: string;
   fingerprint: Fingerprint;
