@@ -8,13 +8,17 @@ import { showBadge } from '../lib/extension/badge';
 import { createBackgroundHandlers } from '../lib/extension/background-handlers';
 import { getLibrary } from '../lib/extension/library-access';
 import { requestScan } from '../lib/extension/request-scan';
-import { forgetClosedTabs, watchTabs } from '../lib/extension/tab-lifecycle';
+import { LearningScheduler } from '../lib/extension/learning-scheduler';
+import { PageTexts } from '../lib/extension/page-texts';
+import { forgetClosedTabs, recheckInterrupted, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
 import { createMessageRouter } from '../lib/messaging/router';
 import { loadSettings } from '../lib/settings';
 
 export default defineBackground(() => {
+  const pageTexts = new PageTexts();
+  const learning = new LearningScheduler();
   const handlers = createBackgroundHandlers({
     library: getLibrary,
     settings: loadSettings,
@@ -22,15 +26,20 @@ export default defineBackground(() => {
     showBadge,
     requestScan,
     libraryHandlers: createLibraryHandlers(getLibrary),
+    pageTexts,
+    learning,
   });
   const route = createMessageRouter(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  watchTabs(sessionTabResults, showBadge);
+  watchTabs(sessionTabResults, showBadge, (tabId) => {
+    pageTexts.forget(tabId);
+    learning.cancel(tabId);
+  });
 
   // Seed and index the library as soon as the extension is installed or the browser starts,
   // so the first page a reader opens is not kept waiting for it.
   const warmUp = () => void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
   browser.runtime.onInstalled.addListener(warmUp);
   browser.runtime.onStartup.addListener(warmUp);
-  void forgetClosedTabs(sessionTabResults);
+  void forgetClosedTabs(sessionTabResults).then(() => recheckInterrupted(sessionTabResults, (tabId) => handlers['tab/result']({ tabId })));
 });

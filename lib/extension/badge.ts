@@ -3,7 +3,7 @@
  * for a partial copy, a quiet blue "i" when library articles copy this page, nothing otherwise.
  */
 import { browser } from 'wxt/browser';
-import type { TabResult } from '../protocol';
+import type { StoredTabResult } from '../protocol';
 import { verdictOfResult } from './verdict';
 
 export interface BadgeView {
@@ -16,7 +16,7 @@ export interface BadgeView {
 export const BADGE_COLORS = { copy: '#c62828', partial: '#b26a00', copiedBy: '#1565c0' } as const;
 const DEFAULT_TITLE = 'Recycled News';
 
-export function badgeFor(result: TabResult | null): BadgeView | null {
+export function badgeFor(result: StoredTabResult | null): BadgeView | null {
   const verdict = verdictOfResult(result);
   if (!verdict || verdict.kind === 'clean') return null;
   if (verdict.kind === 'copied-by') {
@@ -43,7 +43,7 @@ function toolbarButton() {
 }
 
 /** Shows (or clears) the badge of one tab. A tab closed meanwhile is not an error. */
-export async function showBadge(tabId: number, result: TabResult | null, enabled: boolean): Promise<void> {
+export async function showBadge(tabId: number, result: StoredTabResult | null, enabled: boolean): Promise<void> {
   const view = enabled ? badgeFor(result) : null;
   const button = toolbarButton();
   try {

@@ -3,7 +3,7 @@
  * The page's own strings are returned as data, for the UI to render as text.
  */
 import type { MatchKind } from '../core/types';
-import type { TabResult } from '../protocol';
+import type { StoredTabResult } from '../protocol';
 import { verdictOf } from './verdict';
 
 export type Tone = 'copy' | 'partial' | 'copied-by' | 'clean' | 'neutral' | 'error';
@@ -35,7 +35,7 @@ function others(count: number): string | undefined {
   return count > 0 ? `…and ${count} more library article${count === 1 ? '' : 's'}.` : undefined;
 }
 
-export function describeResult(result: TabResult): VerdictWords {
+export function describeResult(result: StoredTabResult): VerdictWords {
   switch (result.status) {
     case 'checking':
       return { tone: 'neutral', headline: 'Checking this page…' };
@@ -52,7 +52,7 @@ export function describeResult(result: TabResult): VerdictWords {
   }
 }
 
-function describeMatches(result: Extract<TabResult, { status: 'done' }>): VerdictWords {
+function describeMatches(result: Extract<StoredTabResult, { status: 'done' }>): VerdictWords {
   const verdict = verdictOf(result.matches);
   if (verdict.kind === 'clean') {
     return { tone: 'clean', headline: 'No recycled text found', detail: 'Nothing in your library matches this article.' };

@@ -3,7 +3,7 @@
  * page copies a library article (spun, verbatim or partly), is copied by one, or is clean.
  */
 import type { MatchKind } from '../core/types';
-import type { MatchView, TabResult } from '../protocol';
+import type { MatchView, StoredTabResult } from '../protocol';
 
 export type Verdict =
   | { kind: 'copy'; match: MatchView; copyKind: MatchKind }
@@ -52,6 +52,6 @@ export function orderForDisplay(matches: readonly MatchView[]): MatchView[] {
   return [...lead, ...rest];
 }
 
-export function verdictOfResult(result: TabResult | null): Verdict | null {
+export function verdictOfResult(result: StoredTabResult | null): Verdict | null {
   return result?.status === 'done' ? verdictOf(result.matches) : null;
 }
