@@ -24,6 +24,7 @@ const MISSING_RESULT_POLLS = 5;
 export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppProps) {
   const [view, setView] = useState<PopupView>({ state: 'loading' });
   const [watchSince, setWatchSince] = useState(() => Date.now());
+  const [stuck, setStuck] = useState(false);
 
   useEffect(() => {
     if (tabId === null) {
@@ -39,6 +40,7 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
         setView(result ? { state: 'result', result } : { state: 'unchecked' });
         const waiting = result === null ? Date.now() - watchSince < pollMs * MISSING_RESULT_POLLS : result.status === 'checking';
         if (waiting && Date.now() - watchSince < GIVE_UP_MS) timer = setTimeout(load, pollMs);
+        else setStuck(result?.status === 'checking');
       } catch (error) {
         if (!cancelled) setView({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
@@ -55,6 +57,7 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
     setView({ state: 'loading' });
     try {
       await send('tab/scan', { tabId });
+      setStuck(false);
       setWatchSince(Date.now());
     } catch (error) {
       setView({ state: 'failed', message: `This page cannot be scanned: ${error instanceof Error ? error.message : String(error)}` });
@@ -66,6 +69,7 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
     <main class="popup" data-state={dataState}>
       <PopupBody
         view={view}
+        stuck={stuck}
         onScan={scan}
         onAdd={tabId === null ? undefined : () => send('tab/add-to-library', { tabId })}
         loadSourceText={(id) => send('library/source-text', { id })}

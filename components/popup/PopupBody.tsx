@@ -21,13 +21,15 @@ const UNCHECKED: VerdictWords = {
 
 export interface PopupBodyProps {
   view: PopupView;
+  /** A check has been "checking" for longer than any check takes: offer to start it again. */
+  stuck?: boolean;
   onScan(): void;
   /** Absent when there is no tab to add from. */
   onAdd?: () => Promise<{ added: boolean }>;
   loadSourceText(id: string): Promise<string | null>;
 }
 
-export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProps) {
+export function PopupBody({ view, stuck = false, onScan, onAdd, loadSourceText }: PopupBodyProps) {
   if (view.state === 'loading') {
     return <VerdictHeader words={{ tone: 'neutral', headline: 'Looking at this page…' }} />;
   }
@@ -50,7 +52,8 @@ export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProp
       {result.status === 'disabled' && (
         <ScanButton onScan={onScan} label={result.why === 'excluded' ? 'Scan this page anyway' : 'Scan this page'} />
       )}
-      {result.status === 'checking' && <div class="progress" aria-hidden="true" />}
+      {result.status === 'checking' && !stuck && <div class="progress" aria-hidden="true" />}
+      {(result.status === 'error' || (result.status === 'checking' && stuck)) && <ScanButton onScan={onScan} label="Check this page again" />}
       {result.status === 'done' && (
         <>
           {result.matches.length > 0 && (

@@ -54,6 +54,9 @@ export function describeResult(result: StoredTabResult): VerdictWords {
 
 function describeMatches(result: Extract<StoredTabResult, { status: 'done' }>): VerdictWords {
   const verdict = verdictOf(result.matches);
+  if (verdict.kind === 'clean' && result.inLibrary) {
+    return { tone: 'clean', headline: 'This article is in your library', detail: 'It was saved from this address; nothing else in your library matches it.' };
+  }
   if (verdict.kind === 'clean') {
     return { tone: 'clean', headline: 'No recycled text found', detail: 'Nothing in your library matches this article.' };
   }
