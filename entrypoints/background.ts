@@ -13,6 +13,7 @@ import { PageTexts } from '../lib/extension/page-texts';
 import { forgetClosedTabs, recheckInterrupted, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
+import { watchImportPort } from '../lib/library/import-watch';
 import { createMessageRouter } from '../lib/messaging/router';
 import { loadSettings } from '../lib/settings';
 
@@ -29,8 +30,10 @@ export default defineBackground(() => {
     pageTexts,
     learning,
   });
-  const route = createMessageRouter(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const route = createMessageRouter(handlers, self);
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onConnect.addListener((port) => watchImportPort(port, self, async (importId) => (await getLibrary()).abortImport(importId)));
   watchTabs(sessionTabResults, showBadge, (tabId) => {
     pageTexts.forget(tabId);
     learning.cancel(tabId);

@@ -8,6 +8,7 @@ import type { LibraryDb, StagedEntry } from './db';
 import { LibraryFormatError, locationLabel } from './format';
 import { importedEntry, revalidateImportArticle, type ImportArticle } from './import-entry';
 import { adjustCounts, allOrNothing, ENTRY_STORES, putPrepared, RequestBatch, tally } from './entry-writes';
+import { IMPORT_GONE } from './messages';
 import { prepareEntry, type PreparedEntry } from './prepared';
 
 export interface StageResult {
@@ -28,8 +29,6 @@ interface OpenImport {
   staged: number;
 }
 
-/** The words every caller shows when an import is gone: the runner recognises them to retry. */
-export const IMPORT_GONE = 'This import is no longer open (the extension restarted or it was cancelled). Nothing from the file was added; please import it again.';
 
 export async function beginImport(db: LibraryDb, file: string): Promise<string> {
   const importId = crypto.randomUUID();

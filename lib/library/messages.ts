@@ -10,6 +10,9 @@ import type { ListPage, ListQuery } from './listing';
 import type { ExportPage, LibraryStats } from './service';
 import type { LibraryEntry } from './types';
 
+/** The background's words when an import it no longer holds is named: the runner recognises them to start the file again. */
+export const IMPORT_GONE = 'This import is no longer open (the extension restarted or it was cancelled). Nothing from the file was added; please import it again.';
+
 export interface LibraryMessages {
   'library/get': { request: { id: string }; response: LibraryEntry | null };
   /** One page of the browse list. */
