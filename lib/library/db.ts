@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fingerprint } from '../core/fingerprint';
 import type { EntryRecord } from './records';
 import type { EntryOrigin } from './types';
+import { isVersionError, LibraryTooNewError } from './rescue';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
 export const LIBRARY_DB_VERSION = 1;
@@ -83,7 +84,15 @@ const SORT_KEY_PATHS: Record<SortField, keyof EntryRecord> = {
   added: 'addedAt',
 };
 
+/** Opens (creating or upgrading) the library. A database left by a newer version rejects
+ *  with a LibraryTooNewError (plain words; see rescue.ts for the way out). */
 export function openLibraryDb(name: string = LIBRARY_DB_NAME): Promise<LibraryDb> {
+  return openCurrent(name).catch((error: unknown) => {
+    throw isVersionError(error) ? new LibraryTooNewError() : error;
+  });
+}
+
+function openCurrent(name: string): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, LIBRARY_DB_VERSION, {
     upgrade(db, oldVersion) {
       // One block per schema version, applied in order: a user several versions behind
