@@ -10,7 +10,7 @@ import { getLibrary } from '../lib/extension/library-access';
 import { requestScan } from '../lib/extension/request-scan';
 import { LearningScheduler } from '../lib/extension/learning-scheduler';
 import { PageTexts } from '../lib/extension/page-texts';
-import { forgetClosedTabs, recheckInterrupted, watchTabs } from '../lib/extension/tab-lifecycle';
+import { ColdStartReports, forgetClosedTabs, recheckInterrupted, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
 import { watchImportPort } from '../lib/library/import-watch';
@@ -20,6 +20,7 @@ import { loadSettings } from '../lib/settings';
 export default defineBackground(() => {
   const pageTexts = new PageTexts();
   const learning = new LearningScheduler();
+  const coldStart = new ColdStartReports();
   const handlers = createBackgroundHandlers({
     library: getLibrary,
     settings: loadSettings,
@@ -29,14 +30,18 @@ export default defineBackground(() => {
     libraryHandlers: createLibraryHandlers(getLibrary),
     pageTexts,
     learning,
+    onReport: (tabId) => coldStart.mark(tabId),
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   const route = createMessageRouter(handlers, self);
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.runtime.onConnect.addListener((port) => watchImportPort(port, self, async (importId) => (await getLibrary()).abortImport(importId)));
-  watchTabs(sessionTabResults, showBadge, (tabId) => {
-    pageTexts.forget(tabId);
-    learning.cancel(tabId);
+  watchTabs(sessionTabResults, showBadge, {
+    coldStart,
+    onLeave: (tabId) => {
+      pageTexts.forget(tabId);
+      learning.cancel(tabId);
+    },
   });
 
   // Seed and index the library as soon as the extension is installed or the browser starts,

@@ -17,10 +17,47 @@ export function isSamePage(stored: StoredTabResult | null, newUrl: string | unde
   return stored !== null && newUrl !== undefined && withoutHash(stored.url) === withoutHash(newUrl);
 }
 
-/** `onLeave`: called when a tab loads another page or closes (drop what is kept in memory for it). */
-export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, onLeave: (tabId: number) => void = () => {}): void {
+/**
+ * How long after the worker starts its events may come in any order. A stopped worker is
+ * started by the first event for it, and the browser delivers what queued meanwhile (the tab's
+ * "loading" and the new page's report) in no guaranteed order: a "loading" handled after the
+ * new page's report used to wipe that page's result (issue 12: results lost after a restart).
+ */
+export const COLD_START_MS = 10_000;
+
+/**
+ * Which tabs' pages reported to this worker during its cold start. A "loading" event handled
+ * after such a report is late (the report came from the page that loaded) and must not clear
+ * it; "loading" events of a worker running for longer come in order.
+ */
+export class ColdStartReports {
+  private readonly startedAt: number;
+  private readonly reported = new Set<number>();
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.startedAt = now();
+  }
+
+  /** Call when a page of tab `tabId` reports (an article, no article, or a skip). */
+  mark(tabId: number): void {
+    if (this.now() - this.startedAt < COLD_START_MS) this.reported.add(tabId);
+  }
+
+  isLateLoading(tabId: number): boolean {
+    return this.now() - this.startedAt < COLD_START_MS && this.reported.has(tabId);
+  }
+}
+
+export interface WatchOptions {
+  /** Called when a tab loads another page or closes (drop what is kept in memory for it). */
+  onLeave?: (tabId: number) => void;
+  coldStart?: ColdStartReports;
+}
+
+export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeave = () => {}, coldStart }: WatchOptions = {}): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
+    if (coldStart?.isLateLoading(tabId)) return;
     void (async () => {
       if (isSamePage(await tabResults.get(tabId), change.url)) return;
       onLeave(tabId);
