@@ -30,7 +30,7 @@ export default defineBackground(() => {
     libraryHandlers: createLibraryHandlers(getLibrary),
     pageTexts,
     learning,
-    onReport: (tabId) => coldStart.mark(tabId),
+    coldStart,
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   const route = createMessageRouter(handlers, self);

@@ -19,6 +19,7 @@ import type { SourceText } from '../core/types';
 import { LearningScheduler } from './learning-scheduler';
 import { pageUrl, sourceLabel, trustedCanonical } from './page-address';
 import { PageTexts } from './page-texts';
+import type { ColdStartReports } from './tab-lifecycle';
 import type { TabResults } from './tab-results';
 
 /** What the background needs from the library (lib/library/service.ts provides it). */
@@ -44,8 +45,8 @@ export interface BackgroundDeps {
   pageTexts?: PageTexts;
   /** When read articles are learned (after LEARN_AFTER_MS by default). */
   learning?: LearningScheduler;
-  /** Told of every report a page makes (see tab-lifecycle's ColdStartReports). */
-  onReport?: (tabId: number) => void;
+  /** Which tabs reported during the worker's cold start (see tab-lifecycle.ts). */
+  coldStart?: ColdStartReports;
 }
 
 
@@ -145,13 +146,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     }
     const same = matches.find((match) => match.sameAddress);
     const others = matches.filter((match) => !match.sameAddress);
-    // Another check of the tab since (a newer page, or a rescan) wins. A result merely cleared
-    // does not: a starting worker may handle the tab's "loading" after the report of the page
-    // that loaded (events queued during a cold start come in any order), and dropping the result
-    // then left the tab unchecked (issue 12). Were the clear for a newer page, its report follows.
+    // Another check of the tab since (a newer page, or a rescan) wins, and a result cleared by a
+    // navigation is dropped; except during a cold start, when the browser may deliver the tab's
+    // "loading" after the report of the page that loaded (queued events come in any order), and
+    // dropping the result left the tab unchecked (issue 12).
     const current = await deps.tabResults.get(from.tabId);
-    const replaced = current !== null && !(current.status === 'checking' && current.url === url && current.at === startedAt);
-    if (replaced) return { flagged: others.length > 0 };
+    const ours = current?.status === 'checking' && current.url === url && current.at === startedAt;
+    if (!ours && !(current === null && deps.coldStart?.isLateLoading(from.tabId))) return { flagged: others.length > 0 };
     const { title, siteName, byline, publishedAt } = article;
     const result: DoneTabResult = {
       status: 'done',
@@ -175,7 +176,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       // Marked before any await: a worker woken by this message must not take it for a stale check.
       const startedAt = now();
       inFlight.set(from.tabId, startedAt);
-      deps.onReport?.(from.tabId);
+      deps.coldStart?.mark(from.tabId);
       scansAsked.delete(from.tabId);
       try {
         return await check(request, from, startedAt);
@@ -185,14 +186,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     async 'page/not-article'({ url }, from) {
-      deps.onReport?.(from.tabId);
+      deps.coldStart?.mark(from.tabId);
       scansAsked.delete(from.tabId);
       await settle(from.tabId, { status: 'not-article', url: pageUrl(url, from.url), at: now() });
       return null;
     },
 
     async 'page/skipped'({ url, why }, from) {
-      deps.onReport?.(from.tabId);
+      deps.coldStart?.mark(from.tabId);
       scansAsked.delete(from.tabId);
       await settle(from.tabId, { status: 'disabled', url: pageUrl(url, from.url), at: now(), why });
       return null;
