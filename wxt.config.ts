@@ -12,6 +12,10 @@ export default defineConfig({
     description: 'Tells you when a news article is a verbatim, partial or spun copy of another one. Runs entirely on your device.',
     permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: 'Recycled News' },
+    // One background for normal and private windows (the browsers' default, and the only mode
+    // Firefox offers); the extension runs in private windows only if the user allows it there,
+    // and then writes nothing of them to lasting storage (README, "Private windows").
+    incognito: 'spanning',
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

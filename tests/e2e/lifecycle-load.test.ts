@@ -62,10 +62,10 @@ describe('many tabs at once', () => {
     const harness = extension();
     const probe = await ExtensionProbe.open(harness);
     const kinds = [
-      { headline: seed002.title, paragraphs: seed002.text.split('\n\n'), expected: 'COPY' },
-      { headline: seed003.title, paragraphs: seed003.text.split('\n\n'), expected: 'COPY' },
-      { ...GARDEN_ARTICLE, expected: '' },
-      { ...FERRY_ARTICLE, expected: '' },
+      { headline: seed002.title, paragraphs: seed002.text.split('\n\n'), flagged: true },
+      { headline: seed003.title, paragraphs: seed003.text.split('\n\n'), flagged: true },
+      { ...GARDEN_ARTICLE, flagged: false },
+      { ...FERRY_ARTICLE, flagged: false },
     ];
     const paths = Array.from({ length: 50 }, (_, i) => {
       const { headline, paragraphs } = kinds[i % kinds.length];
@@ -83,9 +83,10 @@ describe('many tabs at once', () => {
     figures.fiftyTabsMsToLastVerdict = Date.now() - started;
     console.log(`50 tabs: last verdict ${figures.fiftyTabsMsToLastVerdict} ms after the first tab was opened`);
     expect(verdicts.map((result) => result.status)).toEqual(Array(50).fill('done'));
-    const badges = [];
-    for (const tabId of tabIds) badges.push(await probe.badgeText(tabId));
-    expect(badges).toEqual(tabIds.map((_, i) => kinds[i % kinds.length].expected));
+    // Copies of seeds carry a badge (its text depends on the seed), clean articles none.
+    const badged = [];
+    for (const tabId of tabIds) badged.push((await probe.badgeText(tabId)) !== '');
+    expect(badged).toEqual(tabIds.map((_, i) => kinds[i % kinds.length].flagged));
     await Promise.all(pages.map((page) => page.close()));
   }, 600_000);
 
