@@ -9,7 +9,7 @@ import { showBadge } from '../../../lib/extension/badge';
 import { createBackgroundHandlers, INTERRUPTED_MESSAGE, NO_ROOM_MESSAGE, type BackgroundDeps } from '../../../lib/extension/background-handlers';
 import { LearningScheduler, type Timer } from '../../../lib/extension/learning-scheduler';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
-import { recheckInterrupted } from '../../../lib/extension/tab-lifecycle';
+import { COLD_START_MS, ColdStartReports, recheckInterrupted } from '../../../lib/extension/tab-lifecycle';
 import { sessionTabResults, type TabResults } from '../../../lib/extension/tab-results';
 import { openLibraryDb } from '../../../lib/library/db';
 import { createLibraryHandlers } from '../../../lib/library/handlers';
@@ -258,6 +258,41 @@ describe('the background across restarts and under load', () => {
       expect(await stored(14)).toMatchObject({ status: 'done', matches: [], inLibrary: { title: 'Orchard' } });
       valueOf(await report(worker, 15, 'https://copier.test/stolen', ORCHARD, undefined, { canonicalUrl: 'https://news.test/orchard' }));
       expect(await fakeBrowser.action.getBadgeText({ tabId: 15 })).toBe('COPY');
+    });
+  });
+
+  describe('events of a cold start', () => {
+    it('a "loading" handled after the tab reported to a starting worker is late; later ones are not', () => {
+      let clock = 1_000;
+      const reports = new ColdStartReports(() => clock);
+      expect(reports.isLateLoading(1)).toBe(false);
+      reports.mark(1);
+      expect(reports.isLateLoading(1)).toBe(true);
+      expect(reports.isLateLoading(2)).toBe(false);
+      clock += COLD_START_MS;
+      expect(reports.isLateLoading(1)).toBe(false);
+      reports.mark(2);
+      expect(reports.isLateLoading(2)).toBe(false);
+    });
+
+    it('during a cold start, a check whose result a late "loading" cleared is still stored and badged', async () => {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((done) => (release = done));
+      const coldStart = new ColdStartReports();
+      const worker = startWorker(library, {
+        coldStart,
+        library: async () => {
+          await gate;
+          return library;
+        },
+      });
+      const reply = report(worker, 16, 'https://copy.test/cold', seed002.text);
+      await vi.waitFor(async () => expect((await stored(16))?.status).toBe('checking'));
+      await sessionTabResults.clear(16);
+      release();
+      valueOf(await reply);
+      expect((await stored(16))?.status).toBe('done');
+      expect(await fakeBrowser.action.getBadgeText({ tabId: 16 })).toBe('COPY');
     });
   });
 });
