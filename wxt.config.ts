@@ -17,6 +17,10 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: '__MSG_extName__' },
+    // One background for normal and private windows (the browsers' default, and the only mode
+    // Firefox offers); the extension runs in private windows only if the user allows it there,
+    // and then writes nothing of them to lasting storage (README, "Private windows").
+    incognito: 'spanning',
     ...(browser === 'firefox'
       ? {
           // Firefox 140 (ESR) is the first to know data_collection_permissions, which

@@ -8,13 +8,19 @@ import { showBadge } from '../lib/extension/badge';
 import { createBackgroundHandlers } from '../lib/extension/background-handlers';
 import { getLibrary } from '../lib/extension/library-access';
 import { requestScan } from '../lib/extension/request-scan';
-import { forgetClosedTabs, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
+import { LearningScheduler } from '../lib/extension/learning-scheduler';
+import { PageTexts } from '../lib/extension/page-texts';
+import { ColdStartReports, forgetClosedTabs, recheckInterrupted, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
+import { watchImportPort } from '../lib/library/import-watch';
 import { createMessageRouter } from '../lib/messaging/router';
 import { loadSettings, showBadgeSetting } from '../lib/settings';
 
 export default defineBackground(() => {
+  const pageTexts = new PageTexts();
+  const learning = new LearningScheduler();
+  const coldStart = new ColdStartReports();
   const handlers = createBackgroundHandlers({
     library: getLibrary,
     settings: loadSettings,
@@ -22,10 +28,21 @@ export default defineBackground(() => {
     showBadge,
     requestScan,
     libraryHandlers: createLibraryHandlers(getLibrary),
+    pageTexts,
+    learning,
+    coldStart,
   });
-  const route = createMessageRouter(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const route = createMessageRouter(handlers, self);
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
-  watchTabs(sessionTabResults, showBadge);
+  browser.runtime.onConnect.addListener((port) => watchImportPort(port, self, async (importId) => (await getLibrary()).abortImport(importId)));
+  watchTabs(sessionTabResults, showBadge, {
+    coldStart,
+    onLeave: (tabId) => {
+      pageTexts.forget(tabId);
+      learning.cancel(tabId);
+    },
+  });
   showBadgeSetting.watch((enabled) => void redrawBadges(sessionTabResults, showBadge, enabled));
 
   // Seed and index the library as soon as the extension is installed or the browser starts,
@@ -37,5 +54,5 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
-  void forgetClosedTabs(sessionTabResults);
+  void forgetClosedTabs(sessionTabResults).then(() => recheckInterrupted(sessionTabResults, (tabId) => handlers['tab/result']({ tabId })));
 });

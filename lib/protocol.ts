@@ -23,30 +23,48 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 /** What the content script extracted from a page (lib/extract's result) and where: only what the background needs. */
 export interface PageArticle extends ExtractedArticle {
   url: string;
+  /** The page's `<link rel="canonical">` address, when it names one (an AMP page names its twin). */
+  canonicalUrl?: string;
 }
 
 /** A library match, with what the popup shows about the library article. */
 export interface MatchView extends Match {
   entry: Pick<LibraryEntry, 'id' | 'title' | 'source' | 'url' | 'publishedAt' | 'origin'>;
+  /** The library article was saved from this very address (or its canonical twin): the same article, not a copy. */
+  sameAddress?: true;
 }
 
-export type TabResult =
+/** A finished check as kept per tab (in `storage.session`): small, without the page's text. */
+export interface DoneTabResult {
+  status: 'done';
+  url: string;
+  at: number;
+  article: Pick<PageArticle, 'title' | 'siteName' | 'byline' | 'publishedAt'>;
+  matches: MatchView[];
+  /** The library holds this very article, saved from this address (or its canonical twin). */
+  inLibrary?: { id: string; title: string };
+  /** Read in a private window: nothing of it may be written to the library. */
+  private?: true;
+  /** The spin hint from the page's text alone (lib/spin), at the user's setting; evidence offsets are into
+   *  the page text. Absent in results stored by an older version. */
+  spin?: SpinHint;
+}
+
+/** A tab's state as kept in `storage.session` (at most a few KB each: its quota is ~10 MB). */
+export type StoredTabResult =
   | { status: 'checking'; url: string; at: number }
   | { status: 'not-article'; url: string; at: number }
   | { status: 'disabled'; url: string; at: number; why: string }
-  | { status: 'error'; url: string; at: number; error: string }
-  | {
-      status: 'done';
-      url: string;
-      at: number;
-      article: Pick<PageArticle, 'title' | 'siteName' | 'byline' | 'publishedAt'>;
+  | { status: 'error'; url: string; at: number; error: string; private?: true }
+  | DoneTabResult;
+
+/** A tab's state as the popup receives it: a finished check comes with the page's text. */
+export type TabResult =
+  | Exclude<StoredTabResult, DoneTabResult>
+  | (DoneTabResult & {
       /** Page text as analysed: lets the popup show shared passages side by side. */
       text: string;
-      matches: MatchView[];
-      /** The spin hint from the page's text alone (lib/spin), at the user's setting; evidence offsets are into
-       *  `text`. Absent in results stored by an older version. */
-      spin?: SpinHint;
-    };
+    });
 
 /** Why a page was not scanned: the site is excluded, or scanning waits for a click. */
 export type SkipReason = 'excluded' | 'click-to-scan';

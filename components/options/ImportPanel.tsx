@@ -1,6 +1,8 @@
 /** Imports files (picker or drag-and-drop, several at once) with progress, cancel and a summary. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { IMPORT_FILE_ACCEPT } from '../../lib/library/import-file';
+import { IMPORT_PORT } from '../../lib/library/import-watch';
 import { importFiles, type FileOutcome, type ImportProgress } from '../../lib/library/import-runner';
 import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
@@ -35,16 +37,29 @@ export function ImportPanel({ onImported }: ImportPanelProps) {
     abort.current = new AbortController();
     setOutcomes(null);
     setProgress({ fileIndex: 0, fileCount: files.length, file: files[0].name, bytesRead: 0, bytesTotal: files[0].size, articlesRead: 0, articlesStaged: 0 });
+    // While this page imports, a port ties its imports to it: if the page goes away, the
+    // background drops what they staged at once.
+    let port = browser.runtime.connect({ name: IMPORT_PORT });
     try {
       const result = await importFiles(files, {
         send: sendMessage,
         parseHtml,
         signal: abort.current.signal,
         onProgress: setProgress,
+        onBegin: (importId) => {
+          // A restarted background closed the old port: open a new one.
+          try {
+            port.postMessage({ importId });
+          } catch {
+            port = browser.runtime.connect({ name: IMPORT_PORT });
+            port.postMessage({ importId });
+          }
+        },
       });
       setOutcomes(result);
       if (result.some((outcome) => outcome.added > 0)) onImported?.();
     } finally {
+      port.disconnect();
       setProgress(null);
       abort.current = null;
     }

@@ -1,7 +1,10 @@
 /** The options page: three tabs (library, add & import, settings), chosen by the address's #hash. */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
+import { LIBRARY_TOO_NEW } from '../../lib/library/messages';
+import { sendMessage } from '../../lib/messaging/client';
 import { ImportView } from './ImportView';
+import { LibraryTooNew } from './LibraryTooNew';
 import { LibraryView } from './LibraryView';
 import { SettingsView } from './SettingsView';
 
@@ -36,6 +39,15 @@ export function OptionsApp({ initialTab = 'library' }: OptionsAppProps) {
 
   const changed = () => setLibraryVersion((n) => n + 1);
 
+  // A database left by a newer version opens nowhere: say so once, above everything else.
+  const [tooNew, setTooNew] = useState(false);
+  useEffect(() => {
+    sendMessage('library/stats', {}).then(
+      () => setTooNew(false),
+      (error: unknown) => setTooNew((error as Error)?.message === LIBRARY_TOO_NEW),
+    );
+  }, [libraryVersion]);
+
   return (
     <div class="app">
       <header class="top">
@@ -49,6 +61,7 @@ export function OptionsApp({ initialTab = 'library' }: OptionsAppProps) {
         </nav>
       </header>
       <main>
+        {tooNew && <LibraryTooNew onRebuilt={changed} />}
         {tab === 'library' && <LibraryView key={libraryVersion} />}
         {tab === 'import' && <ImportView onChanged={changed} />}
         {tab === 'settings' && <SettingsView libraryVersion={libraryVersion} />}

@@ -1,6 +1,5 @@
 /** One matching library article: what it is, how it matches, its swaps and shared passages. */
 import { useState } from 'preact/hooks';
-import { isSameArticle } from '../../lib/extension/verdict';
 import { percent } from '../../lib/extension/verdict-words';
 import { formatDate, formatNumber, t, type MessageKey } from '../../lib/i18n';
 import type { MatchView } from '../../lib/protocol';
@@ -44,7 +43,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
       <div class="match__top">
         <span class={`chip chip--${match.kind}`}>{t(KIND_LABEL[match.kind])}</span>
         {copiedBy && <span class="chip chip--direction">{t('matchCopiesThisPage')}</span>}
-        {isSameArticle(match) && <span class="chip chip--direction">{t('matchSameArticle')}</span>}
+        {match.sameAddress && <span class="chip chip--direction">{t('matchSameArticle')}</span>}
         <span class="match__score" title={t('matchScoreHelp')}>
           {t('matchScore', formatNumber(match.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
         </span>

@@ -44,6 +44,7 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
       () => setLibrarySize(undefined),
     );
   }, [send]);
+  const [stuck, setStuck] = useState(false);
 
   useEffect(() => {
     if (tabId === null) {
@@ -64,6 +65,7 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
         setView(result ? { state: 'result', result } : unreadable ? { state: 'unreadable', reason: unreadable } : { state: 'unchecked' });
         const waiting = result === null ? Date.now() - watchSince < pollMs * MISSING_RESULT_POLLS : result.status === 'checking';
         if (waiting && Date.now() - watchSince < GIVE_UP_MS) timer = setTimeout(load, pollMs);
+        else setStuck(result?.status === 'checking');
       } catch (error) {
         if (!cancelled) setView({ state: 'failed', message: messageOf(error) });
       }
@@ -84,6 +86,7 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
     setView({ state: 'loading' });
     try {
       await send('tab/scan', force ? { tabId, force } : { tabId });
+      setStuck(false);
       setWatchSince(Date.now());
     } catch (error) {
       const reason = unreadableFromError(messageOf(error));
@@ -98,6 +101,7 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
         view={view}
         librarySize={librarySize}
         onScan={(force) => void scan(force)}
+        stuck={stuck}
         onAdd={tabId === null ? undefined : () => send('tab/add-to-library', { tabId })}
         onGrowLibrary={onGrowLibrary}
         loadSourceText={(id) => send('library/source-text', { id })}

@@ -1,5 +1,5 @@
 /** The popup's content for one state: a headline, and for a finished check its matches. */
-import { isSameArticle, orderForDisplay, spinHintOf, verdictOf } from '../../lib/extension/verdict';
+import { orderForDisplay, spinHintOf, verdictOf } from '../../lib/extension/verdict';
 import { describeResult, uncheckedWords } from '../../lib/extension/verdict-words';
 import { t } from '../../lib/i18n';
 import type { TabResult } from '../../lib/protocol';
@@ -21,6 +21,8 @@ export interface PopupBodyProps {
   view: PopupView;
   /** Entries in the library, named in a clean verdict; undefined while unknown. */
   librarySize?: number;
+  /** A check has been "checking" for longer than any check takes: offer to start it again. */
+  stuck?: boolean;
   /** `force`: check the page even though it was judged not to be an article. */
   onScan(force: boolean): void;
   /** Absent when there is no tab to add from. */
@@ -29,7 +31,7 @@ export interface PopupBodyProps {
   loadSourceText(id: string): Promise<string | null>;
 }
 
-export function PopupBody({ view, librarySize, onScan, onAdd, onGrowLibrary, loadSourceText }: PopupBodyProps) {
+export function PopupBody({ view, librarySize, stuck = false, onScan, onAdd, onGrowLibrary, loadSourceText }: PopupBodyProps) {
   if (view.state === 'loading') {
     return <VerdictHeader words={{ tone: 'neutral', headline: t('popupLooking') }} />;
   }
@@ -50,7 +52,7 @@ export function PopupBody({ view, librarySize, onScan, onAdd, onGrowLibrary, loa
   const { result } = view;
   const words = describeResult(result, librarySize);
   const verdict = result.status === 'done' ? verdictOf(result.matches) : null;
-  const inLibrary = result.status === 'done' && result.matches.some(isSameArticle);
+  const inLibrary = result.status === 'done' && (result.inLibrary !== undefined || result.matches.some((match) => match.sameAddress));
   return (
     <>
       <VerdictHeader words={words} />
@@ -58,7 +60,8 @@ export function PopupBody({ view, librarySize, onScan, onAdd, onGrowLibrary, loa
         <ScanButton onScan={() => onScan(false)} label={result.why === 'excluded' ? t('popupCheckAnyway') : t('popupScanThisPage')} />
       )}
       {result.status === 'not-article' && <ScanButton onScan={() => onScan(true)} label={t('popupCheckAnyway')} />}
-      {result.status === 'checking' && <div class="progress" aria-hidden="true" />}
+      {result.status === 'checking' && !stuck && <div class="progress" aria-hidden="true" />}
+      {(result.status === 'error' || (result.status === 'checking' && stuck)) && <ScanButton onScan={() => onScan(false)} label={t('popupCheckAgain')} />}
       {result.status === 'done' && (
         <>
           {verdict?.kind === 'clean' && onGrowLibrary && (

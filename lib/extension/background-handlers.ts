@@ -2,20 +2,31 @@
  * The background's answer to every message of the protocol, in one object. It holds no
  * browser calls of its own: storage, badge, library and settings come in as dependencies,
  * so unit tests drive it with fakes and the real wiring stays in entrypoints/background.ts.
+ *
+ * Lifecycle: a check is "in flight" only in the worker that started it. A tab left at
+ * "checking" by a worker that stopped (MV3 stops idle workers, and browsers restart them) is
+ * recognised by the next worker, which asks the page to be read again; so is a finished
+ * check whose page text (kept in memory, see page-texts.ts) went with the old worker.
  */
 import type { LibraryEntry } from '../library/types';
 import type { LibraryMessages } from '../library/messages';
-import type { BackgroundHandlers, PageHandlers } from '../messaging/handlers';
-import type { MatchView, PageArticle, PageFingerprint, TabResult } from '../protocol';
+import { shouldLearn } from '../library/learning';
+import type { BackgroundHandlers, ContentSender, PageHandlers } from '../messaging/handlers';
+import type { DoneTabResult, MatchView, PageArticle, PageFingerprint, StoredTabResult } from '../protocol';
 import type { Settings } from '../settings';
 import type { MatchOptions } from '../core/engine';
 import type { SourceText } from '../core/types';
+import { LearningScheduler } from './learning-scheduler';
+import { pageUrl, sourceLabel, trustedCanonical } from './page-address';
+import { PageTexts } from './page-texts';
+import type { ColdStartReports } from './tab-lifecycle';
 import type { TabResults } from './tab-results';
 import { detectSpin } from '../spin';
 
 /** What the background needs from the library (lib/library/service.ts provides it). */
 export interface BackgroundLibrary {
-  match(page: SourceText, fingerprint?: PageFingerprint, options?: MatchOptions): Promise<MatchView[]>;
+  /** `alsoAt`: other addresses of the page (its canonical URL): entries saved from them come back `sameAddress`. */
+  match(page: SourceText, fingerprint?: PageFingerprint, options?: MatchOptions, alsoAt?: readonly string[]): Promise<MatchView[]>;
   add(input: Pick<LibraryEntry, 'title' | 'text' | 'source' | 'url' | 'publishedAt' | 'origin'>): Promise<{ id: string; added: boolean }>;
   getEntry(id: string): Promise<LibraryEntry | undefined>;
   recordMatches(page: { url: string; title: string }, ids: string[]): Promise<void>;
@@ -26,128 +37,202 @@ export interface BackgroundDeps {
   library(): Promise<BackgroundLibrary>;
   settings(): Promise<Settings>;
   tabResults: TabResults;
-  showBadge(tabId: number, result: TabResult | null, enabled: boolean): Promise<void>;
+  showBadge(tabId: number, result: StoredTabResult | null, enabled: boolean): Promise<void>;
   /** Asks the tab's content script to scan now (injecting it first if it is not there). */
   requestScan(tabId: number, force?: boolean): Promise<void>;
   libraryHandlers: Pick<PageHandlers, keyof LibraryMessages>;
   now?: () => number;
+  /** Where page texts are kept (a fresh store per worker by default). */
+  pageTexts?: PageTexts;
+  /** When read articles are learned (after LEARN_AFTER_MS by default). */
+  learning?: LearningScheduler;
+  /** Which tabs reported during the worker's cold start (see tab-lifecycle.ts). */
+  coldStart?: ColdStartReports;
 }
 
-/** A short label for where a page came from: its site name, else its host. */
-function sourceLabel(url: string, siteName: string | undefined): string {
-  if (siteName?.trim()) return siteName.trim();
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return 'Web page';
-  }
-}
 
-/**
- * The page's address. The browser's word for it (`sender.url`) stays the address the document
- * was loaded at, so after a single-page site's pushState only the page knows the current one;
- * pushState cannot leave the document's origin, so the page's claim is taken within it only.
- */
-function pageUrl(claimed: string, reported: string): string {
-  try {
-    return new URL(claimed).origin === new URL(reported).origin ? claimed : reported;
-  } catch {
-    return reported;
-  }
-}
+/** How long a scan the popup asked for may take to report before its "checking" counts as stale. */
+export const SCAN_ANSWER_MS = 20_000;
+
+export const INTERRUPTED_MESSAGE = 'The check of this page was interrupted (the extension restarted). Scan it again.';
+export const NO_ROOM_MESSAGE = 'This page was checked, but the browser had no room left to keep the result. Scan it again.';
 
 export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const now = deps.now ?? Date.now;
+  const pageTexts = deps.pageTexts ?? new PageTexts();
+  const learning = deps.learning ?? new LearningScheduler();
+  /** Checks running in this worker: tab id → when the check started. */
+  const inFlight = new Map<number, number>();
+  /** Scans this worker asked a page for: tab id → when. */
+  const scansAsked = new Map<number, number>();
 
-  async function settle(tabId: number, result: TabResult): Promise<void> {
-    await deps.tabResults.set(tabId, result);
-    const { showBadge } = await deps.settings();
-    await deps.showBadge(tabId, result, showBadge);
+  /** Badge first: it needs no storage, so a full storage never hides a verdict. */
+  async function settle(tabId: number, result: StoredTabResult): Promise<void> {
+    const enabled = await deps.settings().then((settings) => settings.showBadge, () => true);
+    await deps.showBadge(tabId, result, enabled).catch((error: unknown) => console.warn('Recycled News: badge', error));
+    try {
+      await deps.tabResults.set(tabId, result);
+    } catch (error) {
+      console.warn('Recycled News: could not keep the result of tab', tabId, error);
+      // A plain error in place of an endless "checking" (itself small enough to fit if anything does).
+      await deps.tabResults.set(tabId, { status: 'error', url: result.url, at: result.at, error: NO_ROOM_MESSAGE });
+    }
   }
 
   /** True while the tab still shows the page this check started for (no navigation since). */
-  async function stillChecking(tabId: number, url: string, startedAt: number): Promise<boolean> {
+  async function stillShown(tabId: number, url: string, at: number, status: StoredTabResult['status']): Promise<boolean> {
     const current = await deps.tabResults.get(tabId);
-    return current?.status === 'checking' && current.url === url && current.at === startedAt;
+    return current?.status === status && current.url === url && current.at === at;
   }
 
-  /** Bookkeeping after a verdict; its failure must not turn a shown verdict into an error. */
-  async function afterMatch(library: BackgroundLibrary, settings: Settings, article: PageArticle, matches: MatchView[]) {
+  /** A "checking" no check of this worker will ever settle. */
+  function isStale(tabId: number, result: StoredTabResult | null): boolean {
+    if (result?.status !== 'checking' || inFlight.has(tabId)) return false;
+    const asked = scansAsked.get(tabId);
+    return asked === undefined || now() - asked > SCAN_ANSWER_MS;
+  }
+
+  /** Asks the tab's page to be read again; shown as "checking" at once so the popup follows it. */
+  async function rescan(tabId: number, previous: StoredTabResult | null, force?: boolean): Promise<void> {
+    const at = now();
+    scansAsked.set(tabId, at);
+    await deps.tabResults.set(tabId, { status: 'checking', url: previous?.url ?? '', at });
     try {
-      if (matches.length > 0) await library.recordMatches({ url: article.url, title: article.title }, matches.map((match) => match.id));
-      // A page that copies a library article adds nothing new: learning it would only make
-      // a second source for the same text.
-      const copiesSomething = matches.some((match) => match.direction === 'copies');
-      if (settings.learning.enabled && !copiesSomething) await library.learn(article, settings.learning);
+      await deps.requestScan(tabId, force);
     } catch (error) {
-      console.warn('Recycled News: could not record or learn', article.url, error);
+      scansAsked.delete(tabId);
+      if (previous && previous.status !== 'checking') await deps.tabResults.set(tabId, previous);
+      else if (previous) await deps.tabResults.set(tabId, { status: 'error', url: previous.url, at: now(), error: INTERRUPTED_MESSAGE });
+      else await deps.tabResults.clear(tabId);
+      throw error;
     }
+  }
+
+  /** Bookkeeping after a verdict (never for a private window); its failure must not turn a shown verdict into an error. */
+  async function afterMatch(library: BackgroundLibrary, settings: Settings, tabId: number, article: PageArticle, result: DoneTabResult) {
+    try {
+      const { matches } = result;
+      if (matches.length > 0) await library.recordMatches({ url: article.url, title: article.title }, matches.map((match) => match.id));
+    } catch (error) {
+      console.warn('Recycled News: could not record the matches of', article.url, error);
+    }
+    // A page that copies a library article adds nothing new: learning it would only make
+    // a second source for the same text.
+    const copiesSomething = result.matches.some((match) => match.direction === 'copies');
+    if (copiesSomething || result.inLibrary || !shouldLearn(article.url, article.text, settings.learning)) return;
+    learning.offer(tabId, async () => {
+      if (!(await stillShown(tabId, result.url, result.at, 'done')) || (await deps.tabResults.learnedThisVisit(tabId))) return;
+      const current = (await deps.settings()).learning;
+      await library.learn(article, current);
+      await deps.tabResults.markLearned(tabId);
+    });
+  }
+
+  async function check({ article, fingerprint }: { article: PageArticle; fingerprint?: PageFingerprint }, from: ContentSender, startedAt: number) {
+    const url = pageUrl(article.url, from.url);
+    const privately = from.incognito ? ({ private: true } as const) : {};
+    await deps.tabResults.set(from.tabId, { status: 'checking', url, at: startedAt });
+    let matches: MatchView[];
+    let settings: Settings;
+    let library: BackgroundLibrary;
+    try {
+      [library, settings] = await Promise.all([deps.library(), deps.settings()]);
+      const page = { id: url, title: article.title, text: article.text, publishedAt: article.publishedAt };
+      const canonical = trustedCanonical(article.canonicalUrl, url);
+      matches = await library.match(page, fingerprint, { sensitivity: settings.sensitivity }, canonical ? [canonical] : []);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await settle(from.tabId, { status: 'error', url, at: now(), error: message, ...privately });
+      throw error;
+    }
+    const same = matches.find((match) => match.sameAddress);
+    const others = matches.filter((match) => !match.sameAddress);
+    // Another check of the tab since (a newer page, or a rescan) wins, and a result cleared by a
+    // navigation is dropped; except during a cold start, when the browser may deliver the tab's
+    // "loading" after the report of the page that loaded (queued events come in any order), and
+    // dropping the result left the tab unchecked (issue 12).
+    const current = await deps.tabResults.get(from.tabId);
+    const ours = current?.status === 'checking' && current.url === url && current.at === startedAt;
+    if (!ours && !(current === null && deps.coldStart?.isLateLoading(from.tabId))) return { flagged: others.length > 0 };
+    const { title, siteName, byline, publishedAt } = article;
+    // The hint reads the text alone, library match or not (a reader rarely has the source).
+    const spin = detectSpin(article.text, settings.spinHint);
+    const result: DoneTabResult = {
+      status: 'done',
+      url,
+      at: now(),
+      article: { title, siteName, byline, publishedAt },
+      matches: others,
+      ...(same ? { inLibrary: { id: same.entry.id, title: same.entry.title } } : {}),
+      ...privately,
+      spin,
+    };
+    pageTexts.set(from.tabId, result.at, article.text);
+    await settle(from.tabId, result);
+    if (!from.incognito) await afterMatch(library, settings, from.tabId, { ...article, url }, result);
+    return { flagged: others.length > 0 };
   }
 
   return {
     ...deps.libraryHandlers,
 
-    async 'page/article'({ article, fingerprint }, from) {
-      const url = pageUrl(article.url, from.url);
+    async 'page/article'(request, from) {
+      // Marked before any await: a worker woken by this message must not take it for a stale check.
       const startedAt = now();
-      await deps.tabResults.set(from.tabId, { status: 'checking', url, at: startedAt });
-      let matches: MatchView[];
-      let settings: Settings;
-      let library: BackgroundLibrary;
+      inFlight.set(from.tabId, startedAt);
+      deps.coldStart?.mark(from.tabId);
+      scansAsked.delete(from.tabId);
       try {
-        [library, settings] = await Promise.all([deps.library(), deps.settings()]);
-        const page = { id: url, title: article.title, text: article.text, publishedAt: article.publishedAt };
-        matches = await library.match(page, fingerprint, { sensitivity: settings.sensitivity });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await settle(from.tabId, { status: 'error', url, at: now(), error: message });
-        throw error;
+        return await check(request, from, startedAt);
+      } finally {
+        if (inFlight.get(from.tabId) === startedAt) inFlight.delete(from.tabId);
       }
-      // The hint reads the text alone, library match or not (a reader rarely has the source).
-      const spin = detectSpin(article.text, settings.spinHint);
-      const flagged = matches.length > 0;
-      if (!(await stillChecking(from.tabId, url, startedAt))) return { flagged };
-      const { title, siteName, byline, publishedAt } = article;
-      await settle(from.tabId, { status: 'done', url, at: now(), article: { title, siteName, byline, publishedAt }, text: article.text, matches, spin });
-      await afterMatch(library, settings, { ...article, url }, matches);
-      return { flagged };
     },
 
     async 'page/not-article'({ url }, from) {
+      deps.coldStart?.mark(from.tabId);
+      scansAsked.delete(from.tabId);
       await settle(from.tabId, { status: 'not-article', url: pageUrl(url, from.url), at: now() });
       return null;
     },
 
     async 'page/skipped'({ url, why }, from) {
+      deps.coldStart?.mark(from.tabId);
+      scansAsked.delete(from.tabId);
       await settle(from.tabId, { status: 'disabled', url: pageUrl(url, from.url), at: now(), why });
       return null;
     },
 
     async 'tab/result'({ tabId }) {
-      return deps.tabResults.get(tabId);
+      let stored = await deps.tabResults.get(tabId);
+      const textGone = stored?.status === 'done' && pageTexts.get(tabId, stored.at) === undefined;
+      if (isStale(tabId, stored) || textGone) {
+        // A check the old worker never finished, or whose page text went with it: read the page again.
+        try {
+          await rescan(tabId, stored);
+          stored = await deps.tabResults.get(tabId);
+        } catch {
+          stored = await deps.tabResults.get(tabId);
+        }
+      }
+      return stored?.status === 'done' ? { ...stored, text: pageTexts.get(tabId, stored.at) ?? '' } : stored;
     },
 
     async 'tab/scan'({ tabId, force }) {
-      // Shown as "checking" at once, so the popup follows the scan it asked for.
-      const previous = await deps.tabResults.get(tabId);
-      await deps.tabResults.set(tabId, { status: 'checking', url: previous?.url ?? '', at: now() });
-      try {
-        await deps.requestScan(tabId, force);
-      } catch (error) {
-        if (previous) await deps.tabResults.set(tabId, previous);
-        else await deps.tabResults.clear(tabId);
-        throw error;
-      }
+      await rescan(tabId, await deps.tabResults.get(tabId), force);
       return null;
     },
 
     async 'tab/add-to-library'({ tabId }) {
       const result = await deps.tabResults.get(tabId);
       if (result?.status !== 'done') throw new Error('This page holds no article to add.');
+      if (result.private) throw new Error('Pages read in a private window are not saved to the library.');
+      const text = pageTexts.get(tabId, result.at);
+      if (text === undefined) throw new Error('The page’s text is no longer at hand (the extension restarted). Scan the page again, then add it.');
       const library = await deps.library();
       return library.add({
         title: result.article.title,
-        text: result.text,
+        text,
         source: sourceLabel(result.url, result.article.siteName),
         url: result.url,
         publishedAt: result.article.publishedAt,

@@ -3,8 +3,8 @@
  * for a partial copy, a quiet blue "i" when library articles copy this page, nothing otherwise.
  */
 import { browser } from 'wxt/browser';
-import type { TabResult } from '../protocol';
-import { isSameArticle, spinHintOf, verdictOfResult } from './verdict';
+import type { StoredTabResult } from '../protocol';
+import { spinHintOf, verdictOfResult } from './verdict';
 
 export interface BadgeView {
   text: string;
@@ -16,7 +16,7 @@ export interface BadgeView {
 export const BADGE_COLORS = { copy: '#c62828', partial: '#8a4f00', copiedBy: '#1565c0', hint: '#6a1b9a' } as const;
 const DEFAULT_TITLE = 'Recycled News';
 
-export function badgeFor(result: TabResult | null): BadgeView | null {
+export function badgeFor(result: StoredTabResult | null): BadgeView | null {
   const verdict = verdictOfResult(result);
   // The spin hint shows only when no source was found: a source-based verdict says more.
   if (verdict?.kind === 'clean' && spinHintOf(result)) {
@@ -29,7 +29,7 @@ export function badgeFor(result: TabResult | null): BadgeView | null {
   }
   const { match, copyKind } = verdict;
   // The library's own copy of this very page is no recycling: the popup says "in your library".
-  if (isSameArticle(match)) return null;
+  if (match.sameAddress) return null;
   const source = `“${match.entry.title}”`;
   if (copyKind === 'partial') {
     const share = Math.max(1, Math.round(match.coverage * 100));
@@ -49,7 +49,7 @@ function toolbarButton() {
 }
 
 /** Shows (or clears) the badge of one tab. A tab closed meanwhile is not an error. */
-export async function showBadge(tabId: number, result: TabResult | null, enabled: boolean): Promise<void> {
+export async function showBadge(tabId: number, result: StoredTabResult | null, enabled: boolean): Promise<void> {
   const view = enabled ? badgeFor(result) : null;
   const button = toolbarButton();
   try {

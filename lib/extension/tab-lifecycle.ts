@@ -5,28 +5,68 @@
  * script of the new page reports again).
  */
 import { browser } from 'wxt/browser';
-import type { TabResult } from '../protocol';
+import type { StoredTabResult } from '../protocol';
 import type { TabResults } from './tab-results';
 
-type ShowBadge = (tabId: number, result: TabResult | null, enabled: boolean) => Promise<void>;
+type ShowBadge = (tabId: number, result: StoredTabResult | null, enabled: boolean) => Promise<void>;
 
 const withoutHash = (url: string) => url.replace(/#.*$/, '');
 
 /** Same page: only the fragment changed (the browser told us the new URL). */
-export function isSamePage(stored: TabResult | null, newUrl: string | undefined): boolean {
+export function isSamePage(stored: StoredTabResult | null, newUrl: string | undefined): boolean {
   return stored !== null && newUrl !== undefined && withoutHash(stored.url) === withoutHash(newUrl);
 }
 
-export function watchTabs(tabResults: TabResults, showBadge: ShowBadge): void {
+/**
+ * How long after the worker starts its events may come in any order. A stopped worker is
+ * started by the first event for it, and the browser delivers what queued meanwhile (the tab's
+ * "loading" and the new page's report) in no guaranteed order: a "loading" handled after the
+ * new page's report used to wipe that page's result (issue 12: results lost after a restart).
+ */
+export const COLD_START_MS = 10_000;
+
+/**
+ * Which tabs' pages reported to this worker during its cold start. A "loading" event handled
+ * after such a report is late (the report came from the page that loaded) and must not clear
+ * it; "loading" events of a worker running for longer come in order.
+ */
+export class ColdStartReports {
+  private readonly startedAt: number;
+  private readonly reported = new Set<number>();
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.startedAt = now();
+  }
+
+  /** Call when a page of tab `tabId` reports (an article, no article, or a skip). */
+  mark(tabId: number): void {
+    if (this.now() - this.startedAt < COLD_START_MS) this.reported.add(tabId);
+  }
+
+  isLateLoading(tabId: number): boolean {
+    return this.now() - this.startedAt < COLD_START_MS && this.reported.has(tabId);
+  }
+}
+
+export interface WatchOptions {
+  /** Called when a tab loads another page or closes (drop what is kept in memory for it). */
+  onLeave?: (tabId: number) => void;
+  coldStart?: ColdStartReports;
+}
+
+export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeave = () => {}, coldStart }: WatchOptions = {}): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
+    if (coldStart?.isLateLoading(tabId)) return;
     void (async () => {
       if (isSamePage(await tabResults.get(tabId), change.url)) return;
+      onLeave(tabId);
       await tabResults.clear(tabId);
       await showBadge(tabId, null, false);
     })();
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    onLeave(tabId);
     void tabResults.clear(tabId);
   });
 }
@@ -40,6 +80,17 @@ export async function redrawBadges(tabResults: TabResults, showBadge: ShowBadge,
   await Promise.all(
     tabs.flatMap((tab) => (tab.id === undefined ? [] : [tabResults.get(tab.id).then((result) => showBadge(tab.id!, result, enabled))])),
   );
+}
+
+/**
+ * After a service-worker restart: every tab still "checking" was being checked by the worker
+ * that stopped. `lookAt` (the 'tab/result' handler) recognises each as stale and has its
+ * page read again, so no tab waits for a check that will never end.
+ */
+export async function recheckInterrupted(tabResults: TabResults, lookAt: (tabId: number) => Promise<unknown>): Promise<void> {
+  for (const [tabId, result] of await tabResults.all()) {
+    if (result.status === 'checking') await lookAt(tabId).catch(() => undefined);
+  }
 }
 
 /** After a service-worker restart: drop results of tabs closed while it was not running. */

@@ -5,7 +5,7 @@
  */
 import { formatNumber, formatPercent, t, type MessageKey } from '../i18n';
 import type { MatchKind } from '../core/types';
-import type { TabResult } from '../protocol';
+import type { StoredTabResult } from '../protocol';
 import { isSameArticle, spinHintOf, verdictOf } from './verdict';
 
 export type Tone = 'copy' | 'partial' | 'copied-by' | 'clean' | 'hint' | 'neutral' | 'error';
@@ -46,7 +46,7 @@ export function uncheckedWords(): VerdictWords {
  * The headline for `result`. `librarySize` (entries in the library), when known, is named in
  * a clean verdict so the reader knows how much was compared.
  */
-export function describeResult(result: TabResult, librarySize?: number): VerdictWords {
+export function describeResult(result: StoredTabResult, librarySize?: number): VerdictWords {
   switch (result.status) {
     case 'checking':
       return { tone: 'neutral', headline: t('verdictChecking') };
@@ -63,8 +63,11 @@ export function describeResult(result: TabResult, librarySize?: number): Verdict
   }
 }
 
-function describeMatches(result: Extract<TabResult, { status: 'done' }>, librarySize: number | undefined): VerdictWords {
+function describeMatches(result: Extract<StoredTabResult, { status: 'done' }>, librarySize: number | undefined): VerdictWords {
   const verdict = verdictOf(result.matches);
+  if (verdict.kind === 'clean' && result.inLibrary) {
+    return { tone: 'clean', headline: t('verdictInLibrary'), subject: result.inLibrary.title, detail: t('verdictInLibraryDetail') };
+  }
   if (verdict.kind === 'clean' && spinHintOf(result)) {
     // A hint, not a verdict: no source was found, only wording typical of a synonym spinner.
     return { tone: 'hint', headline: t('spinHintHeadline'), detail: t('spinHintDetail') };
@@ -88,8 +91,8 @@ function describeMatches(result: Extract<TabResult, { status: 'done' }>, library
     };
   }
   const { match, copyKind } = verdict;
-  if (isSameArticle(match)) {
-    // Only the library's own copy of this very article matched: that is no recycling.
+  if (match.sameAddress) {
+    // Only the library's own copy of this very article (saved from this address) matched: no recycling.
     return { tone: 'neutral', headline: t('verdictInLibrary'), subject: match.entry.title, detail: t('verdictInLibraryDetail') };
   }
   const copies = result.matches.filter((other) => other.direction === 'copies' && !isSameArticle(other)).length;

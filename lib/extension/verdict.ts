@@ -3,7 +3,7 @@
  * page copies a library article (spun, verbatim or partly), is copied by one, or is clean.
  */
 import type { MatchKind } from '../core/types';
-import type { MatchView, TabResult } from '../protocol';
+import type { MatchView, StoredTabResult } from '../protocol';
 import type { SpinHint } from '../spin/types';
 
 export type Verdict =
@@ -53,11 +53,11 @@ export function orderForDisplay(matches: readonly MatchView[]): MatchView[] {
   return [...lead, ...rest];
 }
 
-export function verdictOfResult(result: TabResult | null): Verdict | null {
+export function verdictOfResult(result: StoredTabResult | null): Verdict | null {
   return result?.status === 'done' ? verdictOf(result.matches) : null;
 }
 
 /** The flagged spin hint of a finished check (text alone, lib/spin), or null. */
-export function spinHintOf(result: TabResult | null): SpinHint | null {
+export function spinHintOf(result: StoredTabResult | null): SpinHint | null {
   return result?.status === 'done' && result.spin?.flagged ? result.spin : null;
 }

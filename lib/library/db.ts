@@ -6,6 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fingerprint } from '../core/fingerprint';
 import type { EntryRecord } from './records';
 import type { EntryOrigin } from './types';
+import { isVersionError, LibraryTooNewError } from './rescue';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
 export const LIBRARY_DB_VERSION = 1;
@@ -13,7 +14,10 @@ export const LIBRARY_DB_VERSION = 1;
 /** An entry staged by an import that is not committed yet: invisible to the library. */
 export interface StagedEntry {
   importId: string;
+  /** The article's number in its import (1, 2, …): the key, so no two articles share one. */
   seq: number;
+  /** Where the article is in its file ("file:line:column: article N:"), for messages. */
+  where: string;
   record: EntryRecord;
   text: string;
   fingerprint: Fingerprint;
@@ -80,7 +84,15 @@ const SORT_KEY_PATHS: Record<SortField, keyof EntryRecord> = {
   added: 'addedAt',
 };
 
+/** Opens (creating or upgrading) the library. A database left by a newer version rejects
+ *  with a LibraryTooNewError (plain words; see rescue.ts for the way out). */
 export function openLibraryDb(name: string = LIBRARY_DB_NAME): Promise<LibraryDb> {
+  return openCurrent(name).catch((error: unknown) => {
+    throw isVersionError(error) ? new LibraryTooNewError() : error;
+  });
+}
+
+function openCurrent(name: string): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, LIBRARY_DB_VERSION, {
     upgrade(db, oldVersion) {
       // One block per schema version, applied in order: a user several versions behind

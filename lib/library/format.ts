@@ -16,10 +16,23 @@ export const MAX_LIBRARY_LINE_CHARS = 2_000_000;
 /** Longest accepted id, title, url or date: these are labels, not content. */
 export const MAX_LIBRARY_FIELD_CHARS = 4_096;
 
-/** Where a line came from, for error messages: `file` as the user named it, `line` 1-based. */
+/**
+ * Where an article came from, for error messages: `file` as the user named it, `line`
+ * 1-based; in a JSON array also the 1-based `column` where the element starts and its
+ * 1-based position `element` (a one-line array holds every article on line 1).
+ */
 export interface LineLocation {
   file: string;
   line: number;
+  column?: number;
+  element?: number;
+}
+
+/** "file:line: " or, for an element of a JSON array, "file:line:column: article N: ". */
+export function locationLabel(where: LineLocation): string {
+  const column = where.column ? `:${where.column}` : '';
+  const element = where.element ? ` article ${where.element}:` : '';
+  return `${where.file}:${where.line}${column}:${element}`;
 }
 
 /** A line that is not a valid library article. The message names the file and the line. */
@@ -30,7 +43,7 @@ export class LibraryFormatError extends Error {
   readonly reason: string;
 
   constructor(where: LineLocation, reason: string) {
-    super(`${where.file}:${where.line}: ${reason}`);
+    super(`${locationLabel(where)} ${reason}`);
     this.name = 'LibraryFormatError';
     this.file = where.file;
     this.line = where.line;

@@ -5,7 +5,8 @@
  */
 import type { LibraryMessages } from './messages';
 import type { LibraryService } from './service';
-import { SORT_FIELDS } from './db';
+import { LIBRARY_DB_NAME, SORT_FIELDS } from './db';
+import { deleteLibraryDb, LibraryTooNewError, rescueExportPage } from './rescue';
 import { ORIGINS } from './records';
 import type { ListQuery } from './listing';
 
@@ -18,7 +19,16 @@ export const MAX_PAGE = 500;
 /** Most ids (or entries) one message may carry. */
 export const MAX_IDS = 10_000;
 
-export function createLibraryHandlers(getService: () => Promise<LibraryService>): Handlers {
+/**
+ * `dbName`: the library's database, read directly when this version cannot open it (export
+ * what can be read) and deleted when the user then asks to rebuild.
+ */
+export function createLibraryHandlers(getService: () => Promise<LibraryService>, dbName: string = LIBRARY_DB_NAME): Handlers {
+  /** The service, or the reason it cannot open because the database is too new (null otherwise). */
+  const tooNew = () => getService().then(() => false, (error: unknown) => {
+    if (error instanceof LibraryTooNewError) return true;
+    throw error;
+  });
   return {
     'library/get': async ({ id }) => (await getService()).getEntry(text(id, 'id')).then((entry) => entry ?? null),
     'library/list': async ({ query }) => (await getService()).list(checkQuery(query)),
@@ -44,8 +54,20 @@ export function createLibraryHandlers(getService: () => Promise<LibraryService>)
       return null;
     },
     'library/stats': async () => (await getService()).stats(),
-    'library/export': async ({ after, limit }) =>
-      (await getService()).exportPage(optionalText(after, 'after'), pageSize(limit)),
+    'library/export': async ({ after, limit }) => {
+      const from = optionalText(after, 'after');
+      if (await tooNew()) {
+        const { lines, next } = await rescueExportPage(dbName, from, pageSize(limit));
+        return { lines, next };
+      }
+      return (await getService()).exportPage(from, pageSize(limit));
+    },
+    'library/rebuild': async () => {
+      if (!(await tooNew())) throw new Error('The library opens normally: there is nothing to rebuild.');
+      await deleteLibraryDb(dbName);
+      await getService();
+      return null;
+    },
     'library/import-begin': async ({ file }) => ({ importId: await (await getService()).beginImport(text(file, 'file')) }),
     'library/import-batch': async ({ importId, articles }) =>
       (await getService()).stageImport(text(importId, 'importId'), list(articles, 'articles')),

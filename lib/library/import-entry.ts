@@ -16,8 +16,11 @@ export interface EntryExtras {
 }
 
 export interface ImportArticle {
-  /** 1-based line (or element) of the file the article came from, for error messages. */
+  /** 1-based line of the file the article came from, for error messages. */
   line: number;
+  /** In a JSON array: the 1-based column where the element starts, and its 1-based position. */
+  column?: number;
+  element?: number;
   article: LibraryLine & EntryExtras;
 }
 
@@ -61,15 +64,26 @@ export function parseImportLine(line: string, where: LineLocation): ImportArticl
   const extras = /"(source|origin|addedAt)"\s*:/.test(line)
     ? readEntryExtras(JSON.parse(line.replace(/^\uFEFF/, '')) as Record<string, unknown>, where)
     : {};
-  return { line: where.line, article: { ...article, ...extras } };
+  return { ...position(where), article: { ...article, ...extras } };
 }
+
+function position({ line, column, element }: LineLocation): Omit<ImportArticle, 'article'> {
+  return { line, ...(column ? { column } : {}), ...(element ? { element } : {}) };
+}
+
+const positiveInteger = (value: unknown) => (Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined);
 
 /** Re-checks an article that crossed the message boundary: the background trusts no payload. */
 export function revalidateImportArticle(input: ImportArticle, file: string): ImportArticle {
-  const where = { file, line: Number.isInteger(input?.line) ? input.line : 0 };
+  const where: LineLocation = {
+    file,
+    line: positiveInteger(input?.line) ?? 0,
+    column: positiveInteger(input?.column),
+    element: positiveInteger(input?.element),
+  };
   const raw = (typeof input?.article === 'object' && input.article !== null ? input.article : {}) as Record<string, unknown>;
   const article = parseLibraryLine(JSON.stringify(pickLineFields(raw)), where);
-  return { line: where.line, article: { ...article, ...readEntryExtras(raw, where) } };
+  return { ...position(where), article: { ...article, ...readEntryExtras(raw, where) } };
 }
 
 function pickLineFields(raw: Record<string, unknown>): Record<string, unknown> {

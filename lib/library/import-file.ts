@@ -6,7 +6,8 @@
  * a file with problems.
  */
 import { extractArticle } from '../extract';
-import { isBlankLibraryLine, LibraryFormatError, MAX_LIBRARY_LINE_CHARS } from './format';
+import { MIN_FALLBACK_CHARS } from '../extract/tuning';
+import { isBlankLibraryLine, LibraryFormatError, locationLabel, MAX_LIBRARY_LINE_CHARS } from './format';
 import { parseImportLine, type ImportArticle } from './import-entry';
 import { JsonArrayError, jsonArrayElements } from './json-array';
 import { decodeUtf8, LineTooLongError, NotUtf8Error, readLines } from './read-lines';
@@ -60,12 +61,14 @@ export async function* readImportFile(file: ImportFileLike, options: ReadOptions
     else if (kind === 'json') yield* jsonArticles(bytes, file.name);
     else {
       let text = '';
-      for await (const chunk of decodeUtf8(bytes, () => 1)) text += chunk;
+      for await (const chunk of decodeUtf8(bytes)) text += chunk;
       const article = kind === 'txt' ? await textArticle(text) : await htmlArticle(text, file.name, options.parseHtml);
       yield article ? { article: { line: 1, article } } : { problem: `${where(1)}: no article text found in this page` };
     }
   } catch (error) {
-    if (error instanceof NotUtf8Error || error instanceof LineTooLongError || error instanceof JsonArrayError) {
+    if (error instanceof JsonArrayError) {
+      yield { problem: `${locationLabel({ file: file.name, line: error.line, column: error.column || undefined })} ${error.message}` };
+    } else if (error instanceof NotUtf8Error || error instanceof LineTooLongError) {
       yield { problem: `${where(error.line)}: ${error.message}` };
     } else throw error;
   }
@@ -79,11 +82,8 @@ async function* ndjsonArticles(bytes: AsyncIterable<Uint8Array>, file: string): 
 }
 
 async function* jsonArticles(bytes: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<ImportItem> {
-  let line = 1;
-  const text = decodeUtf8(bytes, () => line);
-  for await (const element of jsonArrayElements(text, MAX_LIBRARY_LINE_CHARS)) {
-    line = element.line;
-    yield attempt(() => parseImportLine(element.text, { file, line: element.line }));
+  for await (const { text, line, column, element } of jsonArrayElements(decodeUtf8(bytes), MAX_LIBRARY_LINE_CHARS)) {
+    yield attempt(() => parseImportLine(text, { file, line, column, element }));
   }
 }
 
@@ -106,7 +106,9 @@ async function textArticle(content: string) {
 
 async function htmlArticle(html: string, file: string, parseHtml: (html: string) => Document) {
   const extracted = extractArticle(parseHtml(html));
-  if (!extracted || !extracted.text.trim()) return undefined;
+  // The minimum applies to every page, not only when Readability finds nothing: a page whose
+  // "article" is a few characters is not one.
+  if (!extracted || extracted.text.trim().length < MIN_FALLBACK_CHARS) return undefined;
   const { title, text, publishedAt, siteName } = extracted;
   return {
     id: `html-${(await textHash(text)).slice(0, 16)}`,

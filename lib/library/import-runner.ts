@@ -4,9 +4,10 @@
  * committed in one transaction, or aborted when any article was rejected, the user
  * cancelled, or the background failed (e.g. out of storage quota).
  */
-import type { LibraryMessages } from './messages';
+import { IMPORT_GONE, type LibraryMessages } from './messages';
 import { readImportFile, type ImportFileLike } from './import-file';
 import type { ImportArticle } from './import-entry';
+import { BACKGROUND_SILENT } from '../messaging/reply';
 
 /** How the runner reaches the background (the typed client's `sendMessage`, or a test double). */
 export type LibrarySend = <K extends keyof LibraryMessages>(
@@ -40,8 +41,13 @@ export interface ImportRunOptions {
   send: LibrarySend;
   parseHtml: (html: string) => Document;
   onProgress?: (progress: ImportProgress) => void;
+  /** Called with each import's id as it begins (the options page ties it to its port, see import-watch.ts). */
+  onBegin?: (importId: string) => void;
   signal?: AbortSignal;
 }
+
+/** Times a file is read again from the start after the background stopped under it. */
+export const RESTARTS_PER_FILE = 2;
 
 /** Articles per message: big enough to keep messaging overhead low, small enough that one
  *  message stays a few MB. */
@@ -56,16 +62,42 @@ export async function importFiles(files: readonly ImportFileLike[], options: Imp
       outcomes.push(outcome(file.name, 'cancelled'));
       continue;
     }
-    outcomes.push(await importOne(file, fileIndex, files.length, options));
+    outcomes.push(await importWithRestarts(file, fileIndex, files.length, options));
   }
   return outcomes;
+}
+
+/**
+ * The browser may stop the extension's service worker at any time; an import it was staging
+ * is then gone (nothing was added). The file is read again from the start, a few times.
+ */
+async function importWithRestarts(file: ImportFileLike, fileIndex: number, fileCount: number, options: ImportRunOptions): Promise<FileOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const { outcome, interrupted } = await importOne(file, fileIndex, fileCount, options);
+    if (!interrupted || attempt >= RESTARTS_PER_FILE || options.signal?.aborted) return outcome;
+  }
+}
+
+/** The messages a stopped or restarted background leaves: the browser's own words, or ours. */
+export function isBackgroundGone(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    /message channel closed|receiving end does not exist|could not establish connection|extension context invalidated/i.test(message) ||
+    message === BACKGROUND_SILENT ||
+    message === IMPORT_GONE
+  );
 }
 
 function outcome(file: string, status: FileOutcome['status']): FileOutcome {
   return { file, status, added: 0, duplicates: 0, problems: [], problemCount: 0 };
 }
 
-async function importOne(file: ImportFileLike, fileIndex: number, fileCount: number, options: ImportRunOptions): Promise<FileOutcome> {
+async function importOne(
+  file: ImportFileLike,
+  fileIndex: number,
+  fileCount: number,
+  options: ImportRunOptions,
+): Promise<{ outcome: FileOutcome; interrupted?: boolean }> {
   const { send, signal } = options;
   const result = outcome(file.name, 'added');
   const progress: ImportProgress = { fileIndex, fileCount, file: file.name, bytesRead: 0, bytesTotal: file.size, articlesRead: 0, articlesStaged: 0 };
@@ -76,6 +108,7 @@ async function importOne(file: ImportFileLike, fileIndex: number, fileCount: num
   let importId: string | undefined;
   try {
     ({ importId } = await send('library/import-begin', { file: file.name }));
+    options.onBegin?.(importId);
     let batch: ImportArticle[] = [];
     let batchChars = 0;
     const flush = async () => {
@@ -111,16 +144,16 @@ async function importOne(file: ImportFileLike, fileIndex: number, fileCount: num
     if (!signal?.aborted) await flush();
     if (signal?.aborted || result.problemCount > 0) {
       await send('library/import-abort', { importId });
-      return { ...result, status: signal?.aborted ? 'cancelled' : 'rejected', duplicates: 0 };
+      return { outcome: { ...result, status: signal?.aborted ? 'cancelled' : 'rejected', duplicates: 0 } };
     }
     const { added } = await send('library/import-commit', { importId });
     // A committed file had no rejections, so every article read was added or was a duplicate
     // (found when staging, or at commit because another import added it meanwhile).
-    return { ...result, added, duplicates: progress.articlesRead - added };
+    return { outcome: { ...result, added, duplicates: progress.articlesRead - added } };
   } catch (error) {
     if (importId) await send('library/import-abort', { importId }).catch(() => undefined);
     problem(`${file.name}: ${describeFailure(error)}`);
-    return { ...result, status: 'failed', added: 0, duplicates: 0 };
+    return { outcome: { ...result, status: 'failed', added: 0, duplicates: 0 }, interrupted: isBackgroundGone(error) };
   }
 }
 
@@ -129,6 +162,9 @@ function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/quota/i.test(message)) {
     return 'the browser’s storage for the extension is full, so nothing from this file was added. Free some space (delete entries or other site data) and import it again.';
+  }
+  if (isBackgroundGone(error)) {
+    return 'the extension’s background stopped during the import (the browser restarts it from time to time), so nothing from this file was added. Import it again.';
   }
   return `${message} Nothing from this file was added.`;
 }

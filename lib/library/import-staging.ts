@@ -5,9 +5,10 @@
  * worker leaves the library exactly as it was (stale staging is dropped when the library opens).
  */
 import type { LibraryDb, StagedEntry } from './db';
-import { LibraryFormatError } from './format';
+import { LibraryFormatError, locationLabel } from './format';
 import { importedEntry, revalidateImportArticle, type ImportArticle } from './import-entry';
 import { adjustCounts, allOrNothing, ENTRY_STORES, putPrepared, RequestBatch, tally } from './entry-writes';
+import { IMPORT_GONE } from './messages';
 import { prepareEntry, type PreparedEntry } from './prepared';
 
 export interface StageResult {
@@ -20,16 +21,26 @@ export interface StageResult {
 
 const importKey = (importId: string) => `import:${importId}`;
 
+/** An open import, in `meta`. `staged`: articles received so far, which numbers each staged
+ *  row (its key), so two articles never share a key whatever lines they came from. */
+interface OpenImport {
+  file: string;
+  startedAt: number;
+  staged: number;
+}
+
+
 export async function beginImport(db: LibraryDb, file: string): Promise<string> {
   const importId = crypto.randomUUID();
-  await db.put('meta', { file, startedAt: Date.now() }, importKey(importId));
+  const open: OpenImport = { file, startedAt: Date.now(), staged: 0 };
+  await db.put('meta', open, importKey(importId));
   return importId;
 }
 
-async function importFile(db: LibraryDb, importId: string): Promise<string> {
-  const info = (await db.get('meta', importKey(importId))) as { file: string } | undefined;
-  if (!info) throw new Error('This import is no longer open (the extension restarted or it was cancelled). Nothing from the file was added; please import it again.');
-  return info.file;
+async function openImport(meta: { get(key: string): Promise<unknown> }, importId: string): Promise<OpenImport> {
+  const info = (await meta.get(importKey(importId))) as OpenImport | undefined;
+  if (!info) throw new Error(IMPORT_GONE);
+  return info;
 }
 
 export async function stageBatch(
@@ -38,21 +49,24 @@ export async function stageBatch(
   articles: readonly ImportArticle[],
   now: string = new Date().toISOString(),
 ): Promise<StageResult> {
-  const file = await importFile(db, importId);
+  const { file } = await openImport(db.transaction('meta').store, importId);
   const result: StageResult = { staged: 0, duplicates: 0, rejected: [] };
-  const prepared: Array<{ line: number; item: PreparedEntry }> = [];
+  const prepared: Array<{ where: string; item: PreparedEntry }> = [];
   for (const input of articles) {
     try {
-      const { line, article } = revalidateImportArticle(input, file);
-      prepared.push({ line, item: await prepareEntry(importedEntry(article, file, now)) });
+      const { article, ...position } = revalidateImportArticle(input, file);
+      const where = locationLabel({ file, ...position });
+      prepared.push({ where, item: await prepareEntry(importedEntry(article, file, now)) });
     } catch (error) {
       result.rejected.push(error instanceof LibraryFormatError ? error.message : `${file}: ${String(error)}`);
     }
   }
-  const tx = db.transaction(['entries', 'staging'], 'readwrite');
+  const tx = db.transaction(['entries', 'staging', 'meta'], 'readwrite');
   const staging = tx.objectStore('staging');
   const entries = tx.objectStore('entries');
   await allOrNothing(tx, async () => {
+    // Read again inside the transaction: the count must not be shared by two batches.
+    const open = await openImport(tx.objectStore('meta'), importId);
     const reads = new RequestBatch();
     const lookups = prepared.map(({ item: { record } }) => ({
       hashInLibrary: reads.add(entries.index('hash').getKey(record.textHash)),
@@ -63,27 +77,30 @@ export async function stageBatch(
     await reads.settle();
     // Earlier articles of this same batch count as staged too.
     const batchHashes = new Set<string>();
-    const batchIds = new Map<string, number>();
+    const batchIds = new Map<string, string>();
     const writes = new RequestBatch();
-    for (const [index, { line, item }] of prepared.entries()) {
+    for (const [index, { where, item }] of prepared.entries()) {
       const { id, textHash } = item.record;
       const lookup = lookups[index];
       if ((await lookup.hashInLibrary) !== undefined || (await lookup.hashStaged) !== undefined || batchHashes.has(textHash)) {
         result.duplicates++;
         continue;
       }
-      const earlierLine = (await lookup.idStaged)?.seq ?? batchIds.get(id);
-      if ((await lookup.idInLibrary) !== undefined || earlierLine !== undefined) {
-        const where = earlierLine !== undefined ? `line ${earlierLine} of this file` : 'another article in the library';
-        result.rejected.push(`${file}:${line}: id "${id}" is already used by ${where}`);
+      const earlier = (await lookup.idStaged)?.where ?? batchIds.get(id);
+      if ((await lookup.idInLibrary) !== undefined || earlier !== undefined) {
+        const other = earlier !== undefined ? `${earlier.replace(/:$/, '')} of this file` : 'another article in the library';
+        result.rejected.push(`${where} id "${id}" is already used by ${other}`);
         continue;
       }
       batchHashes.add(textHash);
-      batchIds.set(id, line);
-      const staged: StagedEntry = { importId, seq: line, ...item };
-      writes.add(staging.put(staged));
+      batchIds.set(id, where);
+      open.staged++;
+      const staged: StagedEntry = { importId, seq: open.staged, where, ...item };
+      // add, not put: a key already taken is a bug to surface, never an article to overwrite.
+      writes.add(staging.add(staged));
       result.staged++;
     }
+    writes.add(tx.objectStore('meta').put(open, importKey(importId)));
     await writes.settle();
   });
   return result;
@@ -95,7 +112,7 @@ const COMMIT_CHUNK = 500;
 /** Moves a staged file into the library in one transaction; returns what was added (for the
  *  engine's index). Entries that became duplicates since staging are skipped. */
 export async function commitImport(db: LibraryDb, importId: string): Promise<PreparedEntry[]> {
-  await importFile(db, importId);
+  await openImport(db.transaction('meta').store, importId);
   const tx = db.transaction([...ENTRY_STORES, 'staging', 'meta'], 'readwrite');
   const added: PreparedEntry[] = [];
   await allOrNothing(tx, async () => {

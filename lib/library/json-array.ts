@@ -6,7 +6,7 @@
  */
 
 export class JsonArrayError extends Error {
-  constructor(readonly line: number, reason: string) {
+  constructor(readonly line: number, readonly column: number, reason: string) {
     super(reason);
     this.name = 'JsonArrayError';
   }
@@ -16,10 +16,18 @@ export interface JsonElement {
   text: string;
   /** 1-based line where the element starts. */
   line: number;
+  /** 1-based column (in UTF-16 code units) where the element starts on that line. */
+  column: number;
+  /** 1-based position of the element in the array: one-line arrays put every element on line 1. */
+  element: number;
 }
 
 export async function* jsonArrayElements(chunks: AsyncIterable<string>, maxElementChars: number): AsyncGenerator<JsonElement> {
   let line = 1;
+  let lineStart = 0; // offset (over all chunks) of the current line's first character
+  let offset = 0; // offset of the current chunk's first character
+  let count = 0;
+  let afterComma = false;
   // Widened on purpose: TypeScript cannot follow the assignments inside the loops.
   let state = 'before-array' as 'before-array' | 'before-element' | 'in-element' | 'after-element' | 'done';
   let depth = 0;
@@ -27,6 +35,13 @@ export async function* jsonArrayElements(chunks: AsyncIterable<string>, maxEleme
   let escaped = false;
   let element = '';
   let elementLine = 0;
+  let elementColumn = 0;
+  const column = (i: number) => offset + i - lineStart + 1;
+  const newline = (i: number) => {
+    line++;
+    lineStart = offset + i + 1;
+  };
+  const next = (text: string): JsonElement => ({ text, line: elementLine, column: elementColumn, element: ++count });
   for await (const chunk of chunks) {
     let start = 0; // where the current element's text begins in this chunk
     for (let i = 0; i < chunk.length; i++) {
@@ -36,7 +51,7 @@ export async function* jsonArrayElements(chunks: AsyncIterable<string>, maxEleme
           if (escaped) escaped = false;
           else if (c === '\\') escaped = true;
           else if (c === '"') inString = false;
-          else if (c === '\n') line++;
+          else if (c === '\n') newline(i);
           continue;
         }
         if (c === '"') inString = true;
@@ -44,54 +59,61 @@ export async function* jsonArrayElements(chunks: AsyncIterable<string>, maxEleme
         else if (c === '}' || c === ']') {
           if (depth === 0) {
             // The array's own closing bracket right after a scalar element.
-            yield { text: element + chunk.slice(start, i), line: elementLine };
+            yield next(element + chunk.slice(start, i));
             element = '';
-            state = c === ']' ? 'done' : fail(line, 'unexpected "}"');
+            state = c === ']' ? 'done' : fail(line, column(i), 'unexpected "}"');
             continue;
           }
           depth--;
           if (depth === 0) {
-            yield { text: element + chunk.slice(start, i + 1), line: elementLine };
+            yield next(element + chunk.slice(start, i + 1));
             element = '';
             state = 'after-element';
           }
         } else if (c === ',' && depth === 0) {
-          yield { text: element + chunk.slice(start, i), line: elementLine };
+          yield next(element + chunk.slice(start, i));
           element = '';
           state = 'before-element';
-        } else if (c === '\n') line++;
+          afterComma = true;
+        } else if (c === '\n') newline(i);
         continue;
       }
-      if (c === '\n') line++;
+      if (c === '\n') newline(i);
       if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\uFEFF') continue;
       if (state === 'before-array') {
-        if (c !== '[') fail(line, 'a JSON file must hold an array of articles: [{"id": "…", "text": "…"}, …]');
+        if (c !== '[') fail(line, column(i), 'a JSON file must hold an array of articles: [{"id": "…", "text": "…"}, …]');
         state = 'before-element';
       } else if (state === 'before-element') {
+        // JSON allows no comma before the closing bracket: "[{…},]" is refused, not guessed at.
+        if (c === ']' && afterComma) fail(line, column(i), 'a comma before "]" (JSON allows no trailing comma)');
         if (c === ']') state = 'done';
         else {
           state = 'in-element';
           elementLine = line;
+          elementColumn = column(i);
           start = i;
           depth = 0;
           i--; // read this character again as part of the element
         }
       } else if (state === 'after-element') {
-        if (c === ',') state = 'before-element';
-        else if (c === ']') state = 'done';
-        else fail(line, `expected "," or "]" between articles, found "${c}"`);
+        if (c === ',') {
+          state = 'before-element';
+          afterComma = true;
+        } else if (c === ']') state = 'done';
+        else fail(line, column(i), `expected "," or "]" between articles, found "${c}"`);
       } else {
-        fail(line, 'unexpected text after the end of the array');
+        fail(line, column(i), 'unexpected text after the end of the array');
       }
     }
     if (state === 'in-element') {
       element += chunk.slice(start);
-      if (element.length > maxElementChars) fail(elementLine, `article is too long (more than ${maxElementChars} characters)`);
+      if (element.length > maxElementChars) fail(elementLine, elementColumn, `article is too long (more than ${maxElementChars} characters)`);
     }
+    offset += chunk.length;
   }
-  if (state !== 'done') fail(line, state === 'before-array' ? 'the file is empty' : 'the array is not closed (the file ends early)');
+  if (state !== 'done') fail(line, 0, state === 'before-array' ? 'the file is empty' : 'the array is not closed (the file ends early)');
 }
 
-function fail(line: number, reason: string): never {
-  throw new JsonArrayError(line, reason);
+function fail(line: number, column: number, reason: string): never {
+  throw new JsonArrayError(line, column, reason);
 }

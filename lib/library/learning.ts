@@ -1,13 +1,17 @@
 /**
  * Learning while reading: each article the user reads becomes a library entry with origin
  * `learned`, so a later copy of it anywhere names it as the source. Off unless the user turns
- * it on; some sites can be left out; only the newest `cap` learned entries are kept.
+ * it on; some sites can be left out; only the newest `cap` learned entries are kept, and no
+ * site may hold more than its share of them, so one site (a single-page site rewriting its
+ * article over and over, say) can never push out what the reader learned elsewhere.
  */
-import { isSiteListed, type LearningSettings } from '../settings';
+import { isSiteListed, normalizeSite, type LearningSettings } from '../settings';
 import type { LibraryDb } from './db';
 
 /** Shorter texts are teasers or fragments, not articles worth remembering. */
 export const MIN_LEARNED_CHARS = 500;
+/** Most of the learned entries one site may hold, as a share of the cap (at least one entry). */
+export const SITE_SHARE_OF_CAP = 0.2;
 
 export function shouldLearn(url: string, text: string, settings: LearningSettings): boolean {
   if (!settings.enabled || text.trim().length < MIN_LEARNED_CHARS) return false;
@@ -15,17 +19,35 @@ export function shouldLearn(url: string, text: string, settings: LearningSetting
   return !isSiteListed(url, settings.excludedSites);
 }
 
-/** Ids of the learned entries beyond the cap, oldest first: the ones to delete. */
+/** How many learned entries one site may hold under `cap`. */
+export function siteCap(cap: number): number {
+  return Math.max(1, Math.floor(cap * SITE_SHARE_OF_CAP));
+}
+
+/**
+ * Ids of the learned entries to delete, oldest first within each site: first every site's
+ * entries beyond its share (siteCap), then, while more than `cap` remain, the oldest entry of
+ * the site holding the most. Reads the learned entries' records (at most a few thousand).
+ */
 export async function learnedBeyondCap(db: LibraryDb, cap: number): Promise<string[]> {
   const index = db.transaction('entries').store.index('origin-added');
-  const range = IDBKeyRange.bound(['learned'], ['learned', []]);
-  const excess = (await index.count(range)) - Math.max(0, cap);
-  if (excess <= 0) return [];
-  const ids: string[] = [];
-  let cursor = await index.openKeyCursor(range);
-  while (cursor && ids.length < excess) {
-    ids.push(cursor.primaryKey);
-    cursor = await cursor.continue();
+  const learned = await index.getAll(IDBKeyRange.bound(['learned'], ['learned', []]));
+  // Oldest first (the index's order), grouped by site.
+  const bySite = new Map<string, string[]>();
+  for (const record of learned) {
+    const site = normalizeSite(record.url ?? '') || record.source;
+    const ids = bySite.get(site) ?? [];
+    ids.push(record.id);
+    bySite.set(site, ids);
   }
-  return ids;
+  const evicted: string[] = [];
+  const perSite = siteCap(Math.max(0, cap));
+  for (const ids of bySite.values()) evicted.push(...ids.splice(0, Math.max(0, ids.length - perSite)));
+  let remaining = learned.length - evicted.length;
+  while (remaining > Math.max(0, cap)) {
+    const largest = [...bySite.values()].reduce((most, ids) => (ids.length > most.length ? ids : most));
+    evicted.push(largest.shift()!);
+    remaining--;
+  }
+  return evicted;
 }

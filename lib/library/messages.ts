@@ -10,6 +10,13 @@ import type { ListPage, ListQuery } from './listing';
 import type { ExportPage, LibraryStats } from './service';
 import type { LibraryEntry } from './types';
 
+/** The background's words when an import it no longer holds is named: the runner recognises them to start the file again. */
+export const IMPORT_GONE = 'This import is no longer open (the extension restarted or it was cancelled). Nothing from the file was added; please import it again.';
+
+/** The words shown on the popup and the options page when the database was left by a newer version (the options page recognises them). */
+export const LIBRARY_TOO_NEW =
+  'Your library was saved by a newer version of Recycled News, so this version cannot open it. Nothing in it has been changed or deleted. On the extension’s options page you can export what can be read, then rebuild the library.';
+
 export interface LibraryMessages {
   'library/get': { request: { id: string }; response: LibraryEntry | null };
   /** One page of the browse list. */
@@ -35,4 +42,6 @@ export interface LibraryMessages {
   'library/import-batch': { request: { importId: string; articles: ImportArticle[] }; response: StageResult };
   'library/import-commit': { request: { importId: string }; response: { added: number } };
   'library/import-abort': { request: { importId: string }; response: null };
+  /** Only when the database was left by a newer version: deletes it and opens a new library (after the user exported what could be read). */
+  'library/rebuild': { request: Record<string, never>; response: null };
 }

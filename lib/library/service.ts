@@ -9,6 +9,7 @@ import type { SourceText } from '../core/types';
 import type { MatchView, PageArticle } from '../protocol';
 import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
+import { sameArticleAddress } from './canonical-url';
 import { addToEngine, loadEngineIndex } from './engine-index';
 import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
@@ -70,16 +71,19 @@ export class LibraryService {
   }
 
   /** Library articles the page reuses or is reused by, with what the popup shows of them.
-   *  An entry saved from this very page (same URL) is not a copy of it and is left out.
-   *  `options` (the user's sensitivity per kind) go to the engine as they are. */
-  async match(page: SourceText, fingerprint?: Fingerprint, options?: MatchOptions): Promise<MatchView[]> {
+   *  An entry saved from this very article's address (`page.id`, or any of `alsoAt`, e.g. its
+   *  canonical URL), once normalized (canonical-url.ts), is not a copy of it: it comes back
+   *  marked `sameAddress`. `options` (the user's sensitivity per kind) go to the engine as they are. */
+  async match(page: SourceText, fingerprint?: Fingerprint, options?: MatchOptions, alsoAt: readonly string[] = []): Promise<MatchView[]> {
     const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprint ?? fingerprintText(page.text), options);
     const views: MatchView[] = [];
     for (const match of matches) {
       const record = await this.db.get('entries', match.id);
-      if (!record || (record.url && record.url === page.id)) continue;
+      if (!record) continue;
       const { id, title, source, url, publishedAt, origin } = record;
-      views.push({ ...match, entry: { id, title, source, url, publishedAt, origin } });
+      const view: MatchView = { ...match, entry: { id, title, source, url, publishedAt, origin } };
+      if (sameArticleAddress(url, [page.id, ...alsoAt])) view.sameAddress = true;
+      views.push(view);
     }
     return views;
   }

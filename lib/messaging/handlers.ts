@@ -8,6 +8,8 @@ export interface ContentSender {
   tabId: number;
   /** The sending page's URL as the browser reports it (not as the page claims). */
   url: string;
+  /** The page is in a private window (the browser says so, not the page). */
+  incognito: boolean;
 }
 
 export type ContentHandlers = {

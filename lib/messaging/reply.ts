@@ -16,9 +16,11 @@ export function fail(error: unknown): Reply<never> {
  * Opens a reply: the value, or an Error carrying the background's message. An answer that is
  * not a Reply at all (no listener, a closed channel) is an error too, never a silent undefined.
  */
+export const BACKGROUND_SILENT = 'The extension’s background did not answer.';
+
 export function unwrapReply<T>(reply: unknown): T {
   if (typeof reply !== 'object' || reply === null || typeof (reply as Reply<T>).ok !== 'boolean') {
-    throw new Error('The extension’s background did not answer.');
+    throw new Error(BACKGROUND_SILENT);
   }
   const typed = reply as Reply<T>;
   if (!typed.ok) throw new Error(typed.error);

@@ -23,6 +23,7 @@ const article = object({
   siteName: optional(label),
   publishedAt: optional(string(100)),
   lang: optional(string(100)),
+  canonicalUrl: optional(url),
   text: string(MAX_ARTICLE_TEXT),
 });
 

@@ -36,7 +36,7 @@ export function createMessageRouter(handlers: BackgroundHandlers, self: Extensio
       if (isContentType(type)) {
         if (from.kind !== 'content') return fail(`Refused: "${type}" may only come from a web page.`);
         const request = contentRequestChecks[type](message, '');
-        return ok(await call[type](request, { tabId: from.tabId, url: from.url }));
+        return ok(await call[type](request, { tabId: from.tabId, url: from.url, incognito: from.incognito }));
       }
       if (from.kind !== 'extension-page') return fail(`Refused: "${type}" may only come from the extension’s own pages.`);
       const request = pageCheck(type as PageType)(message, '');

@@ -8,7 +8,7 @@ import type { Runtime } from 'webextension-polyfill';
 export type MessageSender = Pick<Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
 
 export type SenderKind =
-  | { kind: 'content'; tabId: number; url: string }
+  | { kind: 'content'; tabId: number; url: string; incognito: boolean }
   | { kind: 'extension-page' }
   | { kind: 'unknown' };
 
@@ -27,7 +27,8 @@ export function classifySender(sender: MessageSender, self: ExtensionIdentity): 
   // message from a frame is not ours to trust.
   const topFrame = sender.frameId === undefined || sender.frameId === 0;
   if (typeof tabId === 'number' && tabId >= 0 && topFrame && /^https?:\/\//i.test(url)) {
-    return { kind: 'content', tabId, url };
+    // A private (incognito) window's page: nothing of it may be written to lasting storage.
+    return { kind: 'content', tabId, url, incognito: sender.tab?.incognito === true };
   }
   return { kind: 'unknown' };
 }

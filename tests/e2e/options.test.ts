@@ -138,6 +138,10 @@ describe('options page in Chromium', () => {
     harness.servePage('/heritage/lighthouse.html', newsPage({ site: 'Coast Gazette', ...ORIGINAL_STORY }));
     const first = await harness.openPage('/heritage/lighthouse.html');
     expect(done(await harness.waitForResult(first.tabId)).matches).toEqual([]);
+    // Learned once the reader has stayed on it a while (LEARN_AFTER_MS).
+    await expect
+      .poll(() => options.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'library/stats' })).value.byOrigin.learned), { timeout: 30_000 })
+      .toBe(1);
 
     const spunStory = { ...ORIGINAL_STORY, paragraphs: spin(ORIGINAL_STORY.paragraphs), publishedAt: undefined };
     harness.servePage('/farm/lighthouse-museum.html', newsPage({ site: 'Viral Daily Buzz', ...spunStory }));

@@ -74,15 +74,17 @@ describe('popup and badge in Chromium', () => {
     await harness.screenshot(popup, 'popup-copied-by');
   });
 
-  it('matches seed 002 with itself only: in the library, no badge, no recycling', async () => {
+  it('calls a page carrying seed 002 at another address a verbatim copy of it, and nothing else', async () => {
+    // The same text at another address is a copy, however complete: only the library's own
+    // address (or its canonical twin) makes it "in your library".
     const harness = extension();
     harness.servePage('/live/briefing.html', seedPage('002'));
     const { tabId } = await harness.openPage('/live/briefing.html');
     const result = expectDone(await harness.waitForResult(tabId));
     expect(result.matches.map((match) => [match.id, match.kind])).toEqual([[seed('002').id, 'verbatim']]);
-    expect(await harness.badgeText(tabId)).toBe('');
+    expect(await harness.badgeText(tabId)).toBe('COPY');
     const popup = await harness.openPopup(tabId);
-    expect(await headline(popup)).toContain('This article is in your library:');
+    expect(await headline(popup)).toContain('Verbatim copy of');
     expect(await popup.locator('.match').count()).toBe(1);
     await harness.screenshot(popup, 'popup-verbatim-copy');
   });

@@ -16,8 +16,10 @@ export function readPage(doc: Document, url: string, { force = false } = {}): Pa
   const extracted = force || isProbablyArticle(doc) ? extractArticle(doc, { url }) : null;
   if (!extracted) return { type: 'page/not-article', request: { url } };
   const { title, byline, siteName, publishedAt, lang, text } = extracted;
+  // The page's own word for its address (an AMP page names its twin): the background decides whether to believe it.
+  const canonicalUrl = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href || undefined;
   return {
     type: 'page/article',
-    request: { article: { url, title, byline, siteName, publishedAt, lang, text }, fingerprint: fingerprintText(text) },
+    request: { article: { url, title, byline, siteName, publishedAt, lang, canonicalUrl, text }, fingerprint: fingerprintText(text) },
   };
 }

@@ -38,8 +38,14 @@ describe('verdict', () => {
     expect(badgeFor(result)).toMatchObject({ text: 'i', color: BADGE_COLORS.copiedBy });
   });
 
-  it('says the library holds the page when only the same text matches (no recycling)', () => {
+  it('calls the same text at another address a verbatim copy when nothing else matches', () => {
     const result = doneResult(seed002.text, [matchOf(seed002.text, seed002)]);
+    expect(describeResult(result)).toMatchObject({ tone: 'copy', headline: 'Verbatim copy of', subject: seed002.title });
+    expect(badgeFor(result)?.text).toBe('COPY');
+  });
+
+  it('says the library holds the page when the match was saved from this very address (no recycling)', () => {
+    const result = doneResult(seed002.text, [{ ...matchOf(seed002.text, seed002), sameAddress: true }]);
     expect(describeResult(result)).toMatchObject({ tone: 'neutral', headline: 'This article is in your library:', subject: seed002.title });
     expect(badgeFor(result)).toBeNull();
   });

@@ -103,19 +103,19 @@ describe('JSON arrays', () => {
     const items = await readAll(file('lib.json', [json]));
     expect(problems(items)).toEqual([]);
     expect(articles(items)).toEqual([
-      { line: 2, article: { id: 'a', text: 'one, [two]' } },
-      { line: 3, article: { id: 'b', text: 'escaped " quote }' } },
+      { line: 2, column: 3, element: 1, article: { id: 'a', text: 'one, [two]' } },
+      { line: 3, column: 3, element: 2, article: { id: 'b', text: 'escaped " quote }' } },
     ]);
   });
 
-  test('a JSON file that is not an array, or a bad element, names file and line', async () => {
+  test('a JSON file that is not an array, or a bad element, names file, line, column and element', async () => {
     expect(problems(await readAll(file('obj.json', ['{"id":"a","text":"x"}'])))).toEqual([
-      'obj.json:1: a JSON file must hold an array of articles: [{"id": "…", "text": "…"}, …]',
+      'obj.json:1:1: a JSON file must hold an array of articles: [{"id": "…", "text": "…"}, …]',
     ]);
     const items = await readAll(file('mixed.json', ['[{"id":"a","text":"x"},\n 42,\n {"id":"c"}']));
     expect(problems(items)).toEqual([
-      'mixed.json:2: expected a JSON object like {"id": "…", "text": "…"}',
-      'mixed.json:3: missing "text"',
+      'mixed.json:2:2: article 2: expected a JSON object like {"id": "…", "text": "…"}',
+      'mixed.json:3:2: article 3: missing "text"',
       'mixed.json:3: the array is not closed (the file ends early)',
     ]);
   });

@@ -112,7 +112,7 @@ describe('PopupApp', () => {
     await settled('done');
     expect(container.querySelector('img, b')).toBeNull();
     expect(text('.match__title')).toBe(hostile);
-    expect(text('.verdict__headline')).toBe(`This article is in your library: ${hostile}`);
+    expect(text('.verdict__headline')).toBe(`Verbatim copy of ${hostile}`);
   });
 
   it('follows a check in progress until it settles', async () => {
