@@ -6,8 +6,13 @@
  * One pass over char codes with no regular expression per token: ASCII words are
  * lower-cased and hashed on the fly; only words with other characters are sliced and
  * normalized (normalize.ts). Punctuation is not a token; CJK characters are one token each.
+ * Invisible and letter-stretching characters are skipped, inside words too, and a word
+ * hyphenated across a line break in text from print ("exten-\nsion", or "exten- sion" once
+ * the break became a space) is one token: its offsets span the break, its identity is the
+ * whole word's.
  */
 import { CharClass, charClass, codePointClass, normalizeWord } from './normalize';
+import { continuationAfterHyphen, LINE_BREAK_HYPHEN } from './hyphenation';
 import { FNV_OFFSET, FNV_PRIME, finalizeHash, fnvStep, hashString } from './hash';
 import { isFunctionWord } from './stopwords';
 
@@ -138,6 +143,8 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     switch (cls) {
+      case CharClass.Ignorable:
+        break;
       case CharClass.Newline:
         // A blank line ends the paragraph: an unclosed quote ends with it (multi-paragraph
         // quotes reopen each paragraph). Reset here, not at the next word, so a quote mark
@@ -170,9 +177,18 @@ function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: n
   const n = text.length;
   let hash = FNV_OFFSET;
   let ascii = true;
+  /** Did the word cross a line-break hyphen? (Its slice then holds the hyphen and the break.) */
+  let joined = false;
   let i = start;
   while (i < n) {
     const code = text.charCodeAt(i);
+    if (code === 0x2d || code === 0x2010) {
+      const next = continuationAfterHyphen(text, start, i);
+      if (next < 0) break;
+      joined = true;
+      i = next;
+      continue;
+    }
     if (code < 128) {
       const lower = code | 0x20;
       if (lower >= 97 && lower <= 122) {
@@ -200,6 +216,8 @@ function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: n
     }
     if (cls === CharClass.Word) {
       ascii = false;
+    } else if (cls === CharClass.Ignorable) {
+      // Skipped: the hash (fast path) and normalizeWord (slow path) both leave it out.
     } else if (cls === CharClass.Apostrophe && isWordAt(text, i + 1)) {
       hash = fnvStep(hash, APOSTROPHE_HASH_UNIT);
     } else {
@@ -207,7 +225,8 @@ function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: n
     }
     i += width;
   }
-  const id = ascii ? finalizeHash(hash) : hashString(normalizeWord(text.slice(start, i)));
+  const word = joined ? text.slice(start, i).replace(LINE_BREAK_HYPHEN, '') : text.slice(start, i);
+  const id = ascii ? finalizeHash(hash) : hashString(normalizeWord(word));
   const first = text.charCodeAt(start);
   let flags = baseFlags;
   if (isDigit(first)) flags |= TokenFlag.Numeric;

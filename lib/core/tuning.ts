@@ -11,7 +11,7 @@
  * Version of the fingerprint format. Bump whenever tokenization, hashing or fingerprint
  * selection changes meaning: stored fingerprints with another `v` must be recomputed.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Fixed fingerprint parameters (see INDEX_VERSION). */
 export const FINGERPRINT = {
