@@ -2,6 +2,7 @@
  * The words an entry can be found by: the `words` store's multiEntry index maps each one to
  * the entries holding it, so a search reads an index instead of every text.
  */
+import { withoutIgnorables } from '../core/normalize';
 
 /** Too common to narrow a search; leaving them out keeps the index small. */
 const STOPWORDS = new Set(
@@ -16,9 +17,10 @@ export const MAX_WORDS_PER_ENTRY = 3000;
 /** Runs of letters in scripts written without spaces: indexed as character pairs instead of words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/** Invisible characters (soft hyphens, zero-width ones, tatweel) are dropped as the engine's tokenizer drops them. */
 function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.normalize('NFKC').toLowerCase().matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+  for (const match of withoutIgnorables(text).normalize('NFKC').toLowerCase().matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
     const word = match[0];
     if (UNSPACED.test(word)) {
       const chars = Array.from(word);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../lib/core/normalize';
+import { queryWords, searchWords } from '../../../lib/library/search-words';
 import { tokenize, TokenFlag, type Tokens } from '../../../lib/core/tokenize';
 
 const words = (text: string, tokens: Tokens = tokenize(text)) =>
@@ -90,5 +91,12 @@ describe('tokenize: text that only looks the same', () => {
 
   it('normalizes whole texts the same way for equality checks', () => {
     expect(normalizeText('соm\u00adpany\u200b')).toBe(normalizeText('company'));
+  });
+
+  it('lets the library search find words written with invisible characters', () => {
+    expect(searchWords('Tram', 'the exten\u00adsion of the Harwick\u200b network')).toEqual(
+      searchWords('Tram', 'the extension of the Harwick network'),
+    );
+    expect(queryWords('ex\u00adtension')).toEqual(['extension']);
   });
 });
