@@ -19,12 +19,42 @@ function time(date: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+const DAY_MS = 86_400_000;
+/** A calendar date with no time of day ("2025-03-11"): its precision is the day. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Local time runs from UTC-12 to UTC+14: the calendar day a UTC instant falls on somewhere. */
+const EARLIEST_OFFSET_MS = -12 * 3_600_000;
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * Which came first, at the precision both dates have: two date-times compare as instants; a
+ * calendar date (no time) compares by day, and a date-time counts as every calendar day it
+ * is somewhere on Earth, so a date on the same day as a date-time says nothing. -1: `a`
+ * first, 1: `b` first, 0: unknown or the same.
+ */
+export function compareDates(a: string | undefined, b: string | undefined): -1 | 0 | 1 {
+  const at = time(a);
+  const bt = time(b);
+  if (at === undefined || bt === undefined) return 0;
+  const aDay = DATE_ONLY.test(a!.trim());
+  const bDay = DATE_ONLY.test(b!.trim());
+  if (!aDay && !bDay) return at === bt ? 0 : at < bt ? -1 : 1;
+  // Days as [first, last] UTC-midnight values: a calendar date is itself; a date-time spans its possible local days.
+  const days = (ms: number, dateOnly: boolean): [number, number] =>
+    dateOnly
+      ? [ms, ms]
+      : [Math.floor((ms + EARLIEST_OFFSET_MS) / DAY_MS) * DAY_MS, Math.floor((ms + LATEST_OFFSET_MS) / DAY_MS) * DAY_MS];
+  const [aFirst, aLast] = days(at, aDay);
+  const [bFirst, bLast] = days(bt, bDay);
+  if (aLast < bFirst) return -1;
+  if (bLast < aFirst) return 1;
+  return 0;
+}
+
 /** `copied-by` when the page was published before the library article; undefined when unknown. */
 function directionFromDates(pageDate?: string, sourceDate?: string): Direction | undefined {
-  const page = time(pageDate);
-  const source = time(sourceDate);
-  if (page === undefined || source === undefined || page === source) return undefined;
-  return page < source ? 'copied-by' : 'copies';
+  const order = compareDates(pageDate, sourceDate);
+  return order === 0 ? undefined : order < 0 ? 'copied-by' : 'copies';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareDates } from '../../../lib/core/direction';
 import { compare } from '../../../lib/core/engine';
 import type { SourceText } from '../../../lib/core/types';
 
@@ -75,5 +76,31 @@ describe('direction of a lightly spun copy, nothing dated', () => {
     const match = compare(page(spin(storyText, libraryOdder)), library(spin(storyText, pageOdder)));
     expect(match?.kind).toBe('spun');
     expect(match?.direction).toBe('copied-by');
+  });
+});
+
+describe('direction: dates at the precision both have', () => {
+  const text = STORY.join('\n\n');
+
+  it('takes a calendar date on the same day as a library date-time as no evidence', () => {
+    expect(compare(page(text, '2025-03-11'), library(text, '2025-03-11T09:00:00Z'))?.direction).toBe('copies');
+    expect(compare(page(text, '2025-03-11T09:00:00Z'), library(text, '2025-03-11'))?.direction).toBe('copies');
+  });
+
+  it('still reads calendar dates a few days apart, either way', () => {
+    expect(compare(page(text, '2025-03-01'), library(text, '2025-03-11T09:00:00Z'))?.direction).toBe('copied-by');
+    expect(compare(page(text, '2025-03-20'), library(text, '2025-03-11'))?.direction).toBe('copies');
+    expect(compare(page(text, '2005-05-14'), library(text, '2005-06-02'))?.direction).toBe('copied-by');
+  });
+});
+
+describe('compareDates', () => {
+  it('compares date-times as instants and calendar dates by day, with a date-time spanning its possible local days', () => {
+    expect(compareDates('2025-03-11T08:00:00Z', '2025-03-11T09:00:00Z')).toBe(-1);
+    expect(compareDates('2025-03-11', '2025-03-11T23:30:00Z')).toBe(0);
+    expect(compareDates('2025-03-12', '2025-03-11T23:30:00Z')).toBe(0);
+    expect(compareDates('2025-03-13', '2025-03-11T23:30:00Z')).toBe(1);
+    expect(compareDates('2025-03-10', '2025-03-11')).toBe(-1);
+    expect(compareDates(undefined, '2025-03-11')).toBe(0);
   });
 });
