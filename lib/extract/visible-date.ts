@@ -9,12 +9,16 @@
  */
 import { strict as chrono } from 'chrono-node';
 
-/** Elements whose class or id names a date or post metadata, and <time> elements without a machine-readable value. */
-const DATE_ELEMENTS =
-  '[class*="date" i], [id*="date" i], [class*="time" i], [class*="byline" i], [class*="posted" i], ' +
-  '[class*="publish" i], [class*="meta" i], [class*="dateline" i], time:not([datetime])';
-/** Blocks that may hold a date line of their own near the top of old pages. */
-const SHORT_BLOCKS = 'p, div, span, font, td, h2, h3, h4, h5, h6, b, strong, em, i, small';
+/** Class names and ids of elements that hold a date or post metadata. */
+const DATE_NAME = /date|time|byline|posted|publish|meta/i;
+/** Tags of blocks that may hold a date line of their own near the top of old pages. */
+const SHORT_BLOCK_TAGS = new Set(['P', 'DIV', 'SPAN', 'FONT', 'TD', 'H2', 'H3', 'H4', 'H5', 'H6', 'B', 'STRONG', 'EM', 'I', 'SMALL', 'TIME']);
+/** Elements read in document order, at most (keeps huge pages cheap: no selector runs over the whole page). */
+const MAX_ELEMENTS_READ = 3000;
+/** Short blocks are read among the first elements only (a date line stands near the top). */
+const MAX_SHORT_BLOCKS_READ = 400;
+/** A date line has few child elements; a wrapper with many holds the page, not a date. */
+const MAX_CHILDREN = 3;
 /** A date line is short; longer text is prose or navigation. */
 const MAX_DATE_LINE_CHARS = 160;
 /** How many candidate elements are read, at most, per source (keeps huge pages cheap). */
@@ -33,6 +37,8 @@ export function calendarDate(year: number, month: number, day: number): string {
 }
 
 function lineOf(element: Element): string | undefined {
+  let children = 0;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) if (++children > MAX_CHILDREN) return undefined;
   const text = element.textContent?.replace(/\s+/g, ' ').trim();
   return text && text.length <= MAX_DATE_LINE_CHARS && YEAR.test(text) ? text : undefined;
 }
@@ -67,18 +73,41 @@ function afterHeadline(doc: Document): Element[] {
   return out;
 }
 
+/** The first `limit` elements under `root`, in document order (a walk: no live collection over the whole page). */
+function firstElements(root: Element, limit: number): Element[] {
+  const out: Element[] = [];
+  let element: Element | null = root.firstElementChild;
+  while (element && out.length < limit) {
+    out.push(element);
+    if (element.firstElementChild) {
+      element = element.firstElementChild;
+      continue;
+    }
+    while (element && element !== root && !element.nextElementSibling) element = element.parentElement;
+    element = element && element !== root ? element.nextElementSibling : null;
+  }
+  return out;
+}
+
+function namedForDate(element: Element): boolean {
+  if (element.tagName.toUpperCase() === 'TIME' && !element.hasAttribute('datetime')) return true;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return names.length > 1 && DATE_NAME.test(names);
+}
+
 /** The date `doc` shows as text near its headline or byline, as "YYYY-MM-DD", or undefined. */
 export function findVisibleDate(doc: Document): string | undefined {
-  const readable = (element: Element) => !element.closest(IN_COMMENTS);
+  if (!doc.body) return undefined;
+  const first = firstElements(doc.body, MAX_ELEMENTS_READ);
   const sources: Array<[Element[], boolean]> = [
-    [Array.from(doc.querySelectorAll(DATE_ELEMENTS)).slice(0, MAX_CANDIDATES), false],
+    [first.filter(namedForDate).slice(0, MAX_CANDIDATES), false],
     [afterHeadline(doc), true],
-    [Array.from(doc.body?.querySelectorAll(SHORT_BLOCKS) ?? []).slice(0, MAX_CANDIDATES * 4), true],
+    [first.slice(0, MAX_SHORT_BLOCKS_READ).filter((element) => SHORT_BLOCK_TAGS.has(element.tagName.toUpperCase())), true],
   ];
   for (const [elements, whole] of sources) {
     for (const element of elements) {
       const line = lineOf(element);
-      if (!line || !readable(element)) continue;
+      if (!line || element.closest(IN_COMMENTS)) continue;
       const found = dateInLine(line, whole);
       if (found) return found;
     }
