@@ -99,6 +99,14 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * A quote still open this many words after its opening mark is taken as unclosed at the next
+ * sentence end or line break: a stray or unbalanced straight quote (an inch mark, a quote
+ * that runs over several paragraphs in a text without blank lines) must not make the rest of
+ * the text "quoted". Quoted statements in news seldom run longer in one paragraph.
+ */
+const MAX_OPEN_QUOTE_WORDS = 120;
+
 export function tokenize(text: string): Tokens {
   const n = text.length;
   // News averages about six characters per word: one allocation, rarely a second.
@@ -106,8 +114,17 @@ export function tokenize(text: string): Tokens {
   let paragraph = 0;
   let newlines = 0;
   let quoted = false;
+  /** Token count when the open quote opened. */
+  let quoteOpenedAt = 0;
   let sentenceStart = true;
   let i = 0;
+  const open = () => {
+    if (!quoted) quoteOpenedAt = tokens.count;
+    quoted = true;
+  };
+  const closeIfStray = () => {
+    if (quoted && tokens.count - quoteOpenedAt > MAX_OPEN_QUOTE_WORDS) quoted = false;
+  };
   while (i < n) {
     const code = text.charCodeAt(i);
     let cls: CharClass;
@@ -152,19 +169,22 @@ export function tokenize(text: string): Tokens {
         // lines ("Net 1.2 mln vs …") are one paragraph in one copy and one paragraph each in
         // another, and their first words must be flagged alike on both sides.
         if (++newlines === 2) quoted = false;
+        closeIfStray();
         sentenceStart = true;
         break;
       case CharClass.SentenceEnd:
+        closeIfStray();
         sentenceStart = true;
         break;
       case CharClass.QuoteOpen:
-        quoted = true;
+        open();
         break;
       case CharClass.QuoteClose:
         quoted = false;
         break;
       case CharClass.QuoteToggle:
-        quoted = !quoted;
+        if (quoted) quoted = false;
+        else open();
         break;
     }
     i += width;
