@@ -2,11 +2,10 @@
  * Who copied whom. For spun pairs, the spinner's artefacts: the original is the fluent text,
  * the copy uses the odd, longer words its synonym dictionary offered ("said" → "mentioned",
  * "war" → "warfare", "city" → "metropolis"). Dates, when both sides carry one, decide the
- * rest (a page template's date can be anything, so clear artefacts outrank them); a date on
- * the library side alone is never contradicted by containment. Without evidence the page is
- * taken to copy the library article, the usual case.
+ * rest (a page template's date can be anything, so clear artefacts outrank them), compared at
+ * the precision both have. Without evidence the page is taken to copy the library article,
+ * the usual case.
  */
-import type { AlignmentFigures } from './measure';
 import type { SubstitutionSummary } from './substitutions';
 import { TokenFlag, tokenize } from './tokenize';
 import type { Tuning } from './tuning';
@@ -84,20 +83,9 @@ function spinnerArtefacts(substitutions: readonly Substitution[]): { net: number
   return { net, total };
 }
 
-/**
- * The library holds the page plus prose of its own (a scrape with leftovers): captions,
- * photo credits and gallery controls an extractor kept do not count as its own text.
- */
-function libraryHoldsMore(figures: AlignmentFigures, tuning: Tuning): boolean {
-  const words = figures.sourceWords - figures.sourceCaptionExtra;
-  const extra = words - figures.sourceEqual;
-  return extra > (1 - tuning.verbatimCoverage) * words;
-}
-
 /** Who copied whom, for a pair classified as `kind`. */
 export function decideDirection(
   kind: MatchKind,
-  figures: AlignmentFigures,
   subs: SubstitutionSummary,
   page: SourceText,
   source: SourceText,
@@ -111,8 +99,7 @@ export function decideDirection(
   // A weaker vote counts only when chance would seldom give it: a light spin's few swaps,
   // half odder one way and half the other, say nothing (a fair sign test's deviation is √total).
   if (net < 0 && -net >= tuning.weakArtefactsSigmas * Math.sqrt(total)) return 'copied-by';
-  // A date on the library side alone says it was there first: containment must not contradict it.
-  const libraryDated = time(source.publishedAt) !== undefined && time(page.publishedAt) === undefined;
-  if (kind === 'verbatim' && !libraryDated && libraryHoldsMore(figures, tuning)) return 'copied-by';
+  // Containment says nothing more: a page inside a longer library article may be its
+  // original or a shortened copy, and classify only calls it verbatim when dates say the page came first.
   return 'copies';
 }
