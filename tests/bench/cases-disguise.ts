@@ -1,7 +1,7 @@
 /**
  * Copies that only look different (issue 9): the whole article with invisible characters,
  * look-alike letters or print line breaks, which a reader sees as the same text (verbatim);
- * and a shortened version (the article's first ~80%), which the contract calls partial.
+ * and a shortened version (the article's first 70–82%), which the contract calls partial.
  */
 import type { BenchCase } from './cases-types';
 import type { CopyContext } from './cases-copies';
@@ -82,7 +82,7 @@ export function disguisedCase(source: Article, style: Disguise, id: string, ctx:
 }
 
 /**
- * The article's opening paragraphs, 75–85% of its words, nothing else: a shortened version,
+ * The article's opening paragraphs, 70–82% of its words, nothing else: a shortened version,
  * partial per the contract (verbatim needs ~90% of the article). Undefined when the
  * paragraphs cannot give that share.
  */
@@ -91,8 +91,9 @@ export function shortenedCase(source: Article, id: string, ctx: CopyContext): Be
   const total = wordCount(source.text);
   let words = 0;
   let kept = 0;
-  while (kept < paragraphs.length && (words + wordCount(paragraphs[kept])) / total <= 0.85) words += wordCount(paragraphs[kept++]);
-  if (words / total < 0.75 || kept < 3) return undefined;
+  while (kept < paragraphs.length && (words + wordCount(paragraphs[kept])) / total <= 0.82) words += wordCount(paragraphs[kept++]);
+  // Well below the ~90% of verbatim, whatever boilerplate the article ends with.
+  if (words / total < 0.7 || kept < 3) return undefined;
   const headline = source.title ?? headlineFrom(source.text);
   return {
     id,
