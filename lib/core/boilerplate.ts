@@ -34,6 +34,9 @@ const SHORT = [
   /^\s*[-–—]*\s*advertisement\s*[-–—]*\s*$/i,
   /\brate this (post|article)\b|\bsource link\b|\bshare this (article|story)\b/i,
   /\b(sign up|subscribe) (for|to) (our|the)\b.*\bnewsletter\b/i,
+  // Newsletter sign-up boxes (an AMP page of a short brief can hold more of them than story).
+  /\b(delivered|sent) (straight |directly )?to your inbox\b|\bby (signing|subscribing|registering)( up)?,? you agree\b/i,
+  /\b(enter|add|type) your e-?mail( address)?\b|\bunsubscribe (at any time|anytime)\b|\b(get|join|sign up for) (our|the) [\w' -]{0,30}(newsletter|briefing|bulletin)\b/i,
   /\b(leave a (reply|comment)|your email address will not be published)\b/i,
   /^\s*(\(?(reuters|ap|afp|bloomberg|upi)\)?\s*)$/i,
 ];
