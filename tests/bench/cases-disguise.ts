@@ -84,11 +84,13 @@ export function disguisedCase(source: Article, style: Disguise, id: string, ctx:
 /**
  * The article's opening paragraphs, 70–82% of its words, nothing else: a shortened version,
  * partial per the contract (verbatim needs ~90% of the article). Undefined when the
- * paragraphs cannot give that share.
+ * paragraphs cannot give that share. `boilerplate`: paragraphs the article was published with
+ * at its end (wire credits, press-release footers), left out of the share.
  */
-export function shortenedCase(source: Article, id: string, ctx: CopyContext): BenchCase | undefined {
-  const paragraphs = paragraphsOf(source.text);
-  const total = wordCount(source.text);
+export function shortenedCase(source: Article, id: string, ctx: CopyContext, boilerplate: readonly string[] = []): BenchCase | undefined {
+  // The share is of the article's own text: boilerplate it was published with does not count.
+  const paragraphs = paragraphsOf(source.text).filter((p) => !boilerplate.includes(p));
+  const total = paragraphs.reduce((sum, p) => sum + wordCount(p), 0);
   let words = 0;
   let kept = 0;
   while (kept < paragraphs.length && (words + wordCount(paragraphs[kept])) / total <= 0.82) words += wordCount(paragraphs[kept++]);

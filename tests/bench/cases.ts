@@ -87,7 +87,7 @@ export function buildBenchmark(realArticles: readonly Article[], seeds: readonly
     fill(cases, `disguised-${style}`, options.perDisguise, ctx.random.shuffle(sources), (a, id) => disguisedCase(a, style, id, ctx), notes);
   }
   const shortened = copyCtx('shortened');
-  fill(cases, 'shortened', options.perDisguise, shortened.random.shuffle(sources), (a, id) => shortenedCase(a, id, shortened), notes);
+  fill(cases, 'shortened', options.perDisguise, shortened.random.shuffle(sources), (a, id) => shortenedCase(a, id, shortened, boilerplateById.get(a.id)), notes);
   cases.push(...seedPairCases(seeds, copyCtx('seed-pair')));
   const copiedByCtx = spinCtx('copied-by');
   const copiedBy = copiedByPool.flatMap((a, i) => copiedByCase(a, COPIED_BY_RATE, `copied-by-${i}`, copiedByCtx) ?? []).slice(0, options.copiedBy);
