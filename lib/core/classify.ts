@@ -53,7 +53,7 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
         kind: 'verbatim',
         score: 0.9 + 0.1 * shared,
         reason: copiesArticle
-          ? `${percent(articleEqual)} of the article's words appear in the same order on the page.`
+          ? `${percent(articleEqual)} of the article's words${figures.sourceCaptionExtra > 0 ? ' (captions and widget lines aside)' : ''} appear in the same order on the page.`
           : `${percent(pageEqual)} of the page's words appear in the same order in the library article.`,
       };
     }
