@@ -16,9 +16,9 @@ const SEARCH_PATH = /\/(?:search|suche|recherche|buscar|busca|cerca)(?:\/|$|\.)/
 /** Readability's isProbablyReaderable default minScore. */
 const READERABLE_MIN_SCORE = 20;
 
-/** A section front: at least this many paragraphs under linked headlines, making up at least this share of the long ones. */
+/** A section front: at least this many paragraphs under linked headlines, and at most this many other long paragraphs. */
 const MIN_SECTION_FRONT_TEASERS = 3;
-const SECTION_FRONT_TEASER_SHARE = 0.5;
+const MAX_SECTION_FRONT_OTHER_PARAGRAPHS = 2;
 const SEARCH_QUERY_KEYS = ['q', 'query', 'search', 's', 'keywords', 'searchterm'];
 
 function isSearchPage(doc: Document): boolean {
@@ -72,15 +72,25 @@ function isDense(text: string): boolean {
 
 const LINKED_HEADING = /^H[1-6]$/i;
 
-function isLinkedHeading(element: Element | null): boolean {
-  return element !== null && LINKED_HEADING.test(element.tagName) && element.getElementsByTagName('a').length > 0;
+/** A headline linking to another page: not a section anchor ("#background") or a permalink to this page. */
+function isLinkedHeading(element: Element | null, pageUrl: string): boolean {
+  if (element === null || !LINKED_HEADING.test(element.tagName)) return false;
+  return Array.from(element.getElementsByTagName('a')).some((link) => {
+    const href = link.getAttribute('href')?.trim() ?? '';
+    if (href === '' || href.startsWith('#') || href.startsWith('javascript:')) return false;
+    try {
+      const target = new URL(href, pageUrl);
+      const page = new URL(pageUrl);
+      return target.origin + target.pathname !== page.origin + page.pathname;
+    } catch {
+      return true;
+    }
+  });
 }
 
-/** A paragraph right under a headline that links elsewhere, or first in a card that opens with one. */
+/** A paragraph right under a headline that links to another page: a teaser on a section front. */
 function isTeaser(paragraph: Element): boolean {
-  if (isLinkedHeading(paragraph.previousElementSibling)) return true;
-  const card = paragraph.parentElement;
-  return card !== null && card.firstElementChild !== paragraph && isLinkedHeading(card.firstElementChild);
+  return isLinkedHeading(paragraph.previousElementSibling, paragraph.ownerDocument.URL);
 }
 
 /** Long paragraphs outside forms and navigation: the text a reader would see as the page's body. */
@@ -118,8 +128,10 @@ export function isProbablyArticle(doc: Document): boolean {
     const totalChars = long.reduce((sum, paragraph) => sum + paragraph.chars, 0);
     const linkChars = long.reduce((sum, paragraph) => sum + Math.min(paragraph.linkChars, paragraph.chars), 0);
     if (totalChars > 0 && linkChars / totalChars > MAX_LINK_DENSITY) return false;
+    // A section front: teasers under linked headlines and hardly any other prose (an article's
+    // "more stories" rail can hold more teasers than the story has paragraphs).
     const teasers = long.filter((paragraph) => paragraph.teaser).length;
-    if (teasers >= MIN_SECTION_FRONT_TEASERS && teasers >= SECTION_FRONT_TEASER_SHARE * long.length) return false;
+    if (teasers >= MIN_SECTION_FRONT_TEASERS && long.length - teasers <= MAX_SECTION_FRONT_OTHER_PARAGRAPHS) return false;
     if (isProbablyReaderable(doc)) return true;
     const prose = long.filter((paragraph) => paragraph.linkChars / paragraph.chars <= MAX_LINK_DENSITY);
     const proseChars = prose.reduce((sum, paragraph) => sum + paragraph.chars, 0);
