@@ -1,7 +1,11 @@
 /**
  * The verdict on one aligned pair, per ../shared/docs/SCAN-CONTRACT.md "What counts as reuse":
- * - verbatim: nearly all of one side's words are present, in order, in the other, and the
- *   other carries little else; light edits (headline, byline, a dropped paragraph) allowed;
+ * - verbatim: nearly all (~90%) of the ORIGINAL's words are present, in order, in the copy,
+ *   and the copy carries little else; light edits (headline, byline, a dropped paragraph)
+ *   allowed. The original is the library article (captions and credits a scrape kept aside),
+ *   unless dates say the page came first: a page that is a shortened version of the article
+ *   (all of the page in the article, 81% of the article on the page) is a partial copy, not
+ *   a verbatim one, and so is a page holding the whole article inside much more text;
  * - spun: most of the article aligns in order, with many short substitutions that leave
  *   numbers and names alone (a template with other figures is not spinning);
  * - partial: a source-consecutive run of >= 80 words, or runs of >= 20 words from several
@@ -25,8 +29,14 @@ export interface Verdict {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
-export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, tuning: Tuning): Verdict | null {
+/**
+ * `pageFirst`: the dates say the page was published before the library article (it may then
+ * be the original, and the article its copy).
+ */
+export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, tuning: Tuning, pageFirst = false): Verdict | null {
   const sourceEqual = ratio(figures.sourceEqual, figures.sourceWords);
+  // The article's own words: captions, credits and gallery controls a scrape kept are not the story.
+  const articleEqual = ratio(figures.sourceEqual, figures.sourceWords - figures.sourceCaptionExtra);
   const pageEqual = ratio(figures.pageEqual, figures.pageWords);
   const sourceSpan = ratio(figures.sourceSpan, figures.sourceWords);
   const pageSpan = ratio(figures.pageSpan, figures.pageWords);
@@ -35,15 +45,15 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
   const substitutionRate = ratio(subs.sourceTokens, figures.sourceSpan);
 
   if (ownEnough && substitutionRate < tuning.spunMinChanged) {
-    const copiesArticle = sourceEqual >= tuning.verbatimCoverage && pageEqual >= tuning.verbatimOtherCoverage;
-    const copiedByArticle = pageEqual >= tuning.verbatimCoverage && sourceEqual >= tuning.verbatimOtherCoverage;
+    const copiesArticle = articleEqual >= tuning.verbatimCoverage && pageEqual >= tuning.verbatimOtherCoverage;
+    const copiedByArticle = pageFirst && pageEqual >= tuning.verbatimCoverage && sourceEqual >= tuning.verbatimOtherCoverage;
     if (copiesArticle || copiedByArticle) {
       const shared = Math.min(sourceEqual, pageEqual);
       return {
         kind: 'verbatim',
         score: 0.9 + 0.1 * shared,
         reason: copiesArticle
-          ? `${percent(sourceEqual)} of the article's words appear in the same order on the page.`
+          ? `${percent(articleEqual)} of the article's words${figures.sourceCaptionExtra > 0 ? ' (captions and widget lines aside)' : ''} appear in the same order on the page.`
           : `${percent(pageEqual)} of the page's words appear in the same order in the library article.`,
       };
     }
@@ -84,7 +94,7 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
           ? `Consecutive paragraphs (${figures.wholeParagraphWords} words) are copied whole (${percent(sourceEqual)} of the article).`
           : byPieces
             ? `Passages from several places (${figures.piecesWords} words) are copied word for word (${percent(sourceEqual)} of the article).`
-            : `The whole article (${figures.sourceWords} words) is copied into a longer page (${percent(pageEqual)} of it).`,
+            : `The whole article (${figures.sourceWords} words) is copied into a longer page (${percent(pageEqual)} of the page).`,
     };
   }
   return null;

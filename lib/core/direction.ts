@@ -2,11 +2,10 @@
  * Who copied whom. For spun pairs, the spinner's artefacts: the original is the fluent text,
  * the copy uses the odd, longer words its synonym dictionary offered ("said" → "mentioned",
  * "war" → "warfare", "city" → "metropolis"). Dates, when both sides carry one, decide the
- * rest (a page template's date can be anything, so clear artefacts outrank them); a date on
- * the library side alone is never contradicted by containment. Without evidence the page is
- * taken to copy the library article, the usual case.
+ * rest (a page template's date can be anything, so clear artefacts outrank them), compared at
+ * the precision both have. Without evidence the page is taken to copy the library article,
+ * the usual case.
  */
-import type { AlignmentFigures } from './measure';
 import type { SubstitutionSummary } from './substitutions';
 import { TokenFlag, tokenize } from './tokenize';
 import type { Tuning } from './tuning';
@@ -19,12 +18,42 @@ function time(date: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+const DAY_MS = 86_400_000;
+/** A calendar date with no time of day ("2025-03-11"): its precision is the day. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** Local time runs from UTC-12 to UTC+14: the calendar day a UTC instant falls on somewhere. */
+const EARLIEST_OFFSET_MS = -12 * 3_600_000;
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * Which came first, at the precision both dates have: two date-times compare as instants; a
+ * calendar date (no time) compares by day, and a date-time counts as every calendar day it
+ * is somewhere on Earth, so a date on the same day as a date-time says nothing. -1: `a`
+ * first, 1: `b` first, 0: unknown or the same.
+ */
+export function compareDates(a: string | undefined, b: string | undefined): -1 | 0 | 1 {
+  const at = time(a);
+  const bt = time(b);
+  if (at === undefined || bt === undefined) return 0;
+  const aDay = DATE_ONLY.test(a!.trim());
+  const bDay = DATE_ONLY.test(b!.trim());
+  if (!aDay && !bDay) return at === bt ? 0 : at < bt ? -1 : 1;
+  // Days as [first, last] UTC-midnight values: a calendar date is itself; a date-time spans its possible local days.
+  const days = (ms: number, dateOnly: boolean): [number, number] =>
+    dateOnly
+      ? [ms, ms]
+      : [Math.floor((ms + EARLIEST_OFFSET_MS) / DAY_MS) * DAY_MS, Math.floor((ms + LATEST_OFFSET_MS) / DAY_MS) * DAY_MS];
+  const [aFirst, aLast] = days(at, aDay);
+  const [bFirst, bLast] = days(bt, bDay);
+  if (aLast < bFirst) return -1;
+  if (bLast < aFirst) return 1;
+  return 0;
+}
+
 /** `copied-by` when the page was published before the library article; undefined when unknown. */
 function directionFromDates(pageDate?: string, sourceDate?: string): Direction | undefined {
-  const page = time(pageDate);
-  const source = time(sourceDate);
-  if (page === undefined || source === undefined || page === source) return undefined;
-  return page < source ? 'copied-by' : 'copies';
+  const order = compareDates(pageDate, sourceDate);
+  return order === 0 ? undefined : order < 0 ? 'copied-by' : 'copies';
 }
 
 /**
@@ -54,20 +83,9 @@ function spinnerArtefacts(substitutions: readonly Substitution[]): { net: number
   return { net, total };
 }
 
-/**
- * The library holds the page plus prose of its own (a scrape with leftovers): captions,
- * photo credits and gallery controls an extractor kept do not count as its own text.
- */
-function libraryHoldsMore(figures: AlignmentFigures, tuning: Tuning): boolean {
-  const words = figures.sourceWords - figures.sourceCaptionExtra;
-  const extra = words - figures.sourceEqual;
-  return extra > (1 - tuning.verbatimCoverage) * words;
-}
-
 /** Who copied whom, for a pair classified as `kind`. */
 export function decideDirection(
   kind: MatchKind,
-  figures: AlignmentFigures,
   subs: SubstitutionSummary,
   page: SourceText,
   source: SourceText,
@@ -81,8 +99,7 @@ export function decideDirection(
   // A weaker vote counts only when chance would seldom give it: a light spin's few swaps,
   // half odder one way and half the other, say nothing (a fair sign test's deviation is √total).
   if (net < 0 && -net >= tuning.weakArtefactsSigmas * Math.sqrt(total)) return 'copied-by';
-  // A date on the library side alone says it was there first: containment must not contradict it.
-  const libraryDated = time(source.publishedAt) !== undefined && time(page.publishedAt) === undefined;
-  if (kind === 'verbatim' && !libraryDated && libraryHoldsMore(figures, tuning)) return 'copied-by';
+  // Containment says nothing more: a page inside a longer library article may be its
+  // original or a shortened copy, and classify only calls it verbatim when dates say the page came first.
   return 'copies';
 }

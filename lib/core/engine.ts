@@ -8,7 +8,7 @@ import { align } from './align';
 import { boilerplateMask, libraryCommonMask } from './boilerplate';
 import { captionMask } from './captions';
 import { classify } from './classify';
-import { decideDirection } from './direction';
+import { compareDates, decideDirection } from './direction';
 import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
 import { FingerprintIndex } from './index';
 import { measure } from './measure';
@@ -145,9 +145,10 @@ function comparePrepared(page: Prepared, source: Prepared, tuning: Tuning, thres
     source.doc.text,
     tuning.maxSubstitutionWords,
   );
-  const verdict = classify(figures, subs, thresholds);
+  const pageFirst = compareDates(page.doc.publishedAt, source.doc.publishedAt) < 0;
+  const verdict = classify(figures, subs, thresholds, pageFirst);
   if (!verdict) return null;
-  const direction = decideDirection(verdict.kind, figures, subs, page.doc, source.doc, tuning);
+  const direction = decideDirection(verdict.kind, subs, page.doc, source.doc, tuning);
   const passageOffsets: Passage[] = passages
     .map((p) => ({
       inputStart: page.tokens.starts[p.pageStart],

@@ -23,10 +23,21 @@ export const enum CharClass {
   /** . ! ? and their CJK forms: the next word starts a sentence. */
   SentenceEnd = 8,
   Newline = 9,
+  /**
+   * Characters that change the bytes but not the text a reader sees: default-ignorable code
+   * points (soft hyphen, zero-width space and joiners, bidirectional controls, byte-order
+   * mark, word joiner, variation selectors, tags) and letter-stretching characters (Arabic
+   * tatweel, N'Ko lajanyalan). Skipped everywhere: inside a word they neither end it nor
+   * change its identity.
+   */
+  Ignorable = 10,
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Unicode's Default_Ignorable_Code_Point property, plus the letter-stretching ones (U+0640, U+07FA). */
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\u0640\u07fa]/u;
+const IGNORABLES = /[\p{Default_Ignorable_Code_Point}\u0640\u07fa]/gu;
 const SPECIAL: Record<number, CharClass> = {
   0x27: CharClass.Apostrophe, // '
   0x2019: CharClass.Apostrophe, // ’
@@ -57,6 +68,7 @@ function classify(codePoint: number): CharClass {
   const special = SPECIAL[codePoint];
   if (special !== undefined) return special;
   const char = String.fromCodePoint(codePoint);
+  if (IGNORABLE.test(char)) return CharClass.Ignorable;
   if (IDEOGRAPH.test(char)) return CharClass.Ideograph;
   return WORD_CHAR.test(char) ? CharClass.Word : CharClass.Separator;
 }
@@ -86,17 +98,43 @@ const LATIN_GREEK_CYRILLIC_ACCENTS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /[\u2019\u02bc]/g;
 
 /**
- * Canonical form of one word: NFKC (full-width and ligature forms), lower case, accents of
- * alphabetic scripts dropped (café = cafe, ё = е), apostrophes as '. Marks of other scripts
- * (Devanagari vowel signs, Arabic harakat) are kept: they change the word.
+ * Cyrillic and Greek letters that look like Latin ones, lower case (the word is case-folded
+ * first), each mapped to its Latin look-alike: a copier swaps them into words to defeat
+ * exact matching ("Ρresident" with a Greek Rho). A small table after the Latin-relevant part
+ * of Unicode's confusables data (UTS #39, confusables.txt); no npm package ships that data
+ * in a form small enough for a content script. The mapping is applied to every word on both
+ * sides, so a Russian or Greek text still matches itself: within each script the mapping is
+ * one-to-one, words only meet across scripts when they differ by look-alikes alone.
+ */
+const CONFUSABLE_TO_LATIN: Record<string, string> = {
+  // Cyrillic (Russian and the lookalikes of other Cyrillic alphabets)
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', і: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  // Greek
+  α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'h', ι: 'i', κ: 'k', μ: 'm', ν: 'n', ο: 'o', ρ: 'p', τ: 't', υ: 'y', χ: 'x',
+};
+const CONFUSABLES = new RegExp(`[${Object.keys(CONFUSABLE_TO_LATIN).join('')}]`, 'g');
+
+/** `text` without its invisible and letter-stretching characters (see CharClass.Ignorable). */
+export function withoutIgnorables(text: string): string {
+  return text.replace(IGNORABLES, '');
+}
+
+/**
+ * Canonical form of one word: invisible and letter-stretching characters dropped, NFKC
+ * (full-width and ligature forms), lower case, accents of alphabetic scripts dropped
+ * (café = cafe, ё = е), Cyrillic and Greek look-alikes of Latin letters as Latin,
+ * apostrophes as '. Marks of other scripts (Devanagari vowel signs, Arabic harakat) are
+ * kept: they change the word.
  */
 export function normalizeWord(word: string): string {
-  return word
+  return withoutIgnorables(word)
     .normalize('NFKC')
     .toLowerCase()
     .normalize('NFD')
     .replace(LATIN_GREEK_CYRILLIC_ACCENTS, '')
     .normalize('NFC')
+    .replace(CONFUSABLES, (letter) => CONFUSABLE_TO_LATIN[letter])
     .replace(APOSTROPHES, "'");
 }
 

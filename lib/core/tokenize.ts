@@ -6,8 +6,13 @@
  * One pass over char codes with no regular expression per token: ASCII words are
  * lower-cased and hashed on the fly; only words with other characters are sliced and
  * normalized (normalize.ts). Punctuation is not a token; CJK characters are one token each.
+ * Invisible and letter-stretching characters are skipped, inside words too, and a word
+ * hyphenated across a line break in text from print ("exten-\nsion", or "exten- sion" once
+ * the break became a space) is one token: its offsets span the break, its identity is the
+ * whole word's.
  */
 import { CharClass, charClass, codePointClass, normalizeWord } from './normalize';
+import { continuationAfterHyphen, LINE_BREAK_HYPHEN } from './hyphenation';
 import { FNV_OFFSET, FNV_PRIME, finalizeHash, fnvStep, hashString } from './hash';
 import { isFunctionWord } from './stopwords';
 
@@ -94,6 +99,14 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/**
+ * A quote still open this many words after its opening mark is taken as unclosed at the next
+ * sentence end or line break: a stray or unbalanced straight quote (an inch mark, a quote
+ * that runs over several paragraphs in a text without blank lines) must not make the rest of
+ * the text "quoted". Quoted statements in news seldom run longer in one paragraph.
+ */
+const MAX_OPEN_QUOTE_WORDS = 120;
+
 export function tokenize(text: string): Tokens {
   const n = text.length;
   // News averages about six characters per word: one allocation, rarely a second.
@@ -101,8 +114,17 @@ export function tokenize(text: string): Tokens {
   let paragraph = 0;
   let newlines = 0;
   let quoted = false;
+  /** Token count when the open quote opened. */
+  let quoteOpenedAt = 0;
   let sentenceStart = true;
   let i = 0;
+  const open = () => {
+    if (!quoted) quoteOpenedAt = tokens.count;
+    quoted = true;
+  };
+  const closeIfStray = () => {
+    if (quoted && tokens.count - quoteOpenedAt > MAX_OPEN_QUOTE_WORDS) quoted = false;
+  };
   while (i < n) {
     const code = text.charCodeAt(i);
     let cls: CharClass;
@@ -138,6 +160,8 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     switch (cls) {
+      case CharClass.Ignorable:
+        break;
       case CharClass.Newline:
         // A blank line ends the paragraph: an unclosed quote ends with it (multi-paragraph
         // quotes reopen each paragraph). Reset here, not at the next word, so a quote mark
@@ -145,19 +169,22 @@ export function tokenize(text: string): Tokens {
         // lines ("Net 1.2 mln vs …") are one paragraph in one copy and one paragraph each in
         // another, and their first words must be flagged alike on both sides.
         if (++newlines === 2) quoted = false;
+        closeIfStray();
         sentenceStart = true;
         break;
       case CharClass.SentenceEnd:
+        closeIfStray();
         sentenceStart = true;
         break;
       case CharClass.QuoteOpen:
-        quoted = true;
+        open();
         break;
       case CharClass.QuoteClose:
         quoted = false;
         break;
       case CharClass.QuoteToggle:
-        quoted = !quoted;
+        if (quoted) quoted = false;
+        else open();
         break;
     }
     i += width;
@@ -170,9 +197,18 @@ function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: n
   const n = text.length;
   let hash = FNV_OFFSET;
   let ascii = true;
+  /** Did the word cross a line-break hyphen? (Its slice then holds the hyphen and the break.) */
+  let joined = false;
   let i = start;
   while (i < n) {
     const code = text.charCodeAt(i);
+    if (code === 0x2d || code === 0x2010) {
+      const next = continuationAfterHyphen(text, start, i);
+      if (next < 0) break;
+      joined = true;
+      i = next;
+      continue;
+    }
     if (code < 128) {
       const lower = code | 0x20;
       if (lower >= 97 && lower <= 122) {
@@ -200,6 +236,8 @@ function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: n
     }
     if (cls === CharClass.Word) {
       ascii = false;
+    } else if (cls === CharClass.Ignorable) {
+      // Skipped: the hash (fast path) and normalizeWord (slow path) both leave it out.
     } else if (cls === CharClass.Apostrophe && isWordAt(text, i + 1)) {
       hash = fnvStep(hash, APOSTROPHE_HASH_UNIT);
     } else {
@@ -207,7 +245,8 @@ function scanWord(text: string, start: number, tokens: TokenBuffer, paragraph: n
     }
     i += width;
   }
-  const id = ascii ? finalizeHash(hash) : hashString(normalizeWord(text.slice(start, i)));
+  const word = joined ? text.slice(start, i).replace(LINE_BREAK_HYPHEN, '') : text.slice(start, i);
+  const id = ascii ? finalizeHash(hash) : hashString(normalizeWord(word));
   const first = text.charCodeAt(start);
   let flags = baseFlags;
   if (isDigit(first)) flags |= TokenFlag.Numeric;

@@ -11,7 +11,7 @@
  * Version of the fingerprint format. Bump whenever tokenization, hashing or fingerprint
  * selection changes meaning: stored fingerprints with another `v` must be recomputed.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Fixed fingerprint parameters (see INDEX_VERSION). */
 export const FINGERPRINT = {
@@ -123,7 +123,7 @@ export const DEFAULT_TUNING: Readonly<Tuning> = Object.freeze({
   partialPieceWords: 20,
   // The same "nearly all of it" as a verbatim copy, but its own value: the kinds' sensitivities move apart.
   partialWholeArticleCoverage: 0.88,
-  partialWholeArticleWords: 30,
+  partialWholeArticleWords: 20,
 });
 
 type Rule = { integer?: boolean; min: number; max: number };

@@ -8,6 +8,7 @@ import { collectBlocks, type TextBlock } from './blocks';
 import { cleanParagraphs } from './clean-paragraphs';
 import { pruneFurniture } from './furniture';
 import { findPublishedDate, normalizeDate } from './published-date';
+import { unwrapStoryLinks } from './story-links';
 import {
   MAX_ARTICLE_CHARS,
   MAX_DEPTH_TO_PARSE,
@@ -41,6 +42,7 @@ function prunedClone(doc: Document): Document | null {
   const title = titleElement(clone);
   for (const other of Array.from(clone.getElementsByTagName('title'))) if (other !== title) other.remove();
   pruneFurniture(clone);
+  unwrapStoryLinks(clone);
   return clone;
 }
 

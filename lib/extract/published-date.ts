@@ -1,8 +1,10 @@
 /**
  * The publication date a page states: JSON-LD `datePublished`, the usual meta tags, or a
  * `<time>` marked as the publication time. Dates help to tell which of two texts copied the
- * other, so only explicit statements count; "updated" and comment dates are not used.
+ * other, so only explicit statements count; "updated" and comment dates are not used. A page
+ * that states none shows its date as text, read by visible-date.ts.
  */
+import { calendarDate, findVisibleDate } from './visible-date';
 
 // Case-insensitive values (`i`): sites write both "DC.date.issued" and "dc.date.issued".
 const META_SELECTORS = [
@@ -28,15 +30,26 @@ const TIME_SELECTORS = ['time[itemprop="datePublished"]', 'time[pubdate]', '[ite
 const MAX_JSON_LD_DEPTH = 6;
 const MAX_JSON_LD_CHARS = 200_000;
 
-/** An ISO 8601 string for a plausible date (news from 1900 to 2100), else undefined. */
+/** A time of day in a date string ("09:00", "T09", "9:00 am"). */
+const HAS_TIME = /\d:\d\d|T\d\d/;
+
+/**
+ * An ISO 8601 string for a plausible date (news from 1900 to 2100), else undefined. A date
+ * stated without a time of day keeps its precision: "2025-03-11" or "March 11, 2025" gives
+ * "2025-03-11", not a midnight that would claim to be earlier than the same day's 09:00.
+ */
 export function normalizeDate(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
   const time = Date.parse(trimmed);
   if (Number.isNaN(time)) return undefined;
-  const year = new Date(time).getUTCFullYear();
+  const date = new Date(time);
+  const year = date.getUTCFullYear();
   if (year < 1900 || year > 2100) return undefined;
-  return new Date(time).toISOString();
+  if (HAS_TIME.test(trimmed)) return date.toISOString();
+  // ISO dates parse as UTC midnight, other forms ("March 11, 2025") as local midnight.
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
+  return calendarDate(iso ? date.getUTCFullYear() : date.getFullYear(), (iso ? date.getUTCMonth() : date.getMonth()) + 1, iso ? date.getUTCDate() : date.getDate());
 }
 
 function datePublishedIn(value: unknown, depth: number): string | undefined {
@@ -67,7 +80,7 @@ function fromJsonLd(doc: Document): string | undefined {
   return undefined;
 }
 
-/** The page's stated publication date as ISO 8601, or undefined. Reads `doc` without changing it. */
+/** The page's stated publication date as ISO 8601 (a calendar date when it states no time), or undefined. Reads `doc` without changing it. */
 export function findPublishedDate(doc: Document): string | undefined {
   const fromLd = fromJsonLd(doc);
   if (fromLd) return fromLd;
@@ -80,5 +93,5 @@ export function findPublishedDate(doc: Document): string | undefined {
     const found = normalizeDate(element?.getAttribute('datetime') ?? element?.getAttribute('content'));
     if (found) return found;
   }
-  return undefined;
+  return findVisibleDate(doc);
 }

@@ -53,6 +53,11 @@ export const MAX_LINK_DENSITY = 0.5;
  */
 export const TEASER_LINK_DENSITY = 0.8;
 export const TEASER_MAX_WORDS = 40;
+/**
+ * …unless it reads as a story sentence of at least this many words (headline teasers are
+ * shorter, and seldom end with a full stop): sites wrap story paragraphs in a link too.
+ */
+export const STORY_LINK_MIN_WORDS = 12;
 
 /**
  * A furniture container (share bar, "related" box, comments...) is removed before Readability

@@ -2,6 +2,7 @@
  * The words an entry can be found by: the `words` store's multiEntry index maps each one to
  * the entries holding it, so a search reads an index instead of every text.
  */
+import { withoutIgnorables } from '../core/normalize';
 
 /** Too common to narrow a search; leaving them out keeps the index small. */
 const STOPWORDS = new Set(
@@ -20,13 +21,14 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 
 /**
- * Text as search compares it: compatibility forms unified (NFKC), lower case, and accents
+ * Text as search compares it: invisible characters (soft hyphens, zero-width ones, tatweel)
+ * dropped as the engine's tokenizer drops them, compatibility forms unified (NFKC), lower case, and accents
  * dropped from Latin, Greek and Cyrillic letters, so "maori" finds "Māori" and "assemblee"
  * finds "Assemblée". Marks of other scripts (Devanagari vowel signs, Thai tones) are letters
  * of their words and stay.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(ACCENTED, '$1').normalize('NFKC').toLowerCase();
+  return withoutIgnorables(text).normalize('NFD').replace(ACCENTED, '$1').normalize('NFKC').toLowerCase();
 }
 
 function tokens(text: string): string[] {

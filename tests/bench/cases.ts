@@ -6,6 +6,7 @@
 import type { SourceText } from '../../lib/core/types';
 import { boilerplateParagraphs, type BoilerplateStyle } from './cases-boilerplate';
 import { partialCase, verbatimCase, type CopyContext } from './cases-copies';
+import { DISGUISES, disguisedCase, shortenedCase } from './cases-disguise';
 import { negativeCase, type NegativeVariant } from './cases-negatives';
 import { copiedByCase, spunCase, type SpinContext } from './cases-spun';
 import { headlineFrom, joinParagraphs } from './cases-text';
@@ -22,6 +23,8 @@ export interface BenchmarkOptions {
   perSpinRate: number;
   copiedBy: number;
   perNegativeVariant: number;
+  /** Whole-article copies per disguise (invisible characters, look-alikes, print line breaks) and shortened versions. */
+  perDisguise: number;
   /** Share of the real articles kept out of the library. */
   heldOutShare: number;
   /** Shares of library articles published with wire / press-release boilerplate at the end. */
@@ -37,6 +40,7 @@ export const DEFAULT_OPTIONS: BenchmarkOptions = {
   perSpinRate: 50,
   copiedBy: 20,
   perNegativeVariant: 50,
+  perDisguise: 20,
   heldOutShare: 0.25,
   wireShare: 0.12,
   pressReleaseShare: 0.06,
@@ -78,6 +82,12 @@ export function buildBenchmark(realArticles: readonly Article[], seeds: readonly
     const eligible = sources.filter((a) => spinner.maxRate(a.text) >= rate + 0.02);
     fill(cases, label, options.perSpinRate, ctx.random.shuffle(eligible), (a, id) => spunCase(a, rate, id, ctx), notes);
   }
+  for (const style of DISGUISES) {
+    const ctx = copyCtx(`disguised-${style}`);
+    fill(cases, `disguised-${style}`, options.perDisguise, ctx.random.shuffle(sources), (a, id) => disguisedCase(a, style, id, ctx), notes);
+  }
+  const shortened = copyCtx('shortened');
+  fill(cases, 'shortened', options.perDisguise, shortened.random.shuffle(sources), (a, id) => shortenedCase(a, id, shortened, boilerplateById.get(a.id)), notes);
   cases.push(...seedPairCases(seeds, copyCtx('seed-pair')));
   const copiedByCtx = spinCtx('copied-by');
   const copiedBy = copiedByPool.flatMap((a, i) => copiedByCase(a, COPIED_BY_RATE, `copied-by-${i}`, copiedByCtx) ?? []).slice(0, options.copiedBy);

@@ -1,4 +1,5 @@
 /** Prints the figures of all matchers side by side, with the issue's targets. */
+import { DISGUISES } from './cases-disguise';
 import type { CaseGroup } from './cases-types';
 import type { Figures, Tally } from './quality-metrics';
 
@@ -15,6 +16,8 @@ interface Row {
 }
 
 const SPUN_GROUPS: readonly CaseGroup[] = ['spun', 'copied-by'];
+/** Cases of the kinds issue 9 found (cases-disguise.ts): whole copies that only look different, shortened versions. */
+const ISSUE_9_VARIANTS = [...DISGUISES.map((d) => `disguised-${d}`), 'shortened'];
 
 export function reportRows(spinVariants: readonly string[], negativeVariants: readonly string[]): Row[] {
   const group = (g: CaseGroup) => (f: Figures) => ratio(f.byGroup.get(g), (t) => t.hits);
@@ -31,6 +34,14 @@ export function reportRows(spinVariants: readonly string[], negativeVariants: re
     { label: 'recall partial', target: { atLeast: 0.95 }, value: group('partial') },
     { label: '  contiguous', value: variant('contiguous') },
     { label: '  scattered', value: variant('scattered') },
+    ...ISSUE_9_VARIANTS.map((v) => ({
+      label: `  ${v}: found / right kind`,
+      value: (f: Figures) => {
+        const found = ratio(f.byVariant.get(v), (t) => t.hits);
+        const kind = ratio(f.byVariant.get(v), (t) => t.kindCorrect, (t) => t.hits);
+        return found && kind ? `${fraction(found)} / ${fraction(kind)}` : undefined;
+      },
+    })),
     ...spinVariants.map((v) => ({ label: `recall ${v}`, target: v.startsWith('spun-') && /\d$/.test(v) ? { atLeast: 0.95 } : undefined, value: variant(v) })),
     { label: 'recall copied-by (library holds the spun copy)', value: group('copied-by') },
     { label: 'kind accuracy (of found sources)', value: (f) => ratio(f.positives, (t) => t.kindCorrect, (t) => t.hits) },

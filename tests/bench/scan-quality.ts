@@ -38,6 +38,7 @@ const SCAN_OPTIONS: Omit<BenchmarkOptions, 'seed'> = {
   perSpinRate: 7,
   copiedBy: 8,
   perNegativeVariant: 6,
+  perDisguise: 4,
 };
 /** Enough formulaic items that the library reaches the evaluation's ~1,100 articles. */
 const WIRE_LIBRARY_ITEMS = 900;

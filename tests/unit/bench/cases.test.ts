@@ -25,7 +25,7 @@ function generatedArticles(count: number): Article[] {
   });
 }
 
-const options = { ...DEFAULT_OPTIONS, verbatim: 5, partialPerStyle: 5, perSpinRate: 3, copiedBy: 3, perNegativeVariant: 4 };
+const options = { ...DEFAULT_OPTIONS, verbatim: 5, partialPerStyle: 5, perSpinRate: 3, copiedBy: 3, perNegativeVariant: 4, perDisguise: 3 };
 const articles = generatedArticles(40);
 const benchmark = buildBenchmark(articles, [], new Spinner(), options);
 const libraryText = new Map(benchmark.library.map((d) => [d.id, d.text]));
@@ -63,14 +63,44 @@ describe('quality case builder', () => {
   });
 
   it('puts the whole source (but at most one dropped paragraph) into a verbatim case', () => {
-    for (const c of benchmark.cases.filter((x) => x.group === 'verbatim')) {
+    for (const c of benchmark.cases.filter((x) => x.group === 'verbatim' && !x.variant.startsWith('disguised-'))) {
       const missing = paragraphsOf(libraryText.get(c.expected!.sourceId)!).filter((p) => !c.query.text.includes(p));
       expect(missing.length).toBeLessThanOrEqual(1);
     }
   });
 
+  it('puts the whole source, disguised in ways a reader does not see, into a disguised verbatim case', () => {
+    const disguised = benchmark.cases.filter((x) => x.variant.startsWith('disguised-'));
+    expect(new Set(disguised.map((c) => c.variant)).size).toBe(4);
+    const LATIN: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y' };
+    const reveal = (text: string) =>
+      text
+        .replace(/[\u00ad\u200b-\u200e\u2060\ufeff]/g, '')
+        .replace(/[аеорсху]/g, (letter) => LATIN[letter])
+        .replace(/-\n/g, '')
+        .replace(/\s+/g, ' ');
+    for (const c of disguised) {
+      expect(c.query.text).not.toBe(reveal(c.query.text));
+      for (const paragraph of paragraphsOf(libraryText.get(c.expected!.sourceId)!)) expect(reveal(c.query.text)).toContain(paragraph.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('puts the opening 70–82% of the source (boilerplate aside) and nothing more of it into a shortened case', () => {
+    const shortened = benchmark.cases.filter((x) => x.variant === 'shortened');
+    expect(shortened.length).toBeGreaterThan(0);
+    for (const c of shortened) {
+      const source = paragraphsOf(libraryText.get(c.expected!.sourceId)!);
+      const copied = source.filter((p) => c.query.text.includes(p));
+      expect(copied).toEqual(source.slice(0, copied.length));
+      // 70–82% of the article's own text; some library texts end with appended boilerplate, which lowers the share of the whole.
+      const share = words(copied.join(' ')).length / words(source.join(' ')).length;
+      expect(share).toBeGreaterThanOrEqual(0.5);
+      expect(share).toBeLessThanOrEqual(0.82);
+    }
+  });
+
   it('copies 20–75% of the source into a partial case, among other text', () => {
-    for (const c of benchmark.cases.filter((x) => x.group === 'partial')) {
+    for (const c of benchmark.cases.filter((x) => x.group === 'partial' && x.variant !== 'shortened')) {
       const source = paragraphsOf(libraryText.get(c.expected!.sourceId)!);
       const copied = source.filter((p) => c.query.text.includes(p));
       const share = words(copied.join(' ')).length / words(source.join(' ')).length;

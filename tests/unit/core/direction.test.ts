@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareDates } from '../../../lib/core/direction';
 import { compare } from '../../../lib/core/engine';
 import type { SourceText } from '../../../lib/core/types';
 
@@ -34,8 +35,16 @@ const interleaved = (extra: readonly string[]) => STORY.flatMap((paragraph, i) =
 describe('direction of a verbatim copy whose library side holds more', () => {
   const storyText = STORY.join('\n\n');
 
-  it('takes the library to copy the page when its extra text is prose paragraphs of its own (nothing dated)', () => {
+  it('calls the page a partial copy when the library holds prose paragraphs of its own and nothing is dated', () => {
+    // The page could be a shortened copy of the article as well as its original: verbatim
+    // needs ~90% of the original's words, and without dates the original is the library's.
     const match = compare(page(storyText), library(interleaved(OWN_PARAGRAPHS)));
+    expect(match?.kind).toBe('partial');
+    expect(match?.direction).toBe('copies');
+  });
+
+  it('takes the library to copy the page verbatim when the dates say the page came first', () => {
+    const match = compare(page(storyText, '2004-08-30'), library(interleaved(OWN_PARAGRAPHS), '2004-09-03T12:00:00Z'));
     expect(match?.kind).toBe('verbatim');
     expect(match?.direction).toBe('copied-by');
   });
@@ -48,7 +57,7 @@ describe('direction of a verbatim copy whose library side holds more', () => {
 
   it('never contradicts a date the library article alone carries', () => {
     const match = compare(page(storyText), library(interleaved(OWN_PARAGRAPHS), '2004-09-03T12:00:00Z'));
-    expect(match?.kind).toBe('verbatim');
+    expect(match?.kind).toBe('partial');
     expect(match?.direction).toBe('copies');
   });
 });
@@ -75,5 +84,31 @@ describe('direction of a lightly spun copy, nothing dated', () => {
     const match = compare(page(spin(storyText, libraryOdder)), library(spin(storyText, pageOdder)));
     expect(match?.kind).toBe('spun');
     expect(match?.direction).toBe('copied-by');
+  });
+});
+
+describe('direction: dates at the precision both have', () => {
+  const text = STORY.join('\n\n');
+
+  it('takes a calendar date on the same day as a library date-time as no evidence', () => {
+    expect(compare(page(text, '2025-03-11'), library(text, '2025-03-11T09:00:00Z'))?.direction).toBe('copies');
+    expect(compare(page(text, '2025-03-11T09:00:00Z'), library(text, '2025-03-11'))?.direction).toBe('copies');
+  });
+
+  it('still reads calendar dates a few days apart, either way', () => {
+    expect(compare(page(text, '2025-03-01'), library(text, '2025-03-11T09:00:00Z'))?.direction).toBe('copied-by');
+    expect(compare(page(text, '2025-03-20'), library(text, '2025-03-11'))?.direction).toBe('copies');
+    expect(compare(page(text, '2005-05-14'), library(text, '2005-06-02'))?.direction).toBe('copied-by');
+  });
+});
+
+describe('compareDates', () => {
+  it('compares date-times as instants and calendar dates by day, with a date-time spanning its possible local days', () => {
+    expect(compareDates('2025-03-11T08:00:00Z', '2025-03-11T09:00:00Z')).toBe(-1);
+    expect(compareDates('2025-03-11', '2025-03-11T23:30:00Z')).toBe(0);
+    expect(compareDates('2025-03-12', '2025-03-11T23:30:00Z')).toBe(0);
+    expect(compareDates('2025-03-13', '2025-03-11T23:30:00Z')).toBe(1);
+    expect(compareDates('2025-03-10', '2025-03-11')).toBe(-1);
+    expect(compareDates(undefined, '2025-03-11')).toBe(0);
   });
 });
