@@ -12,6 +12,9 @@ export default defineConfig({
     description: 'Tells you when a news article is a verbatim, partial or spun copy of another one. Runs entirely on your device.',
     permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: 'Recycled News' },
+    // The content script is an unlisted script declared here, not WXT's defineContentScript
+    // (whose start-up handshake pages can see and forge): see entrypoints/content-scanner.ts.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content-scanner.js'], run_at: 'document_idle' }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -115,6 +115,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return null;
     },
 
+    async 'page/too-large'({ url }, from) {
+      await settle(from.tabId, { status: 'too-large', url: pageUrl(url, from.url), at: now() });
+      return null;
+    },
+
     async 'page/skipped'({ url, why }, from) {
       await settle(from.tabId, { status: 'disabled', url: pageUrl(url, from.url), at: now(), why });
       return null;

@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundToContent } from '../protocol';
 
-const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The content script (entrypoints/content-scanner.ts, an unlisted script: see there why). */
+const CONTENT_SCRIPT_FILE = '/content-scanner.js';
 const scanMessage: { type: keyof BackgroundToContent } = { type: 'content/scan' };
 
 export async function requestScan(tabId: number): Promise<void> {

@@ -41,6 +41,8 @@ export function describeResult(result: TabResult): VerdictWords {
       return { tone: 'neutral', headline: 'Checking this page…' };
     case 'not-article':
       return { tone: 'neutral', headline: 'Not an article', detail: 'This page holds no news article to compare.' };
+    case 'too-large':
+      return { tone: 'neutral', headline: 'Too large to check', detail: 'This page is larger than anything the extension reads (millions of characters of text, or 100,000 elements), so it was not checked. Nothing of it was compared.' };
     case 'error':
       return { tone: 'error', headline: 'Could not check this page', detail: result.error };
     case 'disabled':

@@ -31,6 +31,8 @@ function start(settings: Pick<Settings, 'scanMode' | 'excludedSites'>, url = 'ht
     }) as typeof sendMessage,
     host: {
       setTimeout: (handler, timeout) => setTimeout(handler, timeout) as unknown as number,
+      clearTimeout: (id) => clearTimeout(id),
+      now: () => performance.now(),
       requestIdleCallback: (callback) => setTimeout(callback, 0) as unknown as number,
       onLocationChange: (callback) => locationListeners.push(callback),
     },
