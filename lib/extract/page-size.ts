@@ -25,6 +25,7 @@ export interface PageMeasure {
 /** Never read as text, so never counted. */
 const UNREAD_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 const NOT_BLANK = /\S/;
+const LONG_NODE_CHARS = 64;
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: jsdom's window is not a global in Node.
 
 /**
@@ -48,7 +49,9 @@ export function measurePage(doc: Document): PageMeasure {
         }
         if (UNREAD_PARENTS.has(node.parentElement?.tagName ?? '')) continue;
         size.textChars += node.length;
-        if (NOT_BLANK.test(node.data)) size.textNodes += 1;
+        // Long nodes are not read as strings (that would copy the page's text, and make garbage):
+        // white space that long is rare, and counting it errs towards "too large", never hides text.
+        if (node.length > LONG_NODE_CHARS || NOT_BLANK.test(node.data)) size.textNodes += 1;
         if (isTooLargeToCheck(size)) done = true;
       }
       return done;
