@@ -28,8 +28,10 @@ export function forgingPage(key: string, extensionId: string): string {
     window.__seen = [];
     const names = ['content', 'content-scanner'].flatMap((entry) => ['wxt:content-script-started', 'wxt:locationchange'].map((event) => ${JSON.stringify(extensionId)} + ':' + entry + ':' + event));
     for (const name of names) {
-      document.addEventListener(name, (event) => window.__seen.push('document event ' + event.type), true);
-      window.addEventListener(name, (event) => window.__seen.push('window event ' + event.type), true);
+      // The page's own forgeries carry a mark; anything else under these names came from elsewhere.
+      const record = (where) => (event) => event.detail?.forged || window.__seen.push(where + ' event ' + event.type);
+      document.addEventListener(name, record('document'), true);
+      window.addEventListener(name, record('window'), true);
     }
     const received = [];
     addEventListener('message', (event) => {
@@ -42,7 +44,7 @@ export function forgingPage(key: string, extensionId: string): string {
     setInterval(() => {
       for (const name of names) {
         window.postMessage({ forged: true, type: name, contentScriptName: name.split(':')[1], messageId: String(Math.random()) }, '*');
-        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: name.split(':')[1], messageId: String(Math.random()) } }));
+        document.dispatchEvent(new CustomEvent(name, { detail: { forged: true, contentScriptName: name.split(':')[1], messageId: String(Math.random()) } }));
       }
       for (const data of received) window.postMessage(data, '*');
     }, 100);`;
