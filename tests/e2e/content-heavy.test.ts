@@ -37,8 +37,10 @@ describe('heavy pages', () => {
   it('flags a copy padded with 46,000 hidden empty elements', async () => {
     const harness = extension();
     harness.servePage('/farm/padded.html', paddedPage('002', 46_000));
+    const started = Date.now();
     const { tabId } = await harness.openPage('/farm/padded.html');
     const result = await harness.waitForResult(tabId);
+    console.log(`padded page: verdict ${Date.now() - started} ms after navigation began`);
     expect(result.status).toBe('done');
     expect((result as Done).matches.map((match) => [match.id, match.kind])).toEqual([[seed('002').id, 'verbatim']]);
     expect(await harness.badgeText(tabId)).toBe('COPY');
@@ -47,8 +49,10 @@ describe('heavy pages', () => {
   it('calls a 10 MB page "too large to check", adding no long task to it', async () => {
     const harness = extension();
     harness.servePage('/forum/huge.html', hugePage('002', 10));
+    const started = Date.now();
     const { page, tabId } = await harness.openPage('/forum/huge.html');
     expect((await harness.waitForResult(tabId, undefined, 60_000)).status).toBe('too-large');
+    console.log(`10 MB page: "too large" ${Date.now() - started} ms after navigation began`);
     await expectResponsive(harness, page);
     const tasks = await longTasksAfterLoad(page);
     console.log(`10 MB page: long tasks after load ${JSON.stringify(tasks)}`);
@@ -61,6 +65,7 @@ describe('heavy pages', () => {
   it('gives a 5,000-level deep page its verdict and stays responsive', async () => {
     const harness = extension();
     harness.servePage('/farm/deep.html', deepPage('002', 5_000));
+    const started = Date.now();
     const { page, tabId } = await harness.openPage('/farm/deep.html');
     expect(await page.evaluate(() => {
       let depth = 0;
@@ -68,6 +73,7 @@ describe('heavy pages', () => {
       return depth;
     })).toBeGreaterThanOrEqual(512);
     const result = await harness.waitForResult(tabId, undefined, 60_000);
+    console.log(`5,000-level page: verdict ${Date.now() - started} ms after navigation began`);
     expect(result.status).toBe('done');
     expect((result as Done).matches.map((match) => match.id)).toEqual([seed('002').id]);
     await expectResponsive(harness, page);
