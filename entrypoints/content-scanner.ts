@@ -18,7 +18,14 @@ import { ok } from '../lib/messaging/reply';
 import { loadSettings } from '../lib/settings';
 
 export default defineUnlistedScript(() => {
-  const lifecycle = claimPage(globalThis, () => browser.runtime?.id !== undefined);
+  const lifecycle = claimPage(globalThis, () => {
+    try {
+      return browser.runtime?.id !== undefined;
+    } catch {
+      // Firefox turns an unloaded extension's objects into dead objects that throw when touched.
+      return false;
+    }
+  });
   const scanner = startContentScanner({
     document,
     currentUrl: () => location.href,
