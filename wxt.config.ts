@@ -21,6 +21,9 @@ export default defineConfig({
     // Firefox offers); the extension runs in private windows only if the user allows it there,
     // and then writes nothing of them to lasting storage (README, "Private windows").
     incognito: 'spanning',
+    // The content script is an unlisted script declared here, not WXT's defineContentScript
+    // (whose start-up handshake pages can see and forge): see entrypoints/content-scanner.ts.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content-scanner.js'], run_at: 'document_idle' }],
     ...(browser === 'firefox'
       ? {
           // Firefox 140 (ESR) is the first to know data_collection_permissions, which

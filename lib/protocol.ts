@@ -54,6 +54,8 @@ export interface DoneTabResult {
 export type StoredTabResult =
   | { status: 'checking'; url: string; at: number }
   | { status: 'not-article'; url: string; at: number }
+  /** Beyond the content script's caps (lib/extract/page-size): not checked, and said so. */
+  | { status: 'too-large'; url: string; at: number }
   | { status: 'disabled'; url: string; at: number; why: string }
   | { status: 'error'; url: string; at: number; error: string; private?: true }
   | DoneTabResult;
@@ -74,6 +76,8 @@ export interface ContentToBackground {
   /** `fingerprint`: made in the page (lib/core fingerprintText) so the background need not. */
   'page/article': { request: { article: PageArticle; fingerprint?: PageFingerprint }; response: { flagged: boolean } };
   'page/not-article': { request: { url: string }; response: null };
+  /** The page is too large to check (lib/extract/page-size); nothing of it is sent. */
+  'page/too-large': { request: { url: string }; response: null };
   'page/skipped': { request: { url: string; why: SkipReason }; response: null };
 }
 

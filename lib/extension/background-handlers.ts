@@ -196,6 +196,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       return null;
     },
 
+    async 'page/too-large'({ url }, from) {
+      await settle(from.tabId, { status: 'too-large', url: pageUrl(url, from.url), at: now() });
+      return null;
+    },
+
     async 'page/skipped'({ url, why }, from) {
       deps.coldStart?.mark(from.tabId);
       scansAsked.delete(from.tabId);

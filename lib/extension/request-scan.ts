@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundToContent } from '../protocol';
 
-const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+/** The content script (entrypoints/content-scanner.ts, an unlisted script: see there why). */
+const CONTENT_SCRIPT_FILE = '/content-scanner.js';
 
 /** `force`: skip the "is this an article?" guess (the reader said it is one). */
 export async function requestScan(tabId: number, force = false): Promise<void> {

@@ -52,6 +52,8 @@ export function describeResult(result: StoredTabResult, librarySize?: number): V
       return { tone: 'neutral', headline: t('verdictChecking') };
     case 'not-article':
       return { tone: 'neutral', headline: t('verdictNotArticle'), detail: t('verdictNotArticleDetail') };
+    case 'too-large':
+      return { tone: 'neutral', headline: t('verdictTooLarge'), detail: t('verdictTooLargeDetail') };
     case 'error':
       return { tone: 'error', headline: t('verdictError'), detail: result.error };
     case 'disabled':

@@ -7,13 +7,14 @@ import { Readability } from '@mozilla/readability';
 import { collectBlocks, type TextBlock } from './blocks';
 import { cleanParagraphs } from './clean-paragraphs';
 import { pruneFurniture } from './furniture';
+import { isTooLargeToCheck, pageSize } from './page-size';
+import { dropPadding } from './padding';
 import { findPublishedDate, normalizeDate } from './published-date';
 import { unwrapStoryLinks } from './story-links';
 import {
   MAX_ARTICLE_CHARS,
   MAX_DEPTH_TO_PARSE,
   MAX_ELEMENTS_TO_PARSE,
-  MAX_PAGE_ELEMENTS,
   MIN_FALLBACK_CHARS,
   READABILITY_CHAR_THRESHOLD,
 } from './tuning';
@@ -34,15 +35,21 @@ function titleElement(doc: Document): Element | undefined {
   return titles.find((title) => nonEmpty(title.textContent)!.split(' ').length >= MIN_HEADLINE_WORDS) ?? titles[0];
 }
 
-/** A clone of `doc` without scripts, styles, furniture and stub titles, or null when the page is too big to look at cheaply. */
-function prunedClone(doc: Document): Document | null {
-  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return null;
+/** Elements in `doc`. */
+const elementCount = (doc: Document) => doc.getElementsByTagName('*').length;
+
+/**
+ * A clone of `doc` without scripts, styles, furniture and stub titles. Over Readability's
+ * element budget, hidden and empty elements go too: padding must not decide how a page is read.
+ */
+function prunedClone(doc: Document): Document {
   const clone = doc.cloneNode(true) as Document;
   // Readability reads the document's title, the first <title>: leave it only the one that names the page.
   const title = titleElement(clone);
   for (const other of Array.from(clone.getElementsByTagName('title'))) if (other !== title) other.remove();
   pruneFurniture(clone);
   unwrapStoryLinks(clone);
+  if (elementCount(clone) > MAX_ELEMENTS_TO_PARSE && clone.body) dropPadding(clone.body);
   return clone;
 }
 
@@ -59,7 +66,7 @@ function deeperThan(root: Element, limit: number): boolean {
 
 /** Whether Readability can afford this page: few enough elements, not absurdly deep. */
 function readabilityCanAfford(clone: Document): boolean {
-  return clone.getElementsByTagName('*').length <= MAX_ELEMENTS_TO_PARSE && !deeperThan(clone.documentElement, MAX_DEPTH_TO_PARSE);
+  return elementCount(clone) <= MAX_ELEMENTS_TO_PARSE && !deeperThan(clone.documentElement, MAX_DEPTH_TO_PARSE);
 }
 
 function runReadability(clone: Document): ReadabilityResult {
@@ -113,11 +120,14 @@ function headlineWithin(title: string, doc: Document): string | undefined {
   return undefined;
 }
 
-/** The article in `doc`, or null when the page holds none (or is too big to look at cheaply). */
+/**
+ * The article in `doc`, or null when the page holds none or is too large to check
+ * (lib/extract/page-size: callers that must tell the two apart measure first and pass `size`).
+ */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
   try {
+    if (isTooLargeToCheck(options.size ?? pageSize(doc))) return null;
     const clone = prunedClone(doc);
-    if (!clone) return null;
     // Over Readability's budgets, its scoring would cost too much: the pruned body is read as it is.
     const withinBudget = readabilityCanAfford(clone);
     const result = withinBudget ? runReadability(clone) : null;
@@ -129,7 +139,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
       // No usable result from Readability: fall back to the pruned page body, if it has real text.
       // (Readability changed the clone it ran on; an untouched one is needed.)
       const fallback = withinBudget ? prunedClone(doc) : clone;
-      blocks = fallback?.body ? collectBlocks(fallback.body) : [];
+      blocks = fallback.body ? collectBlocks(fallback.body) : [];
       text = joinParagraphs(cleanParagraphs(blocks, title));
       if (text.length < MIN_FALLBACK_CHARS) return null;
     }

@@ -1,3 +1,5 @@
+import type { PageSize } from './page-size';
+
 /** What extraction gives: the article as a reader sees it, without the page around it. */
 export interface ExtractedArticle {
   title: string;
@@ -14,4 +16,6 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** The page's address, when the document does not know it (jsdom without a URL). */
   url?: string;
+  /** The page's size when the caller measured it already (lib/extract/page-size): not measured again. */
+  size?: PageSize;
 }

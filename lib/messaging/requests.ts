@@ -34,6 +34,7 @@ type ChecksFor<M> = { [K in keyof M]: Check<M[K] extends { request: infer R } ? 
 export const contentRequestChecks = {
   'page/article': object({ article, fingerprint: optional(fingerprint) }),
   'page/not-article': object({ url }),
+  'page/too-large': object({ url }),
   'page/skipped': object({ url, why: oneOf('excluded', 'click-to-scan') }),
 } satisfies ChecksFor<ContentToBackground>;
 

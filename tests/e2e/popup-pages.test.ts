@@ -38,7 +38,7 @@ describe('pages that change or weigh a lot', () => {
     expect(await harness.badgeText(tabId)).toBe('');
   });
 
-  it('ends cleanly on a 5 MB page without an article, and leaves the page responsive', async () => {
+  it('ends cleanly on a 5 MB page (too large to check), and leaves the page responsive', async () => {
     const harness = extension();
     const headlines = Array.from({ length: 40_000 }, (_, index) => `Market update number ${index}: shares, bonds and currencies in brief (${'·'.repeat(60)})`);
     const html = linkListPage('Ticker Central', headlines);
@@ -47,7 +47,8 @@ describe('pages that change or weigh a lot', () => {
     const { page, tabId } = await harness.openPage('/ticker/all.html');
     // The work ends (waitForResult gives up after its own generous limit) and the page still
     // answers the test: behaviour only; the timings belong to the benchmarks.
-    expect((await harness.waitForResult(tabId)).status).toBe('not-article');
+    // 4.8 million characters of text: past the content script's cap (lib/extract/page-size).
+    expect((await harness.waitForResult(tabId)).status).toBe('too-large');
     expect(await page.evaluate(() => document.title)).toBe('Latest news – Ticker Central');
   });
 

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 /** The content script's scanner on a DOM: settings, late articles (bounded), SPA navigation. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startContentScanner, SPA_RENDER_DELAY_MS } from '../../../lib/extension/content/content-scanner';
+import { startContentScanner, SPA_CHANGE_BOUNDS, SPA_RENDER_DELAY_MS } from '../../../lib/extension/content/content-scanner';
+import { claimPage } from '../../../lib/extension/content/lifecycle';
+import { MAX_PAGE_TEXT_CHARS } from '../../../lib/extract/tuning';
 import { LATE_ARTICLE_DEBOUNCE_MS, LATE_ARTICLE_MAX_CHECKS } from '../../../lib/extension/content/late-article-watch';
 import type { sendMessage } from '../../../lib/messaging/client';
 import type { Settings } from '../../../lib/settings';
@@ -31,6 +33,8 @@ function start(settings: Pick<Settings, 'scanMode' | 'excludedSites'>, url = 'ht
     }) as typeof sendMessage,
     host: {
       setTimeout: (handler, timeout) => setTimeout(handler, timeout) as unknown as number,
+      clearTimeout: (id) => clearTimeout(id),
+      now: () => performance.now(),
       requestIdleCallback: (callback) => setTimeout(callback, 0) as unknown as number,
       onLocationChange: (callback) => locationListeners.push(callback),
     },
@@ -114,5 +118,62 @@ describe('content scanner', () => {
     expect(types(sent)).toEqual(['page/article', 'page/article']);
     const second = sent[1].payload as { article: { url: string; title: string } };
     expect(second.article).toMatchObject({ url: 'https://gazette.test/ferry', title: FERRY_ARTICLE.headline });
+  });
+
+  it('says a page is too large to check instead of reading it', async () => {
+    document.body.innerHTML = `${ARTICLE_BODY}<section>${`<p>${'A reader comment that goes on and on. '.repeat(MAX_PAGE_TEXT_CHARS / 100)}</p>`.repeat(3)}</section>`;
+    const { sent } = start({ scanMode: 'all', excludedSites: [] });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sent).toEqual([{ type: 'page/too-large', payload: { url: 'https://gazette.test/orchard' } }]);
+  });
+
+  it('after a URL change, waits while the old story stays on screen and reports the new one', async () => {
+    document.body.innerHTML = ARTICLE_BODY;
+    const { sent, navigate } = start({ scanMode: 'all', excludedSites: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    navigate('https://gazette.test/ferry');
+    // The site shows a progress bar above the old story while it fetches the new one.
+    document.body.insertAdjacentHTML('afterbegin', '<div class="progress">Loading…</div>');
+    await vi.advanceTimersByTimeAsync(SPA_RENDER_DELAY_MS + 2_000);
+    expect(types(sent)).toEqual(['page/article']);
+    document.body.innerHTML = bodyOf(newsPage({ site: 'Eastfield Gazette', ...FERRY_ARTICLE }));
+    await vi.advanceTimersByTimeAsync(SPA_CHANGE_BOUNDS.debounceMs + 10);
+    expect(types(sent)).toEqual(['page/article', 'page/article']);
+    expect((sent[1].payload as { article: { url: string; title: string } }).article).toMatchObject({ url: 'https://gazette.test/ferry', title: FERRY_ARTICLE.headline });
+  });
+
+  it('after a URL change to the same story, reports it for the new address once the watch ends', async () => {
+    document.body.innerHTML = ARTICLE_BODY;
+    const { sent, navigate } = start({ scanMode: 'all', excludedSites: [] });
+    await vi.advanceTimersByTimeAsync(10);
+    navigate('https://gazette.test/orchard?page=2');
+    await vi.advanceTimersByTimeAsync(SPA_RENDER_DELAY_MS + SPA_CHANGE_BOUNDS.watchMs / 2);
+    expect(types(sent)).toEqual(['page/article']);
+    await vi.advanceTimersByTimeAsync(SPA_CHANGE_BOUNDS.watchMs);
+    expect(types(sent)).toEqual(['page/article', 'page/article']);
+    expect((sent[1].payload as { article: { url: string } }).article.url).toBe('https://gazette.test/orchard?page=2');
+  });
+});
+
+describe('content script lifecycle', () => {
+  it('retires the script that held the page when a new one claims it, and only through the isolated world', () => {
+    const isolatedWorld = {};
+    const first = claimPage(isolatedWorld, () => true);
+    const retired = vi.fn();
+    first.onRetire(retired);
+    expect(first.alive).toBe(true);
+    const second = claimPage(isolatedWorld, () => true);
+    expect(retired).toHaveBeenCalledOnce();
+    expect([first.alive, second.alive]).toEqual([false, true]);
+  });
+
+  it('retires itself once its extension is gone (reloaded, updated or removed)', () => {
+    let extensionAlive = true;
+    const lifecycle = claimPage({}, () => extensionAlive);
+    const retired = vi.fn();
+    lifecycle.onRetire(retired);
+    extensionAlive = false;
+    expect(lifecycle.alive).toBe(false);
+    expect(retired).toHaveBeenCalledOnce();
   });
 });
