@@ -1,7 +1,10 @@
 /** "Check this page anyway": a forced read skips the "is this an article?" guess, and only that. */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readPage } from '../../../lib/extension/content/read-page';
+import { readPage, type IdleScheduler } from '../../../lib/extension/content/read-page';
+
+/** Runs idle work at once (the scheduling itself is tested with the content scanner). */
+const immediately: IdleScheduler = { idle: async (work) => work(), now: () => performance.now() };
 
 const PARAGRAPHS = [
   'Volunteers from the Eastfield Allotment Society spent the weekend planting more than two hundred fruit trees on the old goods yard beside the river, a site that has stood empty since the last freight sidings closed.',
@@ -19,18 +22,18 @@ function articleAtSearchAddress(url: string): Document {
 describe('readPage', () => {
   const url = 'https://news.test/search/orchard?q=orchard';
 
-  it('calls an article behind a search-like address "not an article" by default', () => {
-    expect(readPage(articleAtSearchAddress(url), url).type).toBe('page/not-article');
+  it('calls an article behind a search-like address "not an article" by default', async () => {
+    expect((await readPage(articleAtSearchAddress(url), url, immediately)).type).toBe('page/not-article');
   });
 
-  it('reads it when the reader asks for the page to be checked anyway', () => {
-    const report = readPage(articleAtSearchAddress(url), url, { force: true });
+  it('reads it when the reader asks for the page to be checked anyway', async () => {
+    const report = await readPage(articleAtSearchAddress(url), url, immediately, { force: true });
     expect(report.type).toBe('page/article');
     if (report.type === 'page/article') expect(report.request.article.text).toContain('Eastfield Allotment Society');
   });
 
-  it('still finds nothing on a forced read of a page without text', () => {
+  it('still finds nothing on a forced read of a page without text', async () => {
     const empty = new JSDOM('<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>', { url }).window.document;
-    expect(readPage(empty, url, { force: true }).type).toBe('page/not-article');
+    expect((await readPage(empty, url, immediately, { force: true })).type).toBe('page/not-article');
   });
 });
