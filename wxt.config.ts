@@ -12,6 +12,13 @@ export default defineConfig({
     description: 'Tells you when a news article is a verbatim, partial or spun copy of another one. Runs entirely on your device.',
     permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: 'Recycled News' },
+    // "Show on the page" for the page's first match (lib/extension/highlight-request); pressed again, it turns off.
+    commands: {
+      'show-on-page': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Show the recycled text on the page (press again to turn off)',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { showBadge } from '../lib/extension/badge';
 import { createBackgroundHandlers } from '../lib/extension/background-handlers';
 import { getLibrary } from '../lib/extension/library-access';
+import { sendHighlight, SHOW_ON_PAGE_COMMAND, toggleFirstMatch } from '../lib/extension/highlight-request';
 import { requestScan } from '../lib/extension/request-scan';
 import { forgetClosedTabs, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
@@ -21,11 +22,21 @@ export default defineBackground(() => {
     tabResults: sessionTabResults,
     showBadge,
     requestScan,
+    showOnPage: (tabId, plan) => sendHighlight(tabId, plan),
     libraryHandlers: createLibraryHandlers(getLibrary),
   });
   const route = createMessageRouter(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   watchTabs(sessionTabResults, showBadge);
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SHOW_ON_PAGE_COMMAND || tab?.id === undefined) return;
+    const tabId = tab.id;
+    const sourceText = async (id: string) => (await (await getLibrary()).getEntry(id))?.text ?? null;
+    void sessionTabResults
+      .get(tabId)
+      .then((result) => toggleFirstMatch(tabId, result, sourceText))
+      .catch((error: unknown) => console.warn('Recycled News: cannot show the match on the page', error));
+  });
 
   // Seed and index the library as soon as the extension is installed or the browser starts,
   // so the first page a reader opens is not kept waiting for it.

@@ -6,7 +6,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContentScanner } from '../lib/extension/content/content-scanner';
 import { sendMessage } from '../lib/messaging/client';
-import { ok } from '../lib/messaging/reply';
+import { fail, ok } from '../lib/messaging/reply';
+import { createHighlighter } from '../lib/extension/content/highlight/highlighter';
+import type { BackgroundToContent } from '../lib/protocol';
 import { loadSettings } from '../lib/settings';
 
 export default defineContentScript({
@@ -24,9 +26,16 @@ export default defineContentScript({
         onLocationChange: (callback) => ctx.addEventListener(window, 'wxt:locationchange', callback),
       },
     });
-    // Only our background may ask for a scan (the user clicked "Scan this page").
+    const highlighter = createHighlighter(document);
+    ctx.addEventListener(window, 'wxt:locationchange', () => highlighter.off());
+    // Only our background may ask for a scan (the user clicked "Scan this page") or a highlight ("Show on the page").
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || (message as { type?: unknown } | null)?.type !== 'content/scan') return undefined;
+      if (sender.id !== browser.runtime.id) return undefined;
+      const request = message as ({ type?: unknown } & Partial<BackgroundToContent['content/highlight']['request']>) | null;
+      if (request?.type === 'content/highlight' && request.plan) {
+        return Promise.resolve().then(() => ok(highlighter.show(request.plan!, request.toggle))).catch(fail);
+      }
+      if (request?.type !== 'content/scan') return undefined;
       scanner.scanNow();
       return Promise.resolve(ok(null));
     });

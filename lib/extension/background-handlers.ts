@@ -6,10 +6,11 @@
 import type { LibraryEntry } from '../library/types';
 import type { LibraryMessages } from '../library/messages';
 import type { BackgroundHandlers, PageHandlers } from '../messaging/handlers';
-import type { MatchView, PageArticle, PageFingerprint, TabResult } from '../protocol';
+import type { HighlightPlan, HighlightReport, MatchView, PageArticle, PageFingerprint, TabResult } from '../protocol';
 import type { Settings } from '../settings';
 import type { MatchOptions } from '../core/engine';
 import type { SourceText } from '../core/types';
+import { buildHighlightPlan } from './highlight-request';
 import type { TabResults } from './tab-results';
 
 /** What the background needs from the library (lib/library/service.ts provides it). */
@@ -28,6 +29,8 @@ export interface BackgroundDeps {
   showBadge(tabId: number, result: TabResult | null, enabled: boolean): Promise<void>;
   /** Asks the tab's content script to scan now (injecting it first if it is not there). */
   requestScan(tabId: number): Promise<void>;
+  /** Hands a highlight plan to the tab's content script (lib/extension/highlight-request). */
+  showOnPage(tabId: number, plan: HighlightPlan): Promise<HighlightReport>;
   libraryHandlers: Pick<PageHandlers, keyof LibraryMessages>;
   now?: () => number;
 }
@@ -155,6 +158,15 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     async 'library/source-text'({ id }) {
       const library = await deps.library();
       return (await library.getEntry(id))?.text ?? null;
+    },
+
+    async 'tab/highlight'({ tabId, matchId }) {
+      const result = await deps.tabResults.get(tabId);
+      const match = result?.status === 'done' ? result.matches.find((candidate) => candidate.id === matchId) : undefined;
+      if (result?.status !== 'done' || !match) throw new Error('This page has no such match any more: look at the popup again.');
+      const library = await deps.library();
+      const sourceText = (await library.getEntry(matchId))?.text ?? null;
+      return deps.showOnPage(tabId, buildHighlightPlan(result, match, sourceText));
     },
   } satisfies BackgroundHandlers;
 }

@@ -45,4 +45,5 @@ export const pageRequestChecks = {
   'tab/scan': tabId,
   'tab/add-to-library': tabId,
   'library/source-text': object({ id: string(MAX_ID) }),
+  'tab/highlight': object({ tabId: integer, matchId: string(MAX_ID) }),
 } satisfies Partial<ChecksFor<PageToBackground>>;

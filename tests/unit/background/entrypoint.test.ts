@@ -1,5 +1,5 @@
 /** The background entrypoint wires everything: seeds on install, answers messages, badges tabs. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
@@ -10,7 +10,10 @@ import { deliver, fromPage, fromPopup, valueOf } from './setup';
 describe('background entrypoint', () => {
   it('seeds the library and flags a spun seed page end to end', async () => {
     fakeBrowser.reset();
+    // WXT's fake browser does not implement commands: record the shortcut's listener instead.
+    const onCommand = vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     background.main();
+    expect(onCommand).toHaveBeenCalledOnce();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     const [seed000, seed001] = SEED_FILES.map((file) => seedEntry(file.fileName, file.content, ''));
 

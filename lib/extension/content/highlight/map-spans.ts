@@ -8,13 +8,10 @@
  * its own and taken only when its wording occurs exactly once; otherwise it is reported as not
  * found. The marked text therefore always reads exactly as the analysed text (whitespace aside).
  */
+import type { TextSpan } from '../../../protocol';
 import type { PageText } from './page-text';
 
-/** Characters [start, end) of the analysed (extracted) text. */
-export interface TextSpan {
-  start: number;
-  end: number;
-}
+export type { TextSpan };
 
 export interface MappedSpan {
   /** One range per paragraph piece found, in document order. */
