@@ -2,8 +2,12 @@
 import { useState } from 'preact/hooks';
 import { isSameArticle } from '../../lib/extension/verdict';
 import { percent } from '../../lib/extension/verdict-words';
-import type { MatchView } from '../../lib/protocol';
+import type { Evidence } from '../../lib/evidence/build';
+import type { HighlightReport, MatchView } from '../../lib/protocol';
+import { EvidenceExport } from './EvidenceExport';
+import { OriginalLinks } from './OriginalLinks';
 import { SharedPassages } from './SharedPassages';
+import { ShowOnPage } from './ShowOnPage';
 import { SubstitutionList } from './SubstitutionList';
 
 export interface MatchCardProps {
@@ -12,6 +16,15 @@ export interface MatchCardProps {
   pageText: string;
   /** The library article's text (null when it has left the library meanwhile). */
   loadSourceText(id: string): Promise<string | null>;
+  /** What can be done with a match of the current tab (absent with no tab). */
+  actions?: MatchActions;
+}
+
+export interface MatchActions {
+  showOnPage(match: MatchView): Promise<HighlightReport>;
+  makeEvidence(match: MatchView): Promise<Evidence>;
+  /** The options page's address of a library entry. */
+  entryUrl?(id: string): string;
 }
 
 const KIND_LABEL = { spun: 'Spun', verbatim: 'Verbatim', partial: 'Partial' } as const;
@@ -24,7 +37,7 @@ export function formatDate(iso: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
+export function MatchCard({ match, pageText, loadSourceText, actions }: MatchCardProps) {
   const [source, setSource] = useState<SourceState>({ state: 'closed' });
   const { entry } = match;
   const date = formatDate(entry.publishedAt);
@@ -59,6 +72,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
         {entry.source}
         {date && <> · {date}</>}
       </p>
+      <OriginalLinks url={entry.url} entryUrl={actions?.entryUrl?.(entry.id)} />
       <dl class="match__figures">
         <div>
           <dt>Of this page</dt>
@@ -70,6 +84,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
         </div>
       </dl>
       <p class="match__reason">{match.reason}</p>
+      {actions && match.passages.length > 0 && <ShowOnPage onShow={() => actions.showOnPage(match)} />}
       {match.substitutions.length > 0 && (
         <SubstitutionList
           // Swaps read as "original → spun": when the library article is the spun one, that is page → library.
@@ -87,6 +102,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
       {source.state === 'open' && (
         <SharedPassages passages={match.passages} pageText={pageText} sourceText={source.text} sourceTitle={entry.title} />
       )}
+      {actions && <EvidenceExport makeEvidence={() => actions.makeEvidence(match)} />}
     </article>
   );
 }

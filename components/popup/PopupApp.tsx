@@ -3,7 +3,12 @@
  * tests replace), follows a check in progress, and renders the verdict and its matches.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { INDEX_VERSION } from '../../lib/core/tuning';
+import { buildEvidence } from '../../lib/evidence/build';
+import { evidenceInputFrom } from '../../lib/evidence/from-result';
 import type { sendMessage } from '../../lib/messaging/client';
+import type { TabResult } from '../../lib/protocol';
+import type { MatchActions } from './MatchCard';
 import { PopupBody, type PopupView } from './PopupBody';
 
 export interface PopupAppProps {
@@ -13,6 +18,10 @@ export interface PopupAppProps {
   onOpenOptions?: () => void;
   /** How often a check in progress is looked at again. */
   pollMs?: number;
+  /** The extension's version (manifest), written into evidence files. */
+  extensionVersion?: string;
+  /** The options page's address of a library entry. */
+  entryUrl?: (id: string) => string;
 }
 
 /** A check that has not settled after this long is shown as stuck, not as spinning forever. */
@@ -21,7 +30,7 @@ const GIVE_UP_MS = 30_000;
 /** A page still loading may not have reported yet: a missing result is looked at this often. */
 const MISSING_RESULT_POLLS = 5;
 
-export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppProps) {
+export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400, extensionVersion = 'unknown', entryUrl }: PopupAppProps) {
   const [view, setView] = useState<PopupView>({ state: 'loading' });
   const [watchSince, setWatchSince] = useState(() => Date.now());
 
@@ -61,6 +70,18 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
     }
   }
 
+  const matchActions =
+    tabId === null
+      ? undefined
+      : (result: Extract<TabResult, { status: 'done' }>): MatchActions => ({
+          showOnPage: (match) => send('tab/highlight', { tabId, matchId: match.id }),
+          makeEvidence: async (match) => {
+            const libraryText = await send('library/source-text', { id: match.id });
+            return buildEvidence(evidenceInputFrom(result, match, libraryText, { extension: extensionVersion, engineIndex: INDEX_VERSION }, Date.now()));
+          },
+          entryUrl,
+        });
+
   const dataState = view.state === 'result' ? view.result.status : view.state;
   return (
     <main class="popup" data-state={dataState}>
@@ -69,6 +90,7 @@ export function PopupApp({ tabId, send, onOpenOptions, pollMs = 400 }: PopupAppP
         onScan={scan}
         onAdd={tabId === null ? undefined : () => send('tab/add-to-library', { tabId })}
         loadSourceText={(id) => send('library/source-text', { id })}
+        matchActions={matchActions}
       />
       <footer class="popup__footer">
         <span class="muted">Checked on your device only.</span>

@@ -3,7 +3,7 @@ import { orderForDisplay } from '../../lib/extension/verdict';
 import { describeResult, type VerdictWords } from '../../lib/extension/verdict-words';
 import type { TabResult } from '../../lib/protocol';
 import { AddToLibrary } from './AddToLibrary';
-import { MatchCard } from './MatchCard';
+import { MatchCard, type MatchActions } from './MatchCard';
 import { ScanButton } from './ScanButton';
 import { VerdictHeader } from './VerdictHeader';
 
@@ -25,9 +25,11 @@ export interface PopupBodyProps {
   /** Absent when there is no tab to add from. */
   onAdd?: () => Promise<{ added: boolean }>;
   loadSourceText(id: string): Promise<string | null>;
+  /** Show on the page, evidence, entry links: for a finished check of a tab. */
+  matchActions?: (result: Extract<TabResult, { status: 'done' }>) => MatchActions;
 }
 
-export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProps) {
+export function PopupBody({ view, onScan, onAdd, loadSourceText, matchActions }: PopupBodyProps) {
   if (view.state === 'loading') {
     return <VerdictHeader words={{ tone: 'neutral', headline: 'Looking at this page…' }} />;
   }
@@ -56,7 +58,7 @@ export function PopupBody({ view, onScan, onAdd, loadSourceText }: PopupBodyProp
           {result.matches.length > 0 && (
             <div class="matches">
               {orderForDisplay(result.matches).map((match) => (
-                <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} />
+                <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} actions={matchActions?.(result)} />
               ))}
             </div>
           )}

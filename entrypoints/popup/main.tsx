@@ -17,7 +17,13 @@ async function targetTabId(): Promise<number | null> {
 
 void targetTabId().then((tabId) => {
   render(
-    <PopupApp tabId={tabId} send={sendMessage} onOpenOptions={() => void browser.runtime.openOptionsPage()} />,
+    <PopupApp
+      tabId={tabId}
+      send={sendMessage}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      extensionVersion={browser.runtime.getManifest().version}
+      entryUrl={(id) => `${browser.runtime.getURL('/options.html')}#library/entry=${encodeURIComponent(id)}`}
+    />,
     document.getElementById('app')!,
   );
 });

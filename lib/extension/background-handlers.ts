@@ -18,7 +18,7 @@ export interface BackgroundLibrary {
   match(page: SourceText, fingerprint?: PageFingerprint, options?: MatchOptions): Promise<MatchView[]>;
   add(input: Pick<LibraryEntry, 'title' | 'text' | 'source' | 'url' | 'publishedAt' | 'origin'>): Promise<{ id: string; added: boolean }>;
   getEntry(id: string): Promise<LibraryEntry | undefined>;
-  recordMatches(page: { url: string; title: string }, ids: string[]): Promise<void>;
+  recordMatches(page: { url: string; title: string }, matches: Array<Pick<MatchView, 'id' | 'kind' | 'direction'>>): Promise<void>;
   learn(article: PageArticle, settings: Settings['learning']): Promise<unknown>;
 }
 
@@ -76,7 +76,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   /** Bookkeeping after a verdict; its failure must not turn a shown verdict into an error. */
   async function afterMatch(library: BackgroundLibrary, settings: Settings, article: PageArticle, matches: MatchView[]) {
     try {
-      if (matches.length > 0) await library.recordMatches({ url: article.url, title: article.title }, matches.map((match) => match.id));
+      if (matches.length > 0) await library.recordMatches({ url: article.url, title: article.title }, matches);
       // A page that copies a library article adds nothing new: learning it would only make
       // a second source for the same text.
       const copiesSomething = matches.some((match) => match.direction === 'copies');
