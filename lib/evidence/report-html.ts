@@ -57,7 +57,7 @@ body { font: 15px/1.5 Georgia, 'Times New Roman', serif; color: #111; background
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 24px 0 8px; border-bottom: 1px solid #999; }
 h3 { font-size: 14px; margin: 16px 0 6px; } h3 small { font-weight: normal; color: #555; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { text-align: left; vertical-align: top; padding: 3px 8px; border-bottom: 1px solid #ddd; }
-td { word-break: break-all; } .articles th[scope=col] { width: 40%; }
+td { overflow-wrap: anywhere; } th[scope=row] { width: 11em; } .articles th[scope=col] { width: 42%; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .heads { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; font-weight: bold; font-size: 13px; }
 blockquote { margin: 0; padding: 8px 10px; border-left: 3px solid #999; background: #f6f6f6; white-space: normal; }

@@ -49,7 +49,8 @@ p { margin: 0 0 6px; }
 .position { margin-right: auto; font-weight: 600; }
 button { font: inherit; padding: 3px 10px; border-radius: 6px; border: 1px solid #8e8e93; background: #f2f2f7; color: inherit; cursor: pointer; }
 button:focus-visible { outline: 2px solid #0a66c2; outline-offset: 1px; }
-ul { margin: 8px 0 0; padding-left: 18px; }
+details { margin-top: 8px; } summary { cursor: pointer; }
+ul { margin: 6px 0 0; padding-left: 18px; }
 .tip { position: fixed; z-index: 2147483647; max-width: 280px; padding: 4px 8px; border-radius: 6px; font: 12px/1.4 system-ui, sans-serif;
   background: #1d1d1f; color: #fff; pointer-events: none; }
 @media (prefers-color-scheme: dark) {
@@ -90,12 +91,15 @@ export function createPanel(doc: Document, actions: PanelActions): Panel {
     button.addEventListener('click', () => action());
   }
   row.append(position, previous, next, off);
-  const swapsHead = element(doc, 'p', 'swaps-head');
+  // Folded: a heavily spun passage has hundreds of swaps, and the panel must not cover the article.
+  const swapsBox = element(doc, 'details', 'swaps-box');
+  const swapsHead = element(doc, 'summary', 'swaps-head');
   const swaps = element(doc, 'ul', 'swaps');
+  swapsBox.append(swapsHead, swaps);
   const tip = element(doc, 'div', 'tip');
   tip.setAttribute('role', 'tooltip');
   tip.hidden = true;
-  panel.append(heading, summary, notes, legend, row, swapsHead, swaps);
+  panel.append(heading, summary, notes, legend, row, swapsBox);
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') actions.onOff();
   });
@@ -111,7 +115,8 @@ export function createPanel(doc: Document, actions: PanelActions): Panel {
       previous.disabled = !view.canStep;
       next.disabled = !view.canStep;
       legend.hidden = view.position === '';
-      swapsHead.textContent = view.swaps.length > 0 ? `Swapped in this passage (page wording ← ${view.otherLabel}):` : '';
+      swapsBox.hidden = view.swaps.length === 0;
+      swapsHead.textContent = `${view.swaps.length} swapped in this passage (page wording ← ${view.otherLabel})`;
       swaps.replaceChildren(...view.swaps.map((swap) => element(doc, 'li', undefined, `${swap.page} ← ${swap.other}`)));
     },
     showTip(text, x, y) {
