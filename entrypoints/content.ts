@@ -27,7 +27,9 @@ export default defineContentScript({
       },
     });
     const highlighter = createHighlighter(document);
+    // Marks belong to the page shown when asked, and to this copy of the script.
     ctx.addEventListener(window, 'wxt:locationchange', () => highlighter.off());
+    ctx.onInvalidated(() => highlighter.off());
     // Only our background may ask for a scan (the user clicked "Scan this page") or a highlight ("Show on the page").
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
