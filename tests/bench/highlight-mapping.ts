@@ -6,7 +6,7 @@
  * paragraphs found whole / in part / not at all, the number of ranges whose text differs from
  * the analysed text (must be 0), and the mapping time per page beside extraction's time on the
  * same page (jsdom: a browser is much faster at both; jsdom's getComputedStyle is slow).
- * Usage: npm run bench:highlight [-- --every N] [--limit N] [--worst N]
+ * Usage: npm run bench:highlight [-- --every N] [--limit N] [--worst N]   (EVAL_DATA_DIR=… to point elsewhere)
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -16,7 +16,8 @@ import { mapSpans, type TextSpan } from '../../lib/extension/content/highlight/m
 import { readPageText } from '../../lib/extension/content/highlight/page-text';
 import { extractArticle } from '../../lib/extract/extract-article';
 
-const EVAL_DATA = resolve(import.meta.dirname, '../../../shared/eval-data');
+/** Beside the checkout, as the other benchmarks expect; EVAL_DATA_DIR overrides it (e.g. from a worktree). */
+const EVAL_DATA = process.env.EVAL_DATA_DIR ?? resolve(import.meta.dirname, '../../../shared/eval-data');
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
