@@ -72,6 +72,16 @@ describe('mapSpans', () => {
     expect(range.startContainer.parentElement?.closest('article')).toBe(doc.querySelector('article'));
   });
 
+  it('leaves out text inside a paragraph that the analysis never read (a button, a hidden note)', () => {
+    const body = article(
+      '<p>The repairs will start in March<button>Share</button>, weeks before the regatta<span style="display:none"> [update]</span>, the authority said.</p>',
+    );
+    const { text, mapped } = mapPhrases(body, ['start in March, weeks before the regatta, the authority']);
+    expect(text).toContain('start in March, weeks before the regatta, the authority said.');
+    expect(mapped[0].status).toBe('found');
+    expect(mapped[0].ranges.map((range) => range.toString())).toEqual(['start in March', ', weeks before the regatta', ', the authority']);
+  });
+
   it('cuts a span at text the extractor dropped, and marks none of it', () => {
     const first = 'Divers inspected every column of the pier over two days last week and reported that three were cracked.';
     const second = 'The authority closed the pier the same evening and asked the coastguard to keep boats away.';

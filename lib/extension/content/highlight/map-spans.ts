@@ -14,7 +14,7 @@ import type { PageText } from './page-text';
 export type { TextSpan };
 
 export interface MappedSpan {
-  /** One range per paragraph piece found, in document order. */
+  /** The ranges of the pieces found (one per paragraph piece, split where the page holds text left out of the analysis), in document order. */
   ranges: Range[];
   /** `found`: every piece; `partly`: some pieces; `missing`: none. */
   status: 'found' | 'partly' | 'missing';
@@ -131,15 +131,29 @@ export function mapSpans(doc: Document, page: PageText, analysed: string, spans:
     return located.get(index) ?? null;
   }
 
-  function toRange(from: number, to: number): Range {
-    const range = doc.createRange();
-    range.setStart(page.nodes[page.node[from]], page.offset[from]);
-    range.setEnd(page.nodes[page.node[to - 1]], page.offset[to - 1] + 1);
-    return range;
+  /** Ranges over page.text[from, to), split where hidden or skipped content lies between (it must not be marked). */
+  function toRanges(from: number, to: number): Range[] {
+    const ranges: Range[] = [];
+    let start = from;
+    for (let i = from + 1; i <= to; i++) {
+      if (i < to && page.gapBefore[i] === 0) continue;
+      let first = start;
+      let last = i - 1;
+      while (first <= last && page.text[first] === ' ') first++;
+      while (last >= first && page.text[last] === ' ') last--;
+      if (first <= last) {
+        const range = doc.createRange();
+        range.setStart(page.nodes[page.node[first]], page.offset[first]);
+        range.setEnd(page.nodes[page.node[last]], page.offset[last] + 1);
+        ranges.push(range);
+      }
+      start = i;
+    }
+    return ranges;
   }
 
-  /** The page range of analysed[start, end) inside paragraph `index`, or null. */
-  function mapPiece(index: number, start: number, end: number): Range | null {
+  /** The page ranges of analysed[start, end) inside paragraph `index`, or null. */
+  function mapPiece(index: number, start: number, end: number): Range[] | null {
     const piece = collapse(analysed, start, end);
     if (piece.text.length === 0) return null;
     const paragraph = locate(index);
@@ -147,25 +161,28 @@ export function mapSpans(doc: Document, page: PageText, analysed: string, spans:
       const from = lowerBound(paragraph.collapsed.at, piece.at[0]);
       const to = from + piece.text.length;
       // Equal by construction; checked anyway, since marking other words would be worse than none.
-      if (page.text.slice(paragraph.at + from, paragraph.at + to) === piece.text) return toRange(paragraph.at + from, paragraph.at + to);
+      if (page.text.slice(paragraph.at + from, paragraph.at + to) === piece.text) return toRanges(paragraph.at + from, paragraph.at + to);
     }
     if (piece.text.length < MIN_LONE_PIECE_CHARS) return null;
     const alone = findUnique(page.text, piece.text);
-    return alone < 0 ? null : toRange(alone, alone + piece.text.length);
+    return alone < 0 ? null : toRanges(alone, alone + piece.text.length);
   }
 
   return spans.map(({ start, end }) => {
     const ranges: Range[] = [];
     let pieces = 0;
+    let found = 0;
     for (let index = lowerBound(ends, start); index < paras.length && paras[index].start < end; index++) {
       const from = Math.max(start, paras[index].start);
       const to = Math.min(end, paras[index].end);
       if (to <= from || collapse(analysed, from, to).text.length === 0) continue;
       pieces += 1;
-      const range = mapPiece(index, from, to);
-      if (range) ranges.push(range);
+      const pieceRanges = mapPiece(index, from, to);
+      if (!pieceRanges) continue;
+      found += 1;
+      ranges.push(...pieceRanges);
     }
-    const status = ranges.length === 0 ? 'missing' : ranges.length === pieces ? 'found' : 'partly';
+    const status = found === 0 ? 'missing' : found === pieces ? 'found' : 'partly';
     return { ranges, status };
   });
 }

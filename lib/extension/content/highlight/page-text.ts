@@ -18,6 +18,8 @@ export interface PageText {
   node: Int32Array;
   /** Per character of `text`: offset inside its text node. */
   offset: Int32Array;
+  /** Per character of `text`: 1 when text left out (hidden, skipped) lies just before it; a range must not span it. */
+  gapBefore: Uint8Array;
   nodes: Text[];
 }
 
@@ -47,6 +49,8 @@ export function readPageText(root: Node, options: PageTextOptions = {}): PageTex
   const nodeOf: number[] = [];
   const offsetOf: number[] = [];
   const nodes: Text[] = [];
+  const gapOf: number[] = [];
+  let gap = false;
   // Whether the last character pushed is a space (collapsed): leading spaces are dropped too.
   let lastSpace = true;
   const space = (node: number, offset: number) => {
@@ -54,6 +58,8 @@ export function readPageText(root: Node, options: PageTextOptions = {}): PageTex
     chars.push(' ');
     nodeOf.push(node);
     offsetOf.push(offset);
+    gapOf.push(gap ? 1 : 0);
+    gap = false;
     lastSpace = true;
   };
   const stack: Array<[Node, boolean]> = [[root, false]];
@@ -74,6 +80,8 @@ export function readPageText(root: Node, options: PageTextOptions = {}): PageTex
           chars.push(char);
           nodeOf.push(index);
           offsetOf.push(i);
+          gapOf.push(gap ? 1 : 0);
+          gap = false;
           lastSpace = false;
         }
       }
@@ -83,7 +91,10 @@ export function readPageText(root: Node, options: PageTextOptions = {}): PageTex
     if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
       const tag = element.tagName.toUpperCase();
-      if (SKIPPED_TAGS.has(tag) || options.exclude?.(element) || isHidden(element)) continue;
+      if (SKIPPED_TAGS.has(tag) || options.exclude?.(element) || isHidden(element)) {
+        gap = true;
+        continue;
+      }
       if (tag === 'BR') {
         space(-1, 0);
         continue;
@@ -96,5 +107,5 @@ export function readPageText(root: Node, options: PageTextOptions = {}): PageTex
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], false]);
   }
-  return { text: chars.join(''), node: Int32Array.from(nodeOf), offset: Int32Array.from(offsetOf), nodes };
+  return { text: chars.join(''), node: Int32Array.from(nodeOf), offset: Int32Array.from(offsetOf), gapBefore: Uint8Array.from(gapOf), nodes };
 }
