@@ -24,6 +24,13 @@ export default defineConfig({
     // The content script is an unlisted script declared here, not WXT's defineContentScript
     // (whose start-up handshake pages can see and forge): see entrypoints/content-scanner.ts.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content-scanner.js'], run_at: 'document_idle' }],
+    // "Show on the page" for the page's first match (lib/extension/highlight-request); pressed again, it turns off.
+    commands: {
+      'show-on-page': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Show the recycled text on the page (press again to turn off)',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           // Firefox 140 (ESR) is the first to know data_collection_permissions, which

@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { showBadge } from '../lib/extension/badge';
 import { createBackgroundHandlers } from '../lib/extension/background-handlers';
 import { getLibrary } from '../lib/extension/library-access';
+import { sendHighlight, SHOW_ON_PAGE_COMMAND, toggleFirstMatch } from '../lib/extension/highlight-request';
 import { requestScan } from '../lib/extension/request-scan';
 import { LearningScheduler } from '../lib/extension/learning-scheduler';
 import { PageTexts } from '../lib/extension/page-texts';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
     tabResults: sessionTabResults,
     showBadge,
     requestScan,
+    showOnPage: (tabId, plan) => sendHighlight(tabId, plan),
     libraryHandlers: createLibraryHandlers(getLibrary),
     pageTexts,
     learning,
@@ -44,6 +46,19 @@ export default defineBackground(() => {
     },
   });
   showBadgeSetting.watch((enabled) => void redrawBadges(sessionTabResults, showBadge, enabled));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== SHOW_ON_PAGE_COMMAND || tab?.id === undefined) return;
+    const tabId = tab.id;
+    const sourceText = async (id: string) => (await (await getLibrary()).getEntry(id))?.text ?? null;
+    void sessionTabResults
+      .get(tabId)
+      // The page text stays in this worker's memory (storage keeps results small).
+      .then((stored) => {
+        const text = stored?.status === 'done' ? pageTexts.get(tabId, stored.at) : undefined;
+        return toggleFirstMatch(tabId, stored?.status === 'done' && text !== undefined ? { ...stored, text } : null, sourceText);
+      })
+      .catch((error: unknown) => console.warn('Recycled News: cannot show the match on the page', error));
+  });
 
   // Seed and index the library as soon as the extension is installed or the browser starts,
   // so the first page a reader opens is not kept waiting for it.

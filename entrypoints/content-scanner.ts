@@ -14,7 +14,9 @@ import { startContentScanner } from '../lib/extension/content/content-scanner';
 import { claimPage } from '../lib/extension/content/lifecycle';
 import { createPageHost } from '../lib/extension/content/page-host';
 import { sendMessage } from '../lib/messaging/client';
-import { ok } from '../lib/messaging/reply';
+import { fail, ok } from '../lib/messaging/reply';
+import { createHighlighter } from '../lib/extension/content/highlight/highlighter';
+import type { BackgroundToContent } from '../lib/protocol';
 import { loadSettings } from '../lib/settings';
 
 export default defineUnlistedScript(() => {
@@ -26,22 +28,32 @@ export default defineUnlistedScript(() => {
       return false;
     }
   });
+  const host = createPageHost(window, lifecycle);
   const scanner = startContentScanner({
     document,
     currentUrl: () => location.href,
     loadSettings,
     send: sendMessage,
-    host: createPageHost(window, lifecycle),
+    host,
   });
-  // Only our background may ask for a scan (the user clicked "Scan this page").
+  const highlighter = createHighlighter(document);
+  // Marks belong to the page shown when asked, and to this copy of the script.
+  host.onLocationChange(() => highlighter.off());
+  // Only our background may ask for a scan (the user clicked "Scan this page") or a highlight ("Show on the page").
   const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (!lifecycle.alive || sender.id !== browser.runtime.id || (message as { type?: unknown } | null)?.type !== 'content/scan') return undefined;
-    scanner.scanNow({ force: (message as { force?: unknown }).force === true });
+    if (!lifecycle.alive || sender.id !== browser.runtime.id) return undefined;
+    const request = message as ({ type?: unknown; force?: unknown } & Partial<BackgroundToContent['content/highlight']['request']>) | null;
+    if (request?.type === 'content/highlight' && request.plan) {
+      return Promise.resolve().then(() => ok(highlighter.show(request.plan!, request.toggle))).catch(fail);
+    }
+    if (request?.type !== 'content/scan') return undefined;
+    scanner.scanNow({ force: request.force === true });
     return Promise.resolve(ok(null));
   };
   browser.runtime.onMessage.addListener(onMessage);
   lifecycle.onRetire(() => {
     scanner.stop();
+    highlighter.off();
     // An orphaned script's runtime may be gone altogether: nothing to remove then.
     try {
       browser.runtime.onMessage.removeListener(onMessage);

@@ -81,10 +81,44 @@ export interface ContentToBackground {
   'page/skipped': { request: { url: string; why: SkipReason }; response: null };
 }
 
+/** Characters [start, end) of a page's analysed text (the text the engine matched). */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** What "Show on the page" marks for one match: offsets into the text the page was analysed as. */
+export interface HighlightPlan {
+  matchId: string;
+  title: string;
+  kind: MatchView['kind'];
+  direction: MatchView['direction'];
+  /** The page's text as analysed: every span indexes it. */
+  text: string;
+  /** Shared passages, in page order. */
+  passages: TextSpan[];
+  /** Swapped wording on the page, with the library article's wording at that place. */
+  swaps: Array<TextSpan & { other: string }>;
+}
+
+/** How much of a plan could be marked on the page (a passage is "partly" found when some of its paragraphs are not). */
+export interface HighlightReport {
+  /** False when the request turned highlighting off (the shortcut toggles). */
+  shown: boolean;
+  passages: number;
+  found: number;
+  partly: number;
+  missing: number;
+  swaps: number;
+  swapsFound: number;
+}
+
 /** Messages the background sends to a tab's content script. */
 export interface BackgroundToContent {
   /** The user asked for this page to be scanned (click-to-scan mode, or a re-check). */
   'content/scan': { request: { force?: boolean }; response: null };
+  /** The user asked to see a match on the page (`toggle`: turn it off instead when it is already shown). */
+  'content/highlight': { request: { plan: HighlightPlan; toggle?: boolean }; response: HighlightReport };
 }
 
 /** Messages an extension page (popup, options) may send. */
@@ -94,6 +128,8 @@ export interface PageToBackground extends LibraryMessages {
   'tab/scan': { request: { tabId: number; force?: boolean }; response: null };
   'tab/add-to-library': { request: { tabId: number }; response: { id: string; added: boolean } };
   'library/source-text': { request: { id: string }; response: string | null };
+  /** "Show on the page": mark the match's passages and swaps in the tab. */
+  'tab/highlight': { request: { tabId: number; matchId: string }; response: HighlightReport };
 }
 
 export type BackgroundRequest =

@@ -11,6 +11,14 @@ export interface EntryDetailsProps {
   onDelete: () => void;
 }
 
+const KIND_WORDS = { verbatim: 'Verbatim copy', partial: 'Partial copy', spun: 'Spun copy' } as const;
+
+/** What the page was to this entry: e.g. "Spun copy", or "Copied (spun) by it" when the entry reuses the page. */
+function matchKindLabel(match: RecentMatch): string {
+  if (!match.kind) return '';
+  return match.direction === 'copied-by' ? `Copied (${match.kind}) by this entry` : KIND_WORDS[match.kind];
+}
+
 export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryDetailsProps) {
   const paragraphs = entry.text.split(/\n\s*\n/);
   return (
@@ -64,8 +72,16 @@ export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryD
         <ul class="recent">
           {recentMatches.map((match) => (
             <li key={`${match.url}-${match.at}`}>
-              <bdi class="recent-title">{match.title || match.url}</bdi> <span class="muted">{match.url}</span>{' '}
-              <span class="muted">· {formatDate(new Date(match.at).toISOString())}</span>
+              {match.kind && <span class={`recent-kind recent-kind--${match.kind}`}>{matchKindLabel(match)}</span>}{' '}
+              {/* The page's address comes from the page itself: a link only when it is a web address. */}
+              {/^https?:\/\//i.test(match.url) ? (
+                <a class="recent-title" href={match.url} target="_blank" rel="noreferrer noopener">
+                  <bdi>{match.title || match.url}</bdi>
+                </a>
+              ) : (
+                <bdi class="recent-title">{match.title || match.url}</bdi>
+              )}{' '}
+              <span class="muted">{match.url}</span> <span class="muted">· {formatDate(new Date(match.at).toISOString())}</span>
             </li>
           ))}
         </ul>

@@ -17,6 +17,8 @@ import { Pager } from './Pager';
 export interface LibraryViewProps {
   /** Entries per page. */
   pageSize?: number;
+  /** An entry to open at once (from the address, e.g. the popup's "Open in the library"). */
+  openEntryId?: string;
 }
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; page: ListPage; wordsPending: number };
@@ -27,7 +29,7 @@ const INITIAL_FILTERS: LibraryFilterValues = { words: '', origin: '', source: ''
 /** Typing pauses this long before the list is asked again. */
 const TYPING_PAUSE_MS = 250;
 
-export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
+export function LibraryView({ pageSize = 50, openEntryId }: LibraryViewProps) {
   const [filters, setFilters] = useState(INITIAL_FILTERS);
   // The filters in force, and the cursor each page starts after ([undefined] for page 1, then
   // each page's `next`): one state, so new filters always start from page 1.
@@ -74,6 +76,10 @@ export function LibraryView({ pageSize = 50 }: LibraryViewProps) {
       setNotice({ message: t('libraryOpenFailed', (error as Error).message), tone: 'error' });
     }
   };
+
+  useEffect(() => {
+    if (openEntryId) void open(openEntryId);
+  }, [openEntryId]);
 
   const remove = async (ids: string[]) => {
     try {

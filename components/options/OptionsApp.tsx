@@ -21,18 +21,27 @@ const TABS: Array<{ tab: OptionsTab; label: MessageKey }> = [
   { tab: 'settings', label: 'tabSettings' },
 ];
 
-function tabFromHash(fallback: OptionsTab): OptionsTab {
-  const hash = location.hash.slice(1);
-  return TABS.some(({ tab }) => tab === hash) ? (hash as OptionsTab) : fallback;
+/** `#library`, `#import`, `#settings`; `#library/entry=ID` opens an entry (the popup links to it). */
+function routeFromHash(fallback: OptionsTab): { tab: OptionsTab; entryId?: string } {
+  const [name, detail = ''] = location.hash.slice(1).split(/\/(.*)/s);
+  const tab = TABS.some((item) => item.tab === name) ? (name as OptionsTab) : fallback;
+  const entry = tab === 'library' && detail.startsWith('entry=') ? detail.slice('entry='.length) : '';
+  let entryId: string | undefined;
+  try {
+    entryId = entry ? decodeURIComponent(entry) : undefined;
+  } catch {
+    entryId = undefined;
+  }
+  return { tab, entryId };
 }
 
 export function OptionsApp({ initialTab = 'library' }: OptionsAppProps) {
-  const [tab, setTab] = useState(() => tabFromHash(initialTab));
+  const [{ tab, entryId }, setRoute] = useState(() => routeFromHash(initialTab));
   // Bumped when a tab changes the library, so the others read it again when shown.
   const [libraryVersion, setLibraryVersion] = useState(0);
 
   useEffect(() => {
-    const follow = () => setTab(tabFromHash(initialTab));
+    const follow = () => setRoute(routeFromHash(initialTab));
     addEventListener('hashchange', follow);
     return () => removeEventListener('hashchange', follow);
   }, [initialTab]);
@@ -62,7 +71,7 @@ export function OptionsApp({ initialTab = 'library' }: OptionsAppProps) {
       </header>
       <main>
         {tooNew && <LibraryTooNew onRebuilt={changed} />}
-        {tab === 'library' && <LibraryView key={libraryVersion} />}
+        {tab === 'library' && <LibraryView key={libraryVersion} openEntryId={entryId} />}
         {tab === 'import' && <ImportView onChanged={changed} />}
         {tab === 'settings' && <SettingsView libraryVersion={libraryVersion} />}
       </main>

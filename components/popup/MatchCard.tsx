@@ -2,8 +2,12 @@
 import { useState } from 'preact/hooks';
 import { percent } from '../../lib/extension/verdict-words';
 import { formatDate, formatNumber, t, type MessageKey } from '../../lib/i18n';
-import type { MatchView } from '../../lib/protocol';
+import type { Evidence } from '../../lib/evidence/build';
+import type { HighlightReport, MatchView } from '../../lib/protocol';
+import { EvidenceExport } from './EvidenceExport';
+import { OriginalLinks } from './OriginalLinks';
 import { SharedPassages } from './SharedPassages';
+import { ShowOnPage } from './ShowOnPage';
 import { SubstitutionList } from './SubstitutionList';
 
 export interface MatchCardProps {
@@ -12,13 +16,22 @@ export interface MatchCardProps {
   pageText: string;
   /** The library article's text (null when it has left the library meanwhile). */
   loadSourceText(id: string): Promise<string | null>;
+  /** What can be done with a match of the current tab (absent with no tab). */
+  actions?: MatchActions;
+}
+
+export interface MatchActions {
+  showOnPage(match: MatchView): Promise<HighlightReport>;
+  makeEvidence(match: MatchView): Promise<Evidence>;
+  /** The options page's address of a library entry. */
+  entryUrl?(id: string): string;
 }
 
 const KIND_LABEL: Record<MatchView['kind'], MessageKey> = { spun: 'kindSpun', verbatim: 'kindVerbatim', partial: 'kindPartial' };
 
 type SourceState = { state: 'closed' } | { state: 'loading' } | { state: 'open'; text: string } | { state: 'error'; message: string };
 
-export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
+export function MatchCard({ match, pageText, loadSourceText, actions }: MatchCardProps) {
   const [source, setSource] = useState<SourceState>({ state: 'closed' });
   const { entry } = match;
   const date = formatDate(entry.publishedAt);
@@ -53,6 +66,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
         <bdi>{entry.source}</bdi>
         {date && <> · {date}</>}
       </p>
+      <OriginalLinks url={entry.url} entryUrl={actions?.entryUrl?.(entry.id)} />
       <dl class="match__figures">
         <div>
           <dt>{t('matchOfThisPage')}</dt>
@@ -64,6 +78,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
         </div>
       </dl>
       <p class="match__reason">{match.reason}</p>
+      {actions && match.passages.length > 0 && <ShowOnPage onShow={() => actions.showOnPage(match)} />}
       {match.substitutions.length > 0 && (
         <SubstitutionList
           // Swaps read as "original → spun": when the library article is the spun one, that is page → library.
@@ -81,6 +96,7 @@ export function MatchCard({ match, pageText, loadSourceText }: MatchCardProps) {
       {source.state === 'open' && (
         <SharedPassages passages={match.passages} pageText={pageText} sourceText={source.text} sourceTitle={entry.title} />
       )}
+      {actions && <EvidenceExport makeEvidence={() => actions.makeEvidence(match)} />}
     </article>
   );
 }

@@ -7,6 +7,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { sendMessage } from '../../lib/messaging/client';
 import { unreadableFromError, unreadableReason } from './page-access';
+import { INDEX_VERSION } from '../../lib/core/tuning';
+import { buildEvidence } from '../../lib/evidence/build';
+import { evidenceInputFrom } from '../../lib/evidence/from-result';
+import type { TabResult } from '../../lib/protocol';
+import type { MatchActions } from './MatchCard';
 import { PopupBody, type PopupView } from './PopupBody';
 
 export interface PopupAppProps {
@@ -20,6 +25,10 @@ export interface PopupAppProps {
   onGrowLibrary?: () => void;
   /** How often a check in progress is looked at again. */
   pollMs?: number;
+  /** The extension's version (manifest), written into evidence files. */
+  extensionVersion?: string;
+  /** The options page's address of a library entry. */
+  entryUrl?: (id: string) => string;
 }
 
 /** A check that has not settled after this long is shown as stuck, not as spinning forever. */
@@ -30,7 +39,7 @@ const MISSING_RESULT_POLLS = 5;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, pollMs = 400 }: PopupAppProps) {
+export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, pollMs = 400, extensionVersion = 'unknown', entryUrl }: PopupAppProps) {
   const [view, setView] = useState<PopupView>({ state: 'loading' });
   const [watchSince, setWatchSince] = useState(() => Date.now());
   const [librarySize, setLibrarySize] = useState<number | undefined>(undefined);
@@ -94,6 +103,18 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
     }
   }
 
+  const matchActions =
+    tabId === null
+      ? undefined
+      : (result: Extract<TabResult, { status: 'done' }>): MatchActions => ({
+          showOnPage: (match) => send('tab/highlight', { tabId, matchId: match.id }),
+          makeEvidence: async (match) => {
+            const libraryText = await send('library/source-text', { id: match.id });
+            return buildEvidence(evidenceInputFrom(result, match, libraryText, { extension: extensionVersion, engineIndex: INDEX_VERSION }, Date.now()));
+          },
+          entryUrl,
+        });
+
   const dataState = view.state === 'result' ? view.result.status : view.state;
   return (
     <main class="popup" data-state={dataState}>
@@ -105,6 +126,7 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
         onAdd={tabId === null ? undefined : () => send('tab/add-to-library', { tabId })}
         onGrowLibrary={onGrowLibrary}
         loadSourceText={(id) => send('library/source-text', { id })}
+        matchActions={matchActions}
       />
       <footer class="popup__footer">
         <span class="muted">{t('popupLocalOnly')}</span>

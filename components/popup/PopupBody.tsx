@@ -4,7 +4,7 @@ import { describeResult, uncheckedWords } from '../../lib/extension/verdict-word
 import { t } from '../../lib/i18n';
 import type { TabResult } from '../../lib/protocol';
 import { AddToLibrary } from './AddToLibrary';
-import { MatchCard } from './MatchCard';
+import { MatchCard, type MatchActions } from './MatchCard';
 import { ScanButton } from './ScanButton';
 import { SpinHintEvidence } from './SpinHintEvidence';
 import { VerdictHeader } from './VerdictHeader';
@@ -29,9 +29,11 @@ export interface PopupBodyProps {
   onAdd?: () => Promise<{ added: boolean }>;
   onGrowLibrary?: () => void;
   loadSourceText(id: string): Promise<string | null>;
+  /** Show on the page, evidence, entry links: for a finished check of a tab. */
+  matchActions?: (result: Extract<TabResult, { status: 'done' }>) => MatchActions;
 }
 
-export function PopupBody({ view, librarySize, stuck = false, onScan, onAdd, onGrowLibrary, loadSourceText }: PopupBodyProps) {
+export function PopupBody({ view, librarySize, stuck = false, onScan, onAdd, onGrowLibrary, loadSourceText, matchActions }: PopupBodyProps) {
   if (view.state === 'loading') {
     return <VerdictHeader words={{ tone: 'neutral', headline: t('popupLooking') }} />;
   }
@@ -72,7 +74,7 @@ export function PopupBody({ view, librarySize, stuck = false, onScan, onAdd, onG
           {result.matches.length > 0 && (
             <div class="matches">
               {orderForDisplay(result.matches).map((match) => (
-                <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} />
+                <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} actions={matchActions?.(result)} />
               ))}
             </div>
           )}

@@ -31,6 +31,8 @@ void targetTab().then(({ id, url }) => {
       send={sendMessage}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onGrowLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })}
+      extensionVersion={browser.runtime.getManifest().version}
+      entryUrl={(entryId) => `${browser.runtime.getURL('/options.html')}#library/entry=${encodeURIComponent(entryId)}`}
     />,
     document.getElementById('app')!,
   );

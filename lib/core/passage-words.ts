@@ -85,3 +85,43 @@ function runs(tokens: Tokens, equal: Uint8Array, stop: number, offset: number, l
   if (!cut) add(position, offset + length, false);
   return result;
 }
+
+/** One swap inside a passage: page characters [pageStart, pageEnd) replace source characters [sourceStart, sourceEnd). */
+export interface PassageSwap {
+  pageStart: number;
+  pageEnd: number;
+  sourceStart: number;
+  sourceEnd: number;
+}
+
+/**
+ * The page's differing wording in a shared passage, each paired with the source wording it
+ * stands for (a spinner's swap in place: "mentioned" where the source says "said"). Offsets
+ * index the whole texts. Hunks between two equal runs only: words the page added with no
+ * source counterpart (or dropped) are not swaps. Same tokenizer and alignment as `passageWords`.
+ */
+export function passageSwaps(pageText: string, sourceText: string, passage: Passage): PassageSwap[] {
+  const pageSlice = pageText.slice(passage.inputStart, passage.inputEnd);
+  const sourceSlice = sourceText.slice(passage.sourceStart, passage.sourceEnd);
+  const page = tokenize(pageSlice);
+  const source = tokenize(sourceSlice);
+  const swaps: PassageSwap[] = [];
+  for (const aligned of align(page, source, INSIDE_PASSAGE)) {
+    // Empty blocks mark a passage edge, so a swap of a paragraph's first or last words counts.
+    const { blocks } = aligned;
+    for (let i = 1; i < blocks.length; i++) {
+      const pageFrom = blocks[i - 1].page + blocks[i - 1].length;
+      const sourceFrom = blocks[i - 1].source + blocks[i - 1].length;
+      const pageTo = blocks[i].page;
+      const sourceTo = blocks[i].source;
+      if (pageTo <= pageFrom || sourceTo <= sourceFrom) continue;
+      swaps.push({
+        pageStart: passage.inputStart + page.starts[pageFrom],
+        pageEnd: passage.inputStart + page.ends[pageTo - 1],
+        sourceStart: passage.sourceStart + source.starts[sourceFrom],
+        sourceEnd: passage.sourceStart + source.ends[sourceTo - 1],
+      });
+    }
+  }
+  return swaps;
+}

@@ -12,7 +12,7 @@ import type { LibraryEntry } from '../library/types';
 import type { LibraryMessages } from '../library/messages';
 import { shouldLearn } from '../library/learning';
 import type { BackgroundHandlers, ContentSender, PageHandlers } from '../messaging/handlers';
-import type { DoneTabResult, MatchView, PageArticle, PageFingerprint, StoredTabResult } from '../protocol';
+import type { DoneTabResult, HighlightPlan, HighlightReport, MatchView, PageArticle, PageFingerprint, StoredTabResult } from '../protocol';
 import type { Settings } from '../settings';
 import type { MatchOptions } from '../core/engine';
 import type { SourceText } from '../core/types';
@@ -20,6 +20,7 @@ import { LearningScheduler } from './learning-scheduler';
 import { pageUrl, sourceLabel, trustedCanonical } from './page-address';
 import { PageTexts } from './page-texts';
 import type { ColdStartReports } from './tab-lifecycle';
+import { buildHighlightPlan } from './highlight-request';
 import type { TabResults } from './tab-results';
 import { detectSpin } from '../spin';
 
@@ -29,7 +30,7 @@ export interface BackgroundLibrary {
   match(page: SourceText, fingerprint?: PageFingerprint, options?: MatchOptions, alsoAt?: readonly string[]): Promise<MatchView[]>;
   add(input: Pick<LibraryEntry, 'title' | 'text' | 'source' | 'url' | 'publishedAt' | 'origin'>): Promise<{ id: string; added: boolean }>;
   getEntry(id: string): Promise<LibraryEntry | undefined>;
-  recordMatches(page: { url: string; title: string }, ids: string[]): Promise<void>;
+  recordMatches(page: { url: string; title: string }, matches: Array<Pick<MatchView, 'id' | 'kind' | 'direction'>>): Promise<void>;
   learn(article: PageArticle, settings: Settings['learning']): Promise<unknown>;
 }
 
@@ -40,6 +41,8 @@ export interface BackgroundDeps {
   showBadge(tabId: number, result: StoredTabResult | null, enabled: boolean): Promise<void>;
   /** Asks the tab's content script to scan now (injecting it first if it is not there). */
   requestScan(tabId: number, force?: boolean): Promise<void>;
+  /** Hands a highlight plan to the tab's content script (lib/extension/highlight-request). */
+  showOnPage(tabId: number, plan: HighlightPlan): Promise<HighlightReport>;
   libraryHandlers: Pick<PageHandlers, keyof LibraryMessages>;
   now?: () => number;
   /** Where page texts are kept (a fresh store per worker by default). */
@@ -112,7 +115,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   async function afterMatch(library: BackgroundLibrary, settings: Settings, tabId: number, article: PageArticle, result: DoneTabResult) {
     try {
       const { matches } = result;
-      if (matches.length > 0) await library.recordMatches({ url: article.url, title: article.title }, matches.map((match) => match.id));
+      if (matches.length > 0) await library.recordMatches({ url: article.url, title: article.title }, matches);
     } catch (error) {
       console.warn('Recycled News: could not record the matches of', article.url, error);
     }
@@ -248,6 +251,18 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     async 'library/source-text'({ id }) {
       const library = await deps.library();
       return (await library.getEntry(id))?.text ?? null;
+    },
+
+    async 'tab/highlight'({ tabId, matchId }) {
+      const result = await deps.tabResults.get(tabId);
+      const match = result?.status === 'done' ? result.matches.find((candidate) => candidate.id === matchId) : undefined;
+      if (result?.status !== 'done' || !match) throw new Error('This page has no such match any more: look at the popup again.');
+      // The offsets point into the page text, which lives in this worker's memory only.
+      const text = pageTexts.get(tabId, result.at);
+      if (text === undefined) throw new Error('The extension restarted since this page was checked: check the page again, then show it.');
+      const library = await deps.library();
+      const sourceText = (await library.getEntry(matchId))?.text ?? null;
+      return deps.showOnPage(tabId, buildHighlightPlan({ ...result, text }, match, sourceText));
     },
   } satisfies BackgroundHandlers;
 }

@@ -21,7 +21,7 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /** Never article text: captions and media credits, form controls and their labels, code that is not shown. */
-const SKIPPED_TAGS = new Set([
+export const SKIPPED_TAGS = new Set([
   'FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'LABEL', 'LEGEND',
   'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
 ]);

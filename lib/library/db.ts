@@ -2,6 +2,7 @@
  * The library's IndexedDB schema, in one place, with versioned upgrades. Repositories and the
  * service receive the opened db as an argument, so tests hand them fake-indexeddb.
  */
+import type { Direction, MatchKind } from '../core/types';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fingerprint } from '../core/fingerprint';
 import type { EntryRecord } from './records';
@@ -38,6 +39,9 @@ export interface RecentMatch {
   title: string;
   /** Epoch milliseconds. */
   at: number;
+  /** How the page matched; absent in sightings recorded before it was kept. */
+  kind?: MatchKind;
+  direction?: Direction;
 }
 
 export interface LibrarySchema extends DBSchema {

@@ -1,4 +1,5 @@
 /** The pages that recently matched each library entry, shown when the entry is opened. */
+import type { Direction, MatchKind } from '../core/types';
 import type { LibraryDb, RecentMatch } from './db';
 
 /** Enough to show a pattern without keeping a browsing history. */
@@ -11,12 +12,12 @@ export function entryMatchesRange(entryId: string): IDBKeyRange {
 export async function recordRecentMatches(
   db: LibraryDb,
   page: { url: string; title: string },
-  entryIds: readonly string[],
+  matches: ReadonlyArray<{ id: string; kind: MatchKind; direction: Direction }>,
   at: number = Date.now(),
 ): Promise<void> {
   const tx = db.transaction(['matches', 'entries'], 'readwrite');
   const store = tx.objectStore('matches');
-  for (const entryId of entryIds) {
+  for (const { id: entryId, kind, direction } of matches) {
     // A match for an entry deleted meanwhile would be an orphan: skip it.
     if (!(await tx.objectStore('entries').getKey(entryId))) continue;
     const keys = await store.index('entry').getAllKeys(entryMatchesRange(entryId));
@@ -25,7 +26,7 @@ export async function recordRecentMatches(
       const previous = await store.get(key);
       if (previous?.url === page.url) await store.delete(key);
     }
-    await store.add({ entryId, url: page.url, title: page.title, at });
+    await store.add({ entryId, url: page.url, title: page.title, at, kind, direction });
     const all = await store.index('entry').getAllKeys(entryMatchesRange(entryId));
     // Keys come in time order (the index ends with `at`): drop the oldest beyond the limit.
     for (const key of all.slice(0, Math.max(0, all.length - RECENT_MATCHES_PER_ENTRY))) await store.delete(key);

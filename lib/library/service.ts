@@ -5,7 +5,7 @@
 import { Engine, type MatchOptions } from '../core/engine';
 import type { Fingerprint } from '../core/fingerprint';
 import { fingerprintText } from '../core/fingerprint';
-import type { SourceText } from '../core/types';
+import type { Direction, MatchKind, SourceText } from '../core/types';
 import type { MatchView, PageArticle } from '../protocol';
 import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
@@ -111,8 +111,9 @@ export class LibraryService {
     return found.filter((entry): entry is LibraryEntry => entry !== undefined);
   }
 
-  recordMatches(page: { url: string; title: string }, ids: readonly string[]): Promise<void> {
-    return recordRecentMatches(this.db, page, ids);
+  /** Remembers that `page` matched these entries, and how (the entry's "pages that recently matched it"). */
+  recordMatches(page: { url: string; title: string }, matches: ReadonlyArray<{ id: string; kind: MatchKind; direction: Direction }>): Promise<void> {
+    return recordRecentMatches(this.db, page, matches);
   }
 
   recentMatches(id: string): Promise<RecentMatch[]> {

@@ -47,4 +47,5 @@ export const pageRequestChecks = {
   'tab/scan': object({ tabId: integer, force: optional(boolean) }),
   'tab/add-to-library': tabId,
   'library/source-text': object({ id: string(MAX_ID) }),
+  'tab/highlight': object({ tabId: integer, matchId: string(MAX_ID) }),
 } satisfies Partial<ChecksFor<PageToBackground>>;

@@ -12,7 +12,10 @@ describe('background entrypoint', () => {
     fakeBrowser.reset();
     // WXT's fake browser has no ports; the import port's handling is tested in tests/unit/library/import-restart.
     vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    // WXT's fake browser does not implement commands: record the shortcut's listener instead.
+    const onCommand = vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     background.main();
+    expect(onCommand).toHaveBeenCalledOnce();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     const [seed000, seed001] = SEED_FILES.map((file) => seedEntry(file.fileName, file.content, ''));
 

@@ -57,6 +57,9 @@ function startWorker(library: LibraryService, overrides: Partial<BackgroundDeps>
     tabResults: sessionTabResults,
     showBadge,
     requestScan,
+    showOnPage: async () => {
+      throw new Error('No page to mark in unit tests.');
+    },
     libraryHandlers: createLibraryHandlers(async () => library),
     ...overrides,
   });

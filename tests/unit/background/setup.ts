@@ -35,6 +35,9 @@ export async function startTestBackground(overrides: Partial<BackgroundDeps> = {
     tabResults: sessionTabResults,
     showBadge,
     requestScan: async () => {},
+    showOnPage: async () => {
+      throw new Error('No page to mark in unit tests.');
+    },
     libraryHandlers: createLibraryHandlers(getLibrary),
     ...overrides,
   });

@@ -71,11 +71,16 @@ describe('adding', () => {
 
   test('recent matches are kept per entry, newest first, and a page seen again is not listed twice', async () => {
     const { service } = await openService();
-    await service.recordMatches({ url: 'https://a.example/1', title: 'One' }, [SEED_IDS[0]]);
-    await service.recordMatches({ url: 'https://b.example/2', title: 'Two' }, [SEED_IDS[0], SEED_IDS[1]]);
-    await service.recordMatches({ url: 'https://a.example/1', title: 'One again' }, [SEED_IDS[0]]);
+    await service.recordMatches({ url: 'https://a.example/1', title: 'One' }, [{ id: SEED_IDS[0], kind: 'spun', direction: 'copies' }]);
+    await service.recordMatches({ url: 'https://b.example/2', title: 'Two' }, [
+      { id: SEED_IDS[0], kind: 'verbatim', direction: 'copies' },
+      { id: SEED_IDS[1], kind: 'partial', direction: 'copied-by' },
+    ]);
+    await service.recordMatches({ url: 'https://a.example/1', title: 'One again' }, [{ id: SEED_IDS[0], kind: 'spun', direction: 'copies' }]);
     expect((await service.recentMatches(SEED_IDS[0])).map((m) => m.title)).toEqual(['One again', 'Two']);
     expect((await service.recentMatches(SEED_IDS[1])).map((m) => m.url)).toEqual(['https://b.example/2']);
+    expect((await service.recentMatches(SEED_IDS[1]))[0]).toMatchObject({ kind: 'partial', direction: 'copied-by' });
+    expect((await service.recentMatches(SEED_IDS[0]))[0]).toMatchObject({ kind: 'spun', direction: 'copies' });
     await service.delete([SEED_IDS[0]]);
     expect(await service.recentMatches(SEED_IDS[0])).toEqual([]);
   });

@@ -1,0 +1,26 @@
+/** Where to read the library article: its own address (web addresses only) and its entry in the options page. */
+export interface OriginalLinksProps {
+  url?: string;
+  /** The options page's address for the entry; absent where there is no options page (tests). */
+  entryUrl?: string;
+}
+
+export function OriginalLinks({ url, entryUrl }: OriginalLinksProps) {
+  // A javascript: or data: address from an import must stay inert: only http(s) becomes a link.
+  const web = url && /^https?:\/\//i.test(url) ? url : undefined;
+  if (!web && !entryUrl) return null;
+  return (
+    <p class="match__links">
+      {web && (
+        <a href={web} target="_blank" rel="noreferrer noopener">
+          Open the original
+        </a>
+      )}
+      {entryUrl && (
+        <a href={entryUrl} target="_blank" rel="noopener">
+          Open in the library
+        </a>
+      )}
+    </p>
+  );
+}
