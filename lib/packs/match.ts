@@ -5,7 +5,8 @@
  * (estimate.ts). Entries of several packs live side by side; a match names its pack.
  */
 import { FingerprintIndex } from '../core/index';
-import type { Direction, MatchKind } from '../core/types';
+import { DEFAULT_TUNING } from '../core/tuning';
+import type { Match } from '../core/types';
 import { articleKeys, entrySource, type ArticleKeys, type PackEntry } from './entry';
 import { classifyReuse, pageKeysOf, reuseFigures } from './estimate';
 import { PACK_MATCH, type PackMatchTuning } from './tuning';
@@ -14,9 +15,15 @@ import { PACK_MATCH, type PackMatchTuning } from './tuning';
 const SEGMENT_ENTRIES = 1_500_000;
 
 /** Retrieval as the engine does it (lib/core/tuning.ts defaults): rare keys count, common ones are ignored. */
-const RETRIEVAL = { maxDocs: 20, maxShare: 0.002, minShared: 3, limit: 8 };
+const RETRIEVAL = {
+  maxDocs: DEFAULT_TUNING.commonHashMaxDocs,
+  maxShare: DEFAULT_TUNING.commonHashMaxShare,
+  minShared: DEFAULT_TUNING.minSharedHashes,
+  limit: DEFAULT_TUNING.maxCandidates,
+};
 
-export interface PackMatch {
+/** Kind, score, shares, direction and reason mean what they mean for a library match (lib/core/types). */
+export interface PackMatch extends Pick<Match, 'kind' | 'score' | 'coverage' | 'sourceCoverage' | 'direction' | 'reason'> {
   /** The entry's id in its pack. */
   id: string;
   /** The pack's name (its header's `name`). */
@@ -26,12 +33,6 @@ export interface PackMatch {
   /** The site: the URL's host. */
   source?: string;
   publishedAt?: string;
-  kind: MatchKind;
-  score: number;
-  coverage: number;
-  sourceCoverage: number;
-  direction: Direction;
-  reason: string;
 }
 
 interface Held {
