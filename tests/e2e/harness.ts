@@ -59,6 +59,19 @@ export interface OpenedPage {
   tabId: number;
 }
 
+/**
+ * The extension opens its welcome page on install. Tests find a tab's id as the active tab, so a
+ * welcome tab opening later would be taken for the test's page: wait until it is there.
+ */
+async function welcomePageOpened(context: BrowserContext, extensionId: string): Promise<void> {
+  const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+  for (const deadline = Date.now() + SERVICE_WORKER_TIMEOUT_MS; Date.now() < deadline; ) {
+    if (context.pages().some((page) => page.url() === welcomeUrl)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`The welcome page (${welcomeUrl}) did not open on install.`);
+}
+
 export class ExtensionHarness {
   private readonly routes = new Map<string, { body: string; contentType: string }>();
 
@@ -97,6 +110,7 @@ export class ExtensionHarness {
     // Generous: on a loaded two-core machine the worker has been seen to take over 30 s to start.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_TIMEOUT_MS }));
     const extensionId = new URL(worker.url()).host;
+    await welcomePageOpened(context, extensionId);
     return new ExtensionHarness(context, extensionId, server, baseUrl, userDataDir);
   }
 
@@ -164,6 +178,24 @@ export class ExtensionHarness {
         throw new Error(`Tab ${tabId}: no awaited result after ${timeoutMs} ms (last: ${JSON.stringify(result)?.slice(0, 300)}).`);
       }
       await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+
+  /**
+   * The tab's result as the popup receives it: with the page text, which the per-tab storage
+   * does not keep (it lives in the service worker's memory). Asked from an extension page.
+   */
+  async shownResult(tabId: number): Promise<TabResult | null> {
+    const page = await this.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${this.extensionId}/options.html`);
+      const reply = (await page.evaluate((id) => chrome.runtime.sendMessage({ type: 'tab/result', tabId: id }), tabId)) as
+        | { ok: true; value: TabResult | null }
+        | { ok: false; error: string };
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    } finally {
+      await page.close();
     }
   }
 

@@ -130,8 +130,8 @@ describe('show on the page, open the original, export the evidence', () => {
     const pageUrl = harness.servePage('/world/kremlin-visit.html', spunPage());
     const { page, tabId } = await harness.openPage('/world/kremlin-visit.html');
     await page.setViewportSize({ width: 1100, height: 800 });
-    const result = (await harness.waitForResult(tabId)) as Done;
-    expect(result.status).toBe('done');
+    expect((await harness.waitForResult(tabId)).status).toBe('done');
+    const result = (await harness.shownResult(tabId)) as Done;
     const match = result.matches.find((item) => item.id === original.id)!;
     expect(match.kind).toBe('spun');
     // The farm's own paragraph splits the copy: two passages to step through.

@@ -36,11 +36,12 @@ describe('spin hint with an empty library', () => {
     expect(result.spin?.flagged).toBe(true);
     expect(await harness.badgeText(tabId)).toBe('?');
 
-    const popup = await harness.openPopup(tabId);
     // Offsets point into the analysed text (the popup receives it with the result; storage keeps none).
-    const shown = (await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'tab/result', tabId: id }), tabId)) as { ok: boolean; value: Done };
-    expect(shown.value.spin?.evidence.length).toBeGreaterThan(0);
-    for (const item of shown.value.spin!.evidence) expect(shown.value.text.slice(item.start, item.end)).toBe(item.text);
+    const shown = (await harness.shownResult(tabId)) as Done;
+    expect(shown.spin?.evidence.length).toBeGreaterThan(0);
+    for (const item of shown.spin!.evidence) expect(shown.text.slice(item.start, item.end)).toBe(item.text);
+
+    const popup = await harness.openPopup(tabId);
     expect(await popup.locator('.verdict__headline').innerText()).toContain('This text shows signs of machine rewording');
     const summaries = await popup.locator('.spin-hint__item summary').allInnerTexts();
     expect(summaries.length).toBeGreaterThanOrEqual(10);
