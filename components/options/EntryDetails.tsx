@@ -1,7 +1,7 @@
 /** One library entry opened: its metadata, the pages that recently matched it, and its text. */
 import type { RecentMatch } from '../../lib/library/db';
 import type { LibraryEntry } from '../../lib/library/types';
-import { t } from '../../lib/i18n';
+import { t, type MessageKey } from '../../lib/i18n';
 import { formatDate, formatSize, originLabel } from './format';
 
 export interface EntryDetailsProps {
@@ -11,12 +11,17 @@ export interface EntryDetailsProps {
   onDelete: () => void;
 }
 
-const KIND_WORDS = { verbatim: 'Verbatim copy', partial: 'Partial copy', spun: 'Spun copy' } as const;
+const KIND_WORDS = { verbatim: 'detailsKindVerbatim', partial: 'detailsKindPartial', spun: 'detailsKindSpun' } as const satisfies Record<string, MessageKey>;
+const COPIED_BY_WORDS = {
+  verbatim: 'detailsCopiedByVerbatim',
+  partial: 'detailsCopiedByPartial',
+  spun: 'detailsCopiedBySpun',
+} as const satisfies Record<string, MessageKey>;
 
 /** What the page was to this entry: e.g. "Spun copy", or "Copied (spun) by it" when the entry reuses the page. */
 function matchKindLabel(match: RecentMatch): string {
   if (!match.kind) return '';
-  return match.direction === 'copied-by' ? `Copied (${match.kind}) by this entry` : KIND_WORDS[match.kind];
+  return t(match.direction === 'copied-by' ? COPIED_BY_WORDS[match.kind] : KIND_WORDS[match.kind]);
 }
 
 export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryDetailsProps) {

@@ -4,6 +4,7 @@
  * rebuild), the rebuild only after the user confirms.
  */
 import { useState } from 'preact/hooks';
+import { formatNumber, t } from '../../lib/i18n';
 import { exportFileName, exportLibrary } from '../../lib/library/export-runner';
 import { LIBRARY_TOO_NEW } from '../../lib/library/messages';
 import { sendMessage } from '../../lib/messaging/client';
@@ -21,14 +22,15 @@ export function LibraryTooNew({ onRebuilt }: LibraryTooNewProps) {
   const [confirming, setConfirming] = useState(false);
 
   const exportReadable = async () => {
-    setStatus('Exporting…');
+    setStatus(t('exportRunning'));
     try {
       const chunks = await exportLibrary(sendMessage);
       downloadText(chunks, exportFileName());
       setExported(true);
-      setStatus(`Exported ${chunks.join('').split('\n').filter(Boolean).length} entries. Keep the file: you can import it into the rebuilt library.`);
+      const count = chunks.join('').split('\n').filter(Boolean).length;
+      setStatus(count === 1 ? t('tooNewExportedOne') : t('tooNewExported', formatNumber(count)));
     } catch (error) {
-      setStatus(`Export failed: ${(error as Error).message}`);
+      setStatus(t('libraryExportFailed', (error as Error).message));
     }
   };
 
@@ -38,28 +40,28 @@ export function LibraryTooNew({ onRebuilt }: LibraryTooNewProps) {
       await sendMessage('library/rebuild', {});
       onRebuilt();
     } catch (error) {
-      setStatus(`Nothing changed: ${(error as Error).message}`);
+      setStatus(t('tooNewNothingChanged', (error as Error).message));
     }
   };
 
   return (
     <section class="card card-danger" role="alert" data-testid="library-too-new">
-      <h2>This library needs a newer version of the extension</h2>
+      <h2>{t('tooNewTitle')}</h2>
       <p>{LIBRARY_TOO_NEW}</p>
       <div class="actions">
         <button type="button" onClick={() => void exportReadable()}>
-          Export what can be read
+          {t('tooNewExport')}
         </button>
         <button type="button" class="danger" onClick={() => setConfirming(true)}>
-          Rebuild the library…
+          {t('tooNewRebuild')}
         </button>
       </div>
       {status && <p role="status">{status}</p>}
       {confirming && (
         <ConfirmDialog
-          title="Rebuild the library?"
-          message={`${exported ? '' : 'You have not exported the library yet. '}The stored library is deleted and a new one with the seed articles is made. Import your export afterwards to get your entries back.`}
-          confirmLabel="Delete and rebuild"
+          title={t('tooNewConfirmTitle')}
+          message={exported ? t('tooNewConfirmMessage') : `${t('tooNewNotExported')} ${t('tooNewConfirmMessage')}`}
+          confirmLabel={t('tooNewConfirm')}
           onConfirm={() => void rebuild()}
           onCancel={() => setConfirming(false)}
         />

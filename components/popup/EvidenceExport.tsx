@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { evidenceFileName, type Evidence } from '../../lib/evidence/build';
 import { evidenceHtml } from '../../lib/evidence/report-html';
+import { t } from '../../lib/i18n';
 import { downloadText } from '../options/download';
 
 export interface EvidenceExportProps {
@@ -28,12 +29,12 @@ export function EvidenceExport({ makeEvidence }: EvidenceExportProps) {
 
   return (
     <div class="evidence">
-      <span class="muted">Save the evidence:</span>
+      <span class="muted">{t('evidenceSave')}</span>
       <button type="button" class="link-button" disabled={busy} onClick={() => void save('json')}>
-        file (JSON)
+        {t('evidenceJson')}
       </button>
       <button type="button" class="link-button" disabled={busy} onClick={() => void save('html')}>
-        report (HTML)
+        {t('evidenceHtml')}
       </button>
       {error && <p class="error-text">{error}</p>}
     </div>

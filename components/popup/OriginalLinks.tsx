@@ -1,4 +1,6 @@
 /** Where to read the library article: its own address (web addresses only) and its entry in the options page. */
+import { t } from '../../lib/i18n';
+
 export interface OriginalLinksProps {
   url?: string;
   /** The options page's address for the entry; absent where there is no options page (tests). */
@@ -13,12 +15,12 @@ export function OriginalLinks({ url, entryUrl }: OriginalLinksProps) {
     <p class="match__links">
       {web && (
         <a href={web} target="_blank" rel="noreferrer noopener">
-          Open the original
+          {t('linkOriginal')}
         </a>
       )}
       {entryUrl && (
         <a href={entryUrl} target="_blank" rel="noopener">
-          Open in the library
+          {t('linkInLibrary')}
         </a>
       )}
     </p>

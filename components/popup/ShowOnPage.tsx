@@ -1,5 +1,6 @@
 /** "Show on the page": marks the match's passages and swaps in the tab, and says how much could be marked. */
 import { useState } from 'preact/hooks';
+import { formatNumber, t } from '../../lib/i18n';
 import type { HighlightReport } from '../../lib/protocol';
 
 export interface ShowOnPageProps {
@@ -10,10 +11,12 @@ type State = { state: 'idle' } | { state: 'working' } | { state: 'done'; report:
 
 function describe(report: HighlightReport): string {
   const marked = report.found + report.partly;
-  if (marked === 0) return 'None of the shared passages could be found on the page as it is now: nothing is marked.';
-  const passages = `${marked} of ${report.passages} passage${report.passages === 1 ? '' : 's'} marked on the page`;
-  const swaps = report.swapsFound > 0 ? `, and ${report.swapsFound} swap${report.swapsFound === 1 ? '' : 's'}` : '';
-  const missing = report.missing + report.partly > 0 ? ` (${report.missing + report.partly} not found in full)` : '';
+  if (marked === 0) return t('highlightNoneFound');
+  const passages =
+    report.passages === 1 ? t('showOnPageMarkedOne', formatNumber(marked)) : t('showOnPageMarked', formatNumber(marked), formatNumber(report.passages));
+  const swaps = report.swapsFound === 0 ? '' : report.swapsFound === 1 ? t('showOnPageSwapsOne') : t('showOnPageSwaps', formatNumber(report.swapsFound));
+  const notFound = report.missing + report.partly;
+  const missing = notFound > 0 ? ` ${t('showOnPageMissing', formatNumber(notFound))}` : '';
   return `${passages}${swaps}${missing}.`;
 }
 
@@ -32,7 +35,7 @@ export function ShowOnPage({ onShow }: ShowOnPageProps) {
   return (
     <div class="show-on-page">
       <button type="button" class="link-button" disabled={status.state === 'working'} onClick={show}>
-        Show on the page
+        {t('showOnPage')}
       </button>
       {status.state === 'done' && (
         <p class="muted" role="status">

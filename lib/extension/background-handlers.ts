@@ -8,6 +8,7 @@
  * recognised by the next worker, which asks the page to be read again; so is a finished
  * check whose page text (kept in memory, see page-texts.ts) went with the old worker.
  */
+import { t } from '../i18n';
 import type { LibraryEntry } from '../library/types';
 import type { LibraryMessages } from '../library/messages';
 import { shouldLearn } from '../library/learning';
@@ -57,8 +58,8 @@ export interface BackgroundDeps {
 /** How long a scan the popup asked for may take to report before its "checking" counts as stale. */
 export const SCAN_ANSWER_MS = 20_000;
 
-export const INTERRUPTED_MESSAGE = 'The check of this page was interrupted (the extension restarted). Scan it again.';
-export const NO_ROOM_MESSAGE = 'This page was checked, but the browser had no room left to keep the result. Scan it again.';
+export const INTERRUPTED_MESSAGE = t('errorCheckInterrupted');
+export const NO_ROOM_MESSAGE = t('errorNoRoom');
 
 export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const now = deps.now ?? Date.now;
@@ -233,10 +234,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
 
     async 'tab/add-to-library'({ tabId }) {
       const result = await deps.tabResults.get(tabId);
-      if (result?.status !== 'done') throw new Error('This page holds no article to add.');
-      if (result.private) throw new Error('Pages read in a private window are not saved to the library.');
+      if (result?.status !== 'done') throw new Error(t('errorNoArticleToAdd'));
+      if (result.private) throw new Error(t('errorPrivateNotSaved'));
       const text = pageTexts.get(tabId, result.at);
-      if (text === undefined) throw new Error('The page’s text is no longer at hand (the extension restarted). Scan the page again, then add it.');
+      if (text === undefined) throw new Error(t('errorTextGone'));
       const library = await deps.library();
       return library.add({
         title: result.article.title,
@@ -256,10 +257,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     async 'tab/highlight'({ tabId, matchId }) {
       const result = await deps.tabResults.get(tabId);
       const match = result?.status === 'done' ? result.matches.find((candidate) => candidate.id === matchId) : undefined;
-      if (result?.status !== 'done' || !match) throw new Error('This page has no such match any more: look at the popup again.');
+      if (result?.status !== 'done' || !match) throw new Error(t('errorMatchGone'));
       // The offsets point into the page text, which lives in this worker's memory only.
       const text = pageTexts.get(tabId, result.at);
-      if (text === undefined) throw new Error('The extension restarted since this page was checked: check the page again, then show it.');
+      if (text === undefined) throw new Error(t('errorShowRestarted'));
       const library = await deps.library();
       const sourceText = (await library.getEntry(matchId))?.text ?? null;
       return deps.showOnPage(tabId, buildHighlightPlan({ ...result, text }, match, sourceText));

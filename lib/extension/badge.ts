@@ -3,6 +3,7 @@
  * for a partial copy, a quiet blue "i" when library articles copy this page, nothing otherwise.
  */
 import { browser } from 'wxt/browser';
+import { formatNumber, t } from '../i18n';
 import type { StoredTabResult } from '../protocol';
 import { spinHintOf, verdictOfResult } from './verdict';
 
@@ -14,32 +15,31 @@ export interface BadgeView {
 }
 
 export const BADGE_COLORS = { copy: '#c62828', partial: '#8a4f00', copiedBy: '#1565c0', hint: '#6a1b9a' } as const;
-const DEFAULT_TITLE = 'Recycled News';
 
 export function badgeFor(result: StoredTabResult | null): BadgeView | null {
+  const name = t('extName');
   const verdict = verdictOfResult(result);
   // The spin hint shows only when no source was found: a source-based verdict says more.
   if (verdict?.kind === 'clean' && spinHintOf(result)) {
-    return { text: '?', color: BADGE_COLORS.hint, title: `${DEFAULT_TITLE}: this text shows signs of machine rewording` };
+    return { text: '?', color: BADGE_COLORS.hint, title: t('badgeTitleHint', name) };
   }
   if (!verdict || verdict.kind === 'clean') return null;
   if (verdict.kind === 'copied-by') {
     const count = verdict.matches.length;
-    return { text: 'i', color: BADGE_COLORS.copiedBy, title: `${DEFAULT_TITLE}: copied by ${count} library article${count === 1 ? '' : 's'}` };
+    return { text: 'i', color: BADGE_COLORS.copiedBy, title: count === 1 ? t('badgeTitleCopiedByOne', name) : t('badgeTitleCopiedBy', name, formatNumber(count)) };
   }
   const { match, copyKind } = verdict;
   // The library's own copy of this very page is no recycling: the popup says "in your library".
   if (match.sameAddress) return null;
-  const source = `“${match.entry.title}”`;
   if (copyKind === 'partial') {
     const share = Math.max(1, Math.round(match.coverage * 100));
-    return { text: `${share}%`, color: BADGE_COLORS.partial, title: `${DEFAULT_TITLE}: ${share}% of this page is copied from ${source}` };
+    return { text: `${share}%`, color: BADGE_COLORS.partial, title: t('badgeTitlePartial', name, formatNumber(share / 100, { style: 'percent' }), match.entry.title) };
   }
   const spun = copyKind === 'spun';
   return {
     text: spun ? 'SPUN' : 'COPY',
     color: BADGE_COLORS.copy,
-    title: `${DEFAULT_TITLE}: ${spun ? 'spun' : 'verbatim'} copy of ${source}`,
+    title: t(spun ? 'badgeTitleSpun' : 'badgeTitleVerbatim', name, match.entry.title),
   };
 }
 
@@ -55,7 +55,7 @@ export async function showBadge(tabId: number, result: StoredTabResult | null, e
   try {
     await button.setBadgeText({ tabId, text: view?.text ?? '' });
     if (view) await button.setBadgeBackgroundColor({ tabId, color: view.color });
-    await button.setTitle({ tabId, title: view?.title ?? DEFAULT_TITLE });
+    await button.setTitle({ tabId, title: view?.title ?? t('extName') });
   } catch (error) {
     if (!/no tab with id/i.test(String(error))) throw error;
   }

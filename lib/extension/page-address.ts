@@ -4,6 +4,7 @@
  * current address after pushState, its canonical URL) are taken only where they cannot be
  * used to pass for another site.
  */
+import { t } from '../i18n';
 
 /** A short label for where a page came from: its site name, else its host. */
 export function sourceLabel(url: string, siteName: string | undefined): string {
@@ -11,7 +12,7 @@ export function sourceLabel(url: string, siteName: string | undefined): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
-    return 'Web page';
+    return t('sourceWebPage');
   }
 }
 

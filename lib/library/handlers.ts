@@ -3,6 +3,7 @@
  * The background spreads this object into its handler table; payloads are checked here
  * before they reach the library, since a message is untrusted input.
  */
+import { t } from '../i18n';
 import type { LibraryMessages } from './messages';
 import type { LibraryService } from './service';
 import { LIBRARY_DB_NAME, SORT_FIELDS } from './db';
@@ -63,7 +64,7 @@ export function createLibraryHandlers(getService: () => Promise<LibraryService>,
       return (await getService()).exportPage(from, pageSize(limit));
     },
     'library/rebuild': async () => {
-      if (!(await tooNew())) throw new Error('The library opens normally: there is nothing to rebuild.');
+      if (!(await tooNew())) throw new Error(t('tooNewNothingToRebuild'));
       await deleteLibraryDb(dbName);
       await getService();
       return null;

@@ -7,6 +7,7 @@
  */
 import { extractArticle } from '../extract';
 import { MIN_FALLBACK_CHARS } from '../extract/tuning';
+import { t } from '../i18n';
 import { isBlankLibraryLine, LibraryFormatError, locationLabel, MAX_LIBRARY_LINE_CHARS } from './format';
 import { parseImportLine, type ImportArticle } from './import-entry';
 import { JsonArrayError, jsonArrayElements } from './json-array';
@@ -48,11 +49,11 @@ export async function* readImportFile(file: ImportFileLike, options: ReadOptions
   const kind = importFileKind(file.name);
   const where = (line: number) => `${file.name}:${line}`;
   if (!kind) {
-    yield { problem: `${file.name}: not a file type the library reads (use ${IMPORT_FILE_ACCEPT})` };
+    yield { problem: t('importNotAFileType', file.name, IMPORT_FILE_ACCEPT) };
     return;
   }
   if ((kind === 'txt' || kind === 'html') && file.size > MAX_SINGLE_ARTICLE_BYTES) {
-    yield { problem: `${file.name}: too large for one article (${file.size} bytes, at most ${MAX_SINGLE_ARTICLE_BYTES})` };
+    yield { problem: t('importTooLargeArticle', file.name, file.size, MAX_SINGLE_ARTICLE_BYTES) };
     return;
   }
   const bytes = countBytes(file.stream(), options.onBytes);
@@ -63,7 +64,7 @@ export async function* readImportFile(file: ImportFileLike, options: ReadOptions
       let text = '';
       for await (const chunk of decodeUtf8(bytes)) text += chunk;
       const article = kind === 'txt' ? await textArticle(text) : await htmlArticle(text, file.name, options.parseHtml);
-      yield article ? { article: { line: 1, article } } : { problem: `${where(1)}: no article text found in this page` };
+      yield article ? { article: { line: 1, article } } : { problem: t('importNoArticleText', where(1)) };
     }
   } catch (error) {
     if (error instanceof JsonArrayError) {

@@ -8,6 +8,7 @@ import { IMPORT_GONE, type LibraryMessages } from './messages';
 import { readImportFile, type ImportFileLike } from './import-file';
 import type { ImportArticle } from './import-entry';
 import { BACKGROUND_SILENT } from '../messaging/reply';
+import { t } from '../i18n';
 
 /** How the runner reaches the background (the typed client's `sendMessage`, or a test double). */
 export type LibrarySend = <K extends keyof LibraryMessages>(
@@ -161,10 +162,10 @@ async function importOne(
 function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/quota/i.test(message)) {
-    return 'the browser’s storage for the extension is full, so nothing from this file was added. Free some space (delete entries or other site data) and import it again.';
+    return t('importStorageFull');
   }
   if (isBackgroundGone(error)) {
-    return 'the extension’s background stopped during the import (the browser restarts it from time to time), so nothing from this file was added. Import it again.';
+    return t('importBackgroundStopped');
   }
-  return `${message} Nothing from this file was added.`;
+  return t('importFailedNothingAdded', message);
 }

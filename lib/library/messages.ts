@@ -3,6 +3,7 @@
  * protocol in lib/protocol.ts; only extension pages may send them, never content scripts.
  * They go through the background so its in-memory engine index stays in step with the db.
  */
+import { t } from '../i18n';
 import type { RecentMatch } from './db';
 import type { ImportArticle } from './import-entry';
 import type { StageResult } from './import-staging';
@@ -10,12 +11,11 @@ import type { ListPage, ListQuery } from './listing';
 import type { ExportPage, LibraryStats } from './service';
 import type { LibraryEntry } from './types';
 
-/** The background's words when an import it no longer holds is named: the runner recognises them to start the file again. */
-export const IMPORT_GONE = 'This import is no longer open (the extension restarted or it was cancelled). Nothing from the file was added; please import it again.';
+/** The background's words when an import it no longer holds is named: the runner recognises them to start the file again (both read the same UI language). */
+export const IMPORT_GONE = t('errorImportGone');
 
 /** The words shown on the popup and the options page when the database was left by a newer version (the options page recognises them). */
-export const LIBRARY_TOO_NEW =
-  'Your library was saved by a newer version of Recycled News, so this version cannot open it. Nothing in it has been changed or deleted. On the extension’s options page you can export what can be read, then rebuild the library.';
+export const LIBRARY_TOO_NEW = t('tooNewMessage');
 
 export interface LibraryMessages {
   'library/get': { request: { id: string }; response: LibraryEntry | null };

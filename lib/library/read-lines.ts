@@ -2,10 +2,11 @@
  * A file's bytes as UTF-8 text, streamed: a file larger than memory is read chunk by chunk,
  * and bytes that are not UTF-8 stop the read with the line they are on.
  */
+import { t } from '../i18n';
 
 export class NotUtf8Error extends Error {
   constructor(readonly line: number) {
-    super('not UTF-8 text (save the file as UTF-8 and import it again)');
+    super(t('importNotUtf8'));
     this.name = 'NotUtf8Error';
   }
 }
@@ -90,7 +91,7 @@ function isCharStart(bytes: Uint8Array, index: number): boolean {
 
 export class LineTooLongError extends Error {
   constructor(readonly line: number, readonly limit: number) {
-    super(`line is too long (more than ${limit} characters)`);
+    super(t('importLineTooLong', limit));
     this.name = 'LineTooLongError';
   }
 }

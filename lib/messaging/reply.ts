@@ -2,6 +2,7 @@
  * The `Reply<T>` envelope every background answer travels in (lib/protocol.ts), built and
  * opened in one place so the background and the clients agree on it.
  */
+import { t } from '../i18n';
 import type { Reply } from '../protocol';
 
 export function ok<T>(value: T): Reply<T> {
@@ -16,7 +17,7 @@ export function fail(error: unknown): Reply<never> {
  * Opens a reply: the value, or an Error carrying the background's message. An answer that is
  * not a Reply at all (no listener, a closed channel) is an error too, never a silent undefined.
  */
-export const BACKGROUND_SILENT = 'The extension’s background did not answer.';
+export const BACKGROUND_SILENT = t('errorBackgroundSilent');
 
 export function unwrapReply<T>(reply: unknown): T {
   if (typeof reply !== 'object' || reply === null || typeof (reply as Reply<T>).ok !== 'boolean') {

@@ -3,6 +3,7 @@
  * (./map-spans), marks them (./paint), opens the panel (./panel) and follows the pointer for
  * the swaps' tooltips. One match is shown at a time; nothing is marked before `show` is called.
  */
+import { formatNumber, t } from '../../../i18n';
 import type { HighlightPlan, HighlightReport, TextSpan } from '../../../protocol';
 import { mapSpans } from './map-spans';
 import { readPageText } from './page-text';
@@ -32,16 +33,15 @@ interface Shown {
   stopFollowing(): void;
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const inside = (span: TextSpan, outer: TextSpan) => span.start >= outer.start && span.end <= outer.end;
 
 function notesFor(report: HighlightReport): string[] {
   const notes: string[] = [];
-  if (report.found + report.partly === 0) notes.push('None of the shared passages could be found on the page as it is now: nothing is marked.');
-  else if (report.missing > 0) notes.push(`${plural(report.missing, 'passage', 'passages')} could not be found on the page as it is now; not marked.`);
-  if (report.partly > 0) notes.push(`${plural(report.partly, 'passage was', 'passages were')} found only in part; the rest is not marked.`);
+  if (report.found + report.partly === 0) notes.push(t('highlightNoneFound'));
+  else if (report.missing > 0) notes.push(report.missing === 1 ? t('highlightMissingOne') : t('highlightMissing', formatNumber(report.missing)));
+  if (report.partly > 0) notes.push(report.partly === 1 ? t('highlightPartlyOne') : t('highlightPartly', formatNumber(report.partly)));
   const swapsLost = report.swaps - report.swapsFound;
-  if (swapsLost > 0 && report.found + report.partly > 0) notes.push(`${plural(swapsLost, 'swap', 'swaps')} could not be marked.`);
+  if (swapsLost > 0 && report.found + report.partly > 0) notes.push(swapsLost === 1 ? t('highlightSwapsLostOne') : t('highlightSwapsLost', formatNumber(swapsLost)));
   return notes;
 }
 
@@ -58,7 +58,7 @@ export function createHighlighter(doc: Document): Highlighter {
     });
     state.panel.update({
       ...state.view,
-      position: passage ? `Passage ${state.current + 1} of ${state.passages.length}` : '',
+      position: passage ? t('highlightPosition', formatNumber(state.current + 1), formatNumber(state.passages.length)) : '',
       canStep: state.passages.length > 1,
       swaps: passage?.swaps ?? [],
     });
@@ -82,7 +82,7 @@ export function createHighlighter(doc: Document): Highlighter {
         const hit = state.swaps.find((swap) =>
           swap.ranges.some((range) => [...range.getClientRects()].some((rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom)),
         );
-        if (hit) state.panel.showTip(`${state.otherLabel}: “${hit.other}”`, x, y);
+        if (hit) state.panel.showTip(t('highlightTip', state.otherLabel, hit.other), x, y);
         else state.panel.hideTip();
       });
     };
@@ -107,14 +107,14 @@ export function createHighlighter(doc: Document): Highlighter {
       return { shown: false, passages: 0, found: 0, partly: 0, missing: 0, swaps: 0, swapsFound: 0 };
     }
     const registry = view ? highlightRegistry(view) : null;
-    if (!view || !registry) throw new Error('This browser cannot highlight text on pages (it lacks the CSS Custom Highlight API).');
+    if (!view || !registry) throw new Error(t('highlightNoApi'));
     off();
     const panel = createPanel(doc, { onPrevious: () => step(-1), onNext: () => step(1), onOff: off });
     const pageText = readPageText(doc.body ?? doc.documentElement, { exclude: (element) => element === panel.host });
     const passages = mapSpans(doc, pageText, plan.text, plan.passages);
     const swaps = mapSpans(doc, pageText, plan.text, plan.swaps);
     const copiedBy = plan.direction === 'copied-by';
-    const otherLabel = copiedBy ? 'Their spun wording' : 'Library article';
+    const otherLabel = t(copiedBy ? 'swapsTheirTitle' : 'passagesLibraryArticle');
     const shownPassages: ShownPassage[] = [];
     plan.passages.forEach((span, index) => {
       if (passages[index].ranges.length === 0) return;
@@ -133,8 +133,13 @@ export function createHighlighter(doc: Document): Highlighter {
       swaps: plan.swaps.length,
       swapsFound: swaps.filter((item) => item.ranges.length > 0).length,
     };
-    const whose = copiedBy ? `taken by “${plan.title}”` : `shared with “${plan.title}”`;
-    const swapWords = report.swapsFound > 0 ? `, and ${plural(report.swapsFound, 'swapped word or phrase', 'swapped words or phrases')} (point at one to see the other wording)` : '';
+    const swapWords =
+      report.swapsFound === 0 ? '' : report.swapsFound === 1 ? t('highlightSummarySwapsOne') : t('highlightSummarySwaps', formatNumber(report.swapsFound));
+    const marked = shownPassages.length;
+    const summary =
+      marked === 1
+        ? t(copiedBy ? 'highlightSummaryTakenOne' : 'highlightSummarySharedOne', plan.title, swapWords)
+        : t(copiedBy ? 'highlightSummaryTaken' : 'highlightSummaryShared', formatNumber(marked), plan.title, swapWords);
     const base = {
       matchId: plan.matchId,
       painter: createPainter(doc, registry, view),
@@ -143,7 +148,7 @@ export function createHighlighter(doc: Document): Highlighter {
       swaps: plan.swaps.map((swap, index) => ({ ranges: swaps[index].ranges, other: swap.other })).filter((swap) => swap.ranges.length > 0),
       current: 0,
       otherLabel,
-      view: { summary: `Marked: ${plural(shownPassages.length, 'passage', 'passages')} ${whose}${swapWords}.`, notes: notesFor(report), otherLabel: otherLabel.toLowerCase() },
+      view: { summary, notes: notesFor(report), otherLabel: otherLabel.toLowerCase() },
     };
     shown = { ...base, stopFollowing: followPointer(base) };
     render(shown);

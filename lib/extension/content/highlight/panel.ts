@@ -4,6 +4,7 @@
  * and "Turn off". It lives in a closed shadow root, so the page's styles and scripts cannot reach
  * into it; everything in it is set as text, never as markup.
  */
+import { formatNumber, t } from '../../../i18n';
 
 export interface PanelView {
   summary: string;
@@ -74,18 +75,18 @@ export function createPanel(doc: Document, actions: PanelActions): Panel {
   const style = element(doc, 'style', undefined, STYLES);
   const panel = element(doc, 'section', 'panel');
   panel.setAttribute('role', 'region');
-  panel.setAttribute('aria-label', 'Recycled News: highlighted on this page');
-  const heading = element(doc, 'h2', undefined, 'Recycled News');
+  panel.setAttribute('aria-label', t('highlightPanelLabel', t('extName')));
+  const heading = element(doc, 'h2', undefined, t('extName'));
   const summary = element(doc, 'p', 'summary');
   const notes = element(doc, 'div', 'notes');
   const legend = element(doc, 'p', 'legend');
-  legend.append(element(doc, 'span', 'shared', 'shared text'), element(doc, 'span', 'swap', 'swapped wording'));
+  legend.append(element(doc, 'span', 'shared', t('highlightLegendShared')), element(doc, 'span', 'swap', t('highlightLegendSwap')));
   const row = element(doc, 'div', 'row');
   const position = element(doc, 'span', 'position');
   position.setAttribute('aria-live', 'polite');
-  const previous = element(doc, 'button', 'previous', 'Previous');
-  const next = element(doc, 'button', 'next', 'Next');
-  const off = element(doc, 'button', 'off', 'Turn off');
+  const previous = element(doc, 'button', 'previous', t('highlightPrevious'));
+  const next = element(doc, 'button', 'next', t('highlightNext'));
+  const off = element(doc, 'button', 'off', t('highlightOff'));
   for (const [button, action] of [[previous, actions.onPrevious], [next, actions.onNext], [off, actions.onOff]] as const) {
     button.type = 'button';
     button.addEventListener('click', () => action());
@@ -116,7 +117,8 @@ export function createPanel(doc: Document, actions: PanelActions): Panel {
       next.disabled = !view.canStep;
       legend.hidden = view.position === '';
       swapsBox.hidden = view.swaps.length === 0;
-      swapsHead.textContent = `${view.swaps.length} swapped in this passage (page wording ← ${view.otherLabel})`;
+      swapsHead.textContent =
+        view.swaps.length === 1 ? t('highlightSwapsHeadOne', view.otherLabel) : t('highlightSwapsHead', formatNumber(view.swaps.length), view.otherLabel);
       swaps.replaceChildren(...view.swaps.map((swap) => element(doc, 'li', undefined, `${swap.page} ← ${swap.other}`)));
     },
     showTip(text, x, y) {
