@@ -7,6 +7,7 @@ const BADGES: Array<{ text: string; color: string; meaning: MessageKey }> = [
   { text: 'COPY', color: BADGE_COLORS.copy, meaning: 'badgeCopyMeaning' },
   { text: '40%', color: BADGE_COLORS.partial, meaning: 'badgePartialMeaning' },
   { text: 'i', color: BADGE_COLORS.copiedBy, meaning: 'badgeCopiedByMeaning' },
+  { text: '?', color: BADGE_COLORS.hint, meaning: 'badgeHintMeaning' },
 ];
 
 export function BadgeLegend() {
