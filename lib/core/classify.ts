@@ -74,7 +74,7 @@ export function classify(figures: AlignmentFigures, subs: SubstitutionSummary, t
       score: 0.6 + 0.3 * spanCoverage,
       reason:
         `${percent(spanCoverage)} of the ${sourceSpan >= pageSpan ? 'article' : 'page'} aligns in order, ` +
-        `with ${subs.count - subs.hard} word or phrase swaps (${percent(figures.changedShare)} of the words differ).`,
+        `with ${subs.count - subs.hard} word or phrase swaps of a spinner's kind, changed names and numbers not counted (${percent(figures.changedShare)} of the words differ).`,
     };
   }
 
