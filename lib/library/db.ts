@@ -3,14 +3,14 @@
  * service receive the opened db as an argument, so tests hand them fake-indexeddb.
  */
 import type { Direction, MatchKind } from '../core/types';
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { Fingerprint } from '../core/fingerprint';
-import type { EntryRecord } from './records';
+import { sortKey, type EntryRecord } from './records';
 import type { EntryOrigin } from './types';
 import { isVersionError, LibraryTooNewError } from './rescue';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
-export const LIBRARY_DB_VERSION = 1;
+export const LIBRARY_DB_VERSION = 2;
 
 /** An entry staged by an import that is not committed yet: invisible to the library. */
 export interface StagedEntry {
@@ -98,7 +98,7 @@ export function openLibraryDb(name: string = LIBRARY_DB_NAME): Promise<LibraryDb
 
 function openCurrent(name: string): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, LIBRARY_DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       // One block per schema version, applied in order: a user several versions behind
       // passes through each step.
       if (oldVersion < 1) {
@@ -120,6 +120,18 @@ function openCurrent(name: string): Promise<LibraryDb> {
         staging.createIndex('import-id', ['importId', 'record.id']);
         db.createObjectStore('meta');
       }
+      if (oldVersion === 1) {
+        // Version 2: sort keys fold accents (records.ts sortKey); the entries' keys are recomputed.
+        void recomputeSortKeys(transaction.objectStore('entries'));
+      }
     },
   });
+}
+
+/** Rewrites each entry's title and source sort keys inside the upgrade transaction. */
+async function recomputeSortKeys(entries: IDBPObjectStore<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'entries', 'versionchange'>): Promise<void> {
+  for (let cursor = await entries.openCursor(); cursor; cursor = await cursor.continue()) {
+    const record = cursor.value;
+    await cursor.update({ ...record, titleKey: sortKey(record.title), sourceKey: sortKey(record.source) });
+  }
 }

@@ -3,6 +3,7 @@
  * search on, and the hash that recognises the same text imported twice.
  */
 import type { EntryOrigin, LibraryEntry } from './types';
+import { foldForSearch } from './search-words';
 
 /** An entry as the `entries` store keeps it: metadata only (the text lives in `texts`, so
  *  browsing 100,000 entries never reads their bodies), plus the sort keys of its indexes. */
@@ -38,9 +39,13 @@ export async function textHash(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Sort keys compare without case, so "apple" and "Apple" sit together. */
+/**
+ * Sort keys compare without case or accents, so "apple", "Apple" and "Ápple" sit together and
+ * "Émile" sorts among the e's, as dictionaries of French, German or Spanish order them
+ * (IndexedDB orders index keys by code point and has no collation of its own).
+ */
 export function sortKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase().trim();
+  return foldForSearch(value).trim();
 }
 
 export function toRecord(entry: LibraryEntry, hash: string): EntryRecord {
