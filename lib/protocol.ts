@@ -131,7 +131,3 @@ export interface PageToBackground extends LibraryMessages {
   /** "Show on the page": mark the match's passages and swaps in the tab. */
   'tab/highlight': { request: { tabId: number; matchId: string }; response: HighlightReport };
 }
-
-export type BackgroundRequest =
-  | { [K in keyof ContentToBackground]: { type: K } & ContentToBackground[K]['request'] }[keyof ContentToBackground]
-  | { [K in keyof PageToBackground]: { type: K } & PageToBackground[K]['request'] }[keyof PageToBackground];

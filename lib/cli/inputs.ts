@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../extract/extract-article';
+import { isTooLargeToCheck, pageSize } from '../extract/page-size';
 import { decodeBytes } from './decode';
 import { fileErrorReason } from './file-error';
 import { parseHtmlDocument } from './html-document';
@@ -49,11 +50,20 @@ export function textArticle(content: string): { title: string; text: string } {
   return { title, text: paragraphs.join('\n\n') };
 }
 
-/** A page's article; a page with no article gives its title and an empty text (nothing can match). */
+/** Why a page was not read: it is beyond the size caps the extension checks (lib/extract/page-size). */
+export const TOO_LARGE_REASON = 'too large to check (over 2,000,000 characters of text, 50,000 pieces of text or 100,000 elements, as in the extension): nothing was compared';
+
+/**
+ * A page's article; a page with no article gives its title and an empty text (nothing can
+ * match). Throws an Error with TOO_LARGE_REASON for a page beyond the size caps, so it is not
+ * reported as a page that matches nothing.
+ */
 export function htmlArticle(html: string, url: string): { title: string; text: string; publishedAt?: string } {
   const doc = parseHtmlDocument(html, url);
   try {
-    const article = extractArticle(doc, { url });
+    const size = pageSize(doc);
+    if (isTooLargeToCheck(size)) throw new Error(TOO_LARGE_REASON);
+    const article = extractArticle(doc, { url, size });
     if (!article) return { title: doc.title.trim(), text: '' };
     return article.publishedAt ? { title: article.title, text: article.text, publishedAt: article.publishedAt } : { title: article.title, text: article.text };
   } finally {
@@ -84,5 +94,10 @@ export async function readScanInput(input: string): Promise<ScanInput> {
   const content = decodeBytes(bytes, { html: isHtml });
   if (!isHtml) return { input, ...textArticle(content) };
   const url = input === '-' ? 'file:///dev/stdin' : pathToFileURL(resolve(input)).href;
-  return { input, ...htmlArticle(content, url) };
+  try {
+    return { input, ...htmlArticle(content, url) };
+  } catch (error) {
+    if (error instanceof Error && error.message === TOO_LARGE_REASON) throw new InputError(input, TOO_LARGE_REASON);
+    throw error;
+  }
 }

@@ -49,7 +49,9 @@ export function formatJsonLine(result: ScanResult): string {
   const spin = {
     flagged: hint.flagged,
     score: round(hint.score),
-    evidence: hint.evidence.map(({ text, start, end, likely, count }) => ({ text, start, end, ...(likely ? { likely } : {}), count })),
+    // One item per occurrence; `occurrences` is how often the same wording stands in the whole text
+    // (not a multiplier of this item, unlike a substitution's `count`).
+    evidence: hint.evidence.map(({ text, start, end, likely, count }) => ({ text, start, end, ...(likely ? { likely } : {}), occurrences: count })),
   };
   // Best first across library and packs (stable: at equal scores the library comes first).
   const all = [...matches, ...(result.packMatches ?? []).map(packMatchJson)].sort((a, b) => b.score - a.score);

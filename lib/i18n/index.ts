@@ -64,14 +64,3 @@ export function formatDate(iso: string | undefined, options: Intl.DateTimeFormat
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(uiLocale(), options);
 }
-
-/** Titles in alphabetical order for the user's language (accents and case sorted as readers expect). */
-export function compareText(a: string, b: string): number {
-  return collator().compare(a, b);
-}
-
-let cachedCollator: Intl.Collator | undefined;
-function collator(): Intl.Collator {
-  cachedCollator ??= new Intl.Collator(uiLocale(), { sensitivity: 'base', numeric: true });
-  return cachedCollator;
-}

@@ -68,3 +68,14 @@ describe('readScanInput', () => {
     await expect(readScanInput(dir)).rejects.toThrow(/is a directory/);
   });
 });
+
+describe('readScanInput on a page beyond the size caps', () => {
+  it('says the page is too large to check instead of reporting a page that matches nothing', async () => {
+    const filler = Array.from({ length: 25_000 }, (_, i) => `<p>Filler paragraph ${i} with enough words to count as text for the size cap.</p>`).join('');
+    const path = join(dir, 'huge.html');
+    writeFileSync(path, `<html><head><title>Huge</title></head><body>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}${filler}</body></html>`);
+    const error = await readScanInput(path).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).reason).toMatch(/^too large to check/);
+  });
+});
