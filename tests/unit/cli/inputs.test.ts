@@ -71,7 +71,8 @@ describe('readScanInput', () => {
 
 describe('readScanInput on a page beyond the size caps', () => {
   it('says the page is too large to check instead of reporting a page that matches nothing', async () => {
-    const filler = Array.from({ length: 25_000 }, (_, i) => `<p>Filler paragraph ${i} with enough words to count as text for the size cap.</p>`).join('');
+    // About 3 million characters of text: past the 2,000,000 the extension reads.
+    const filler = Array.from({ length: 40_000 }, (_, i) => `<p>Filler paragraph ${i} with enough words to count as text for the size cap.</p>`).join('');
     const path = join(dir, 'huge.html');
     writeFileSync(path, `<html><head><title>Huge</title></head><body>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}${filler}</body></html>`);
     const error = await readScanInput(path).catch((caught: unknown) => caught);
