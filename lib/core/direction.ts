@@ -80,30 +80,51 @@ function oddness(wording: string): number {
 }
 
 /**
- * Weight of a swap's length vote beside a vote the spin tables back (1): a few table-backed
- * swaps outvote many length-only ones. A pair the tables know nothing of votes as before,
- * since every vote then has the same weight and only the ratios below count.
+ * Weight of a swap's length vote beside a vote the spin tables back (1), when both kinds are
+ * summed (the fallback below): a few table-backed swaps outvote many length-only ones. A pair
+ * the tables know nothing of votes as before, since every vote then has the same weight and
+ * only ratios and the sign test (which scales with the weights) count.
  */
 const LENGTH_VOTE = 0.25;
+/** Fewest table-backed swaps that may decide on their own: one or two odd words prove little. */
+const MIN_KNOWN_VOTES = 3;
+
+interface Votes {
+  /** Weighted sum of the votes: + for the page as the spun copy (`copies`), − for the library article. */
+  net: number;
+  /** Sum of the weights. */
+  total: number;
+  /** Standard deviation of `net` under a fair coin: √ of the sum of squared weights. */
+  spread: number;
+}
 
 /**
- * Spinner artefacts: each substitution votes for the page as the spun copy (+, `copies`) or
- * the library article (−): by the spin tables when they know a side (weight 1), else by
- * oddness (weight LENGTH_VOTE). `net` is the weighted sum, `total` the sum of weights and
- * `spread` the standard deviation of `net` under a fair coin (√ of the sum of squared weights).
+ * Spinner artefacts: each substitution votes by the spin tables when they know a side
+ * (`known`, weight 1), else by oddness (weight LENGTH_VOTE); `all` sums both kinds.
  */
-function spinnerArtefacts(substitutions: readonly Substitution[]): { net: number; total: number; spread: number } {
-  let net = 0;
-  let total = 0;
-  let variance = 0;
+function spinnerArtefacts(substitutions: readonly Substitution[]): { known: Votes; all: Votes } {
+  const known = { net: 0, total: 0, spread: 0 };
+  const all = { net: 0, total: 0, spread: 0 };
   for (const { from, to, count } of substitutions) {
-    const known = spinnerSide(from, to);
-    const [vote, weight] = known !== 0 ? [known, 1] : [Math.sign(oddness(to) - oddness(from)), LENGTH_VOTE];
-    net += vote * weight * count;
-    total += weight * count;
-    variance += weight * weight * count;
+    const side = spinnerSide(from, to);
+    const [vote, weight] = side !== 0 ? [side, 1] : [Math.sign(oddness(to) - oddness(from)), LENGTH_VOTE];
+    if (side !== 0) {
+      known.net += vote * count;
+      known.total += count;
+    }
+    all.net += vote * weight * count;
+    all.total += weight * count;
+    all.spread += weight * weight * count;
   }
-  return { net, total, spread: Math.sqrt(variance) };
+  known.spread = Math.sqrt(known.total);
+  all.spread = Math.sqrt(all.spread);
+  return { known, all };
+}
+
+/** `copies`/`copied-by` when `votes` lean clearly one way (a share of at least `clear`), else undefined. */
+function clearVote(votes: Votes, clear: number): Direction | undefined {
+  const share = votes.total === 0 ? 0 : votes.net / votes.total;
+  return Math.abs(share) >= clear ? (share > 0 ? 'copies' : 'copied-by') : undefined;
 }
 
 /** Who copied whom, for a pair classified as `kind`. */
@@ -114,14 +135,19 @@ export function decideDirection(
   source: SourceText,
   tuning: Tuning,
 ): Direction {
-  const { net, total, spread } = kind === 'spun' ? spinnerArtefacts(subs.substitutions) : { net: 0, total: 0, spread: 0 };
-  const artefacts = total === 0 ? 0 : net / total;
-  if (Math.abs(artefacts) >= tuning.clearArtefacts) return artefacts > 0 ? 'copies' : 'copied-by';
+  const none = { net: 0, total: 0, spread: 0 };
+  const { known, all } = kind === 'spun' ? spinnerArtefacts(subs.substitutions) : { known: none, all: none };
+  // What the spin tables know decides first, whatever the lengths, when it is clear and
+  // beyond chance (a fair sign test's deviation is `spread`).
+  const byTables = clearVote(known, tuning.clearArtefacts);
+  if (byTables && known.total >= MIN_KNOWN_VOTES && Math.abs(known.net) >= tuning.weakArtefactsSigmas * known.spread) return byTables;
+  const byArtefacts = clearVote(all, tuning.clearArtefacts);
+  if (byArtefacts) return byArtefacts;
   const byDate = directionFromDates(page.publishedAt, source.publishedAt);
   if (byDate) return byDate;
   // A weaker vote counts only when chance would seldom give it: a light spin's few swaps,
-  // half odder one way and half the other, say nothing (a fair sign test's deviation is `spread`).
-  if (net < 0 && -net >= tuning.weakArtefactsSigmas * spread) return 'copied-by';
+  // half odder one way and half the other, say nothing.
+  if (all.net < 0 && -all.net >= tuning.weakArtefactsSigmas * all.spread) return 'copied-by';
   // Containment says nothing more: a page inside a longer library article may be its
   // original or a shortened copy, and classify only calls it verbatim when dates say the page came first.
   return 'copies';
