@@ -2,7 +2,7 @@
  * Who copied whom. For spun pairs, the spinner's artefacts: the original is the fluent text,
  * the copy holds the words a synonym dictionary offered. What the spin hint's word tables
  * (lib/spin) know decides each swap first: a rare synonym of the other side's common word
- * ("metropolis" for "city", "abode" for "home", short or long), a known spun phrase ("press
+ * ("metropolis" for "city", "eatery" for "restaurant": longer or shorter), a known spun phrase ("press
  * convention"), a proper adjective written in lower case. Dates, when both sides carry one,
  * decide the rest (a page template's date can be anything, so clear artefacts outrank them),
  * compared at the precision both have. Without evidence the page is taken to copy the library
@@ -67,8 +67,8 @@ function directionFromDates(pageDate?: string, sourceDate?: string): Direction |
  * How odd a wording looks when the spin tables know neither side: content words cost their
  * length, function words are free (spinners seldom pick a function word where the writer used
  * a content word). Only a weak fallback: thesauri offer longer words more often than shorter
- * ones, but a spinner that picks short synonyms ("abode" → "home" reversed, "aid" for
- * "assistance") turns this vote around, so it weighs LENGTH_VOTE of a table-backed vote.
+ * ones, but a spinner that picks shorter synonyms ("eatery" for "restaurant", "cite" for
+ * "mention") turns this vote around, so it weighs LENGTH_VOTE of a table-backed vote.
  */
 function oddness(wording: string): number {
   const tokens = tokenize(wording);
