@@ -31,7 +31,8 @@ const THRESHOLDS: Record<Exclude<SpinSensitivity, 'off'>, { density: number; dis
   normal: { density: 5.5, distinct: 6 },
 };
 
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
+/** A word or a number, as the spin hint counts them. */
+export const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
 /** Marks after which the next word starts a sentence, a quotation, a list item or a table cell. */
 const BOUNDARY_MARKS = new Set([...'.!?:;"“”‘’()[]•*–—-\t']);
 

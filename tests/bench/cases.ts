@@ -8,6 +8,7 @@ import { boilerplateParagraphs, type BoilerplateStyle } from './cases-boilerplat
 import { partialCase, verbatimCase, type CopyContext } from './cases-copies';
 import { DISGUISES, disguisedCase, shortenedCase } from './cases-disguise';
 import { negativeCase, type NegativeVariant } from './cases-negatives';
+import { shorterSpinCases } from './cases-shorter-spin';
 import { copiedByCase, spunCase, type SpinContext } from './cases-spun';
 import { headlineFrom, joinParagraphs } from './cases-text';
 import type { BenchCase, Benchmark } from './cases-types';
@@ -23,6 +24,8 @@ export interface BenchmarkOptions {
   perSpinRate: number;
   copiedBy: number;
   perNegativeVariant: number;
+  /** Spun copies by a spinner picking shorter words, each way round (cases-shorter-spin.ts); none when left out. */
+  perShorterSpin?: number;
   /** Whole-article copies per disguise (invisible characters, look-alikes, print line breaks) and shortened versions. */
   perDisguise: number;
   /** Share of the real articles kept out of the library. */
@@ -95,6 +98,16 @@ export function buildBenchmark(realArticles: readonly Article[], seeds: readonly
   for (const { entry, benchCase } of copiedBy) {
     library.push(entry);
     cases.push(benchCase);
+  }
+  if (options.perShorterSpin) {
+    // Originals from the copied-by pool that no copied-by case used: out of the library and of every other case.
+    const used = new Set(copiedBy.map(({ entry }) => entry.id));
+    const unused = copiedByPool.filter((a) => !used.has(`spun-copy-of-${a.id}`));
+    const shorter = shorterSpinCases(sources, unused, options.perShorterSpin, { ...spinCtx('shorter-words'), spinner: spinner.withShorterWords() });
+    library.push(...shorter.entries);
+    cases.push(...shorter.cases);
+    const copiedByShorter = shorter.entries.length;
+    if (copiedByShorter < options.perShorterSpin) notes.push(`copied-by, shorter words: ${copiedByShorter} of ${options.perShorterSpin} cases (too few held-out articles)`);
   }
   for (const variant of NEGATIVE_VARIANTS) {
     const random = stream(`negative-${variant}`);

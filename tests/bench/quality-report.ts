@@ -1,5 +1,6 @@
 /** Prints the figures of all matchers side by side, with the issue's targets. */
 import { DISGUISES } from './cases-disguise';
+import { SHORTER_COPIED_BY_VARIANT, SHORTER_SPIN_VARIANT } from './cases-shorter-spin';
 import type { CaseGroup } from './cases-types';
 import type { Figures, Tally } from './quality-metrics';
 
@@ -50,6 +51,10 @@ export function reportRows(spinVariants: readonly string[], negativeVariants: re
       value: (f: Figures) => ratio(f.byGroup.get(g), (t) => t.kindCorrect, (t) => t.hits),
     })),
     { label: 'direction accuracy (of found sources)', value: (f) => ratio(f.positives, (t) => t.directionCorrect, (t) => t.hits) },
+    ...[SHORTER_SPIN_VARIANT, SHORTER_COPIED_BY_VARIANT].map((v) => ({
+      label: `  ${v}, no dates`,
+      value: (f: Figures) => ratio(f.byVariant.get(v), (t) => t.directionCorrect, (t) => t.hits),
+    })),
     { label: 'positives with a wrong extra match', value: (f) => ratio(f.positives, (t) => t.wrongExtra) },
     { label: 'false positives on negatives', target: { atMost: 0.005 }, value: group('negative') },
     ...negativeVariants.map((v) => ({ label: `  ${v}`, value: variant(v) })),

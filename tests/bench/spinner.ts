@@ -50,7 +50,16 @@ const SENTENCE_END = /^[.!?"“”:]$/;
 export class Spinner {
   private readonly synonymCache = new Map<string, string[]>();
 
-  constructor(private readonly wordnet = new WordNet()) {}
+  /** `shorterOnly`: offer only replacements shorter than the words they replace (a spinner that picks short synonyms). */
+  constructor(
+    private readonly wordnet = new WordNet(),
+    private readonly style: { shorterOnly?: boolean } = {},
+  ) {}
+
+  /** The same spinner (and dictionary), picking only replacements shorter than the original words. */
+  withShorterWords(): Spinner {
+    return new Spinner(this.wordnet, { shorterOnly: true });
+  }
 
   /** Spins `text` so that about `targetRate` (0..1) of its tokens change; deterministic for a seed. */
   spin(text: string, targetRate: number, seed: number | string): SpinResult {
@@ -82,13 +91,19 @@ export class Spinner {
       if (casing === 'capitalised' && !sentenceStart) continue;
       for (let words = MAX_PHRASE_WORDS; words >= 2; words--) {
         const phrase = phraseAt(text, tokens, i, words);
-        if (phrase && PHRASE_SWAPS[phrase]) out.push({ tokenIndex: i, tokenCount: words, options: [...PHRASE_SWAPS[phrase]] });
+        const options = phrase && PHRASE_SWAPS[phrase] ? this.allowed(phrase, PHRASE_SWAPS[phrase]) : [];
+        if (options.length > 0) out.push({ tokenIndex: i, tokenCount: words, options });
       }
       const word = token.text.toLowerCase();
-      const options = PHRASE_SWAPS[word] ?? this.synonyms(word);
-      if (options.length > 0) out.push({ tokenIndex: i, tokenCount: 1, options: [...options] });
+      const options = this.allowed(word, PHRASE_SWAPS[word] ?? this.synonyms(word));
+      if (options.length > 0) out.push({ tokenIndex: i, tokenCount: 1, options });
     }
     return out;
+  }
+
+  /** A copy of the replacement options for `original` this spinner's style allows. */
+  private allowed(original: string, options: readonly string[]): string[] {
+    return this.style.shorterOnly ? options.filter((o) => o.length < original.length) : [...options];
   }
 
   /** WordNet synonyms of a lower-case surface word, put back into its inflection. */

@@ -87,6 +87,41 @@ describe('direction of a lightly spun copy, nothing dated', () => {
   });
 });
 
+describe('direction of a spun copy whose spinner picked shorter words, nothing dated', () => {
+  /** A story of our own in common words… */
+  const ORIGINAL = [
+    'The famous restaurant on Harbour Street closed its doors on Friday after inspectors found the old building it stands in was dangerous, and the owners said they expected to reopen in a new place by the spring.',
+    'Staff were told to collect their things quickly, and several of them said they were nervous about their jobs. The owners promised that everyone would be paid while the kitchen stays shut.',
+    'A reporter who visited the neighborhood on Saturday found a terrible mess of ladders and scaffolding in front of the building, with a notice asking customers to mention their booking when they call.',
+    'The council said it would answer questions from neighbours at a meeting next week, and that rooms in the town hall were available for the families who had to leave the flats above the kitchen.',
+    'Inspectors said the roof had to be cleared immediately, and that the work was prepared in a hurry because the weather was expected to turn before the end of the month.',
+    'The restaurant has served fish from the harbour for more than forty years. Its owners said the famous dining room would be rebuilt as it was, down to the old tiles on the floor.',
+  ].join('\n\n');
+  /** …spun into rare synonyms that are all SHORTER than the words they replace, so word length alone points the wrong way. */
+  const SHORTER: Record<string, string> = {
+    famous: 'famed', restaurant: 'eatery', dangerous: 'unsafe', expected: 'awaited', collect: 'amass', quickly: 'apace',
+    nervous: 'uneasy', reporter: 'newsman', neighborhood: 'vicinity', terrible: 'dire', mention: 'cite',
+    questions: 'queries', available: 'usable', immediately: 'forthwith', prepared: 'readied',
+  };
+  const SPUN = Object.entries(SHORTER).reduce((text, [from, to]) => text.replace(new RegExp(`\\b${from}\\b`, 'g'), to), ORIGINAL);
+
+  it('has only shorter replacements (the premise: a length vote would call the original the copy)', () => {
+    for (const [from, to] of Object.entries(SHORTER)) expect(to.length).toBeLessThan(from.length);
+  });
+
+  it('still recognises the page as the spun copy', () => {
+    const match = compare(page(SPUN), library(ORIGINAL));
+    expect(match?.kind).toBe('spun');
+    expect(match?.direction).toBe('copies');
+  });
+
+  it('says copied-by when the library holds the spun copy', () => {
+    const match = compare(page(ORIGINAL), library(SPUN));
+    expect(match?.kind).toBe('spun');
+    expect(match?.direction).toBe('copied-by');
+  });
+});
+
 describe('direction: dates at the precision both have', () => {
   const text = STORY.join('\n\n');
 
