@@ -9,7 +9,8 @@ import { SEED_FILES } from './seed-files';
 let opening: Promise<LibraryService> | undefined;
 
 export function getLibrary(): Promise<LibraryService> {
-  opening ??= openLibraryDb()
+  // A connection given up for another version's upgrade is opened again on next use.
+  opening ??= openLibraryDb(undefined, () => (opening = undefined))
     .then((db) => LibraryService.open(db, SEED_FILES))
     .catch((error: unknown) => {
       opening = undefined;

@@ -90,14 +90,24 @@ const SORT_KEY_PATHS: Record<SortField, keyof EntryRecord> = {
 
 /** Opens (creating or upgrading) the library. A database left by a newer version rejects
  *  with a LibraryTooNewError (plain words; see rescue.ts for the way out). */
-export function openLibraryDb(name: string = LIBRARY_DB_NAME): Promise<LibraryDb> {
-  return openCurrent(name).catch((error: unknown) => {
+/**
+ * `onReleased`: called when this connection was closed because another one (a newer version of
+ * the extension after an update, or a rollback's leftover) asked to upgrade the database: the
+ * caller must open it again before its next use. Without closing, that upgrade would wait
+ * ("blocked") for as long as this worker lives.
+ */
+export function openLibraryDb(name: string = LIBRARY_DB_NAME, onReleased?: () => void): Promise<LibraryDb> {
+  return openCurrent(name, onReleased).catch((error: unknown) => {
     throw isVersionError(error) ? new LibraryTooNewError() : error;
   });
 }
 
-function openCurrent(name: string): Promise<LibraryDb> {
+function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, LIBRARY_DB_VERSION, {
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      onReleased?.();
+    },
     upgrade(db, oldVersion, _newVersion, transaction) {
       // One block per schema version, applied in order: a user several versions behind
       // passes through each step.
