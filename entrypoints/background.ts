@@ -52,11 +52,7 @@ export default defineBackground(() => {
     const sourceText = async (id: string) => (await (await getLibrary()).getEntry(id))?.text ?? null;
     void sessionTabResults
       .get(tabId)
-      // The page text stays in this worker's memory (storage keeps results small).
-      .then((stored) => {
-        const text = stored?.status === 'done' ? pageTexts.get(tabId, stored.at) : undefined;
-        return toggleFirstMatch(tabId, stored?.status === 'done' && text !== undefined ? { ...stored, text } : null, sourceText);
-      })
+      .then((stored) => toggleFirstMatch(tabId, pageTexts.withText(tabId, stored), sourceText))
       .catch((error: unknown) => console.warn('Recycled News: cannot show the match on the page', error));
   });
 

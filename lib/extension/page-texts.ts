@@ -5,6 +5,8 @@
  * the background asks the page to be read again (see background-handlers' 'tab/result').
  */
 
+import type { StoredTabResult, TabResult } from '../protocol';
+
 /** Characters kept in all (UTF-16, so about twice as many bytes): room for dozens of long articles. */
 export const PAGE_TEXTS_MAX_CHARS = 40_000_000;
 
@@ -31,6 +33,16 @@ export class PageTexts {
   get(tabId: number, at: number): string | undefined {
     const kept = this.texts.get(tabId);
     return kept?.at === at ? kept.text : undefined;
+  }
+
+  /**
+   * A finished check as the popup and the highlighter need it: with its page text. Null for a
+   * result that is not finished, or whose text is not kept (any more).
+   */
+  withText(tabId: number, stored: StoredTabResult | null): Extract<TabResult, { status: 'done' }> | null {
+    if (stored?.status !== 'done') return null;
+    const text = this.get(tabId, stored.at);
+    return text === undefined ? null : { ...stored, text };
   }
 
   forget(tabId: number): void {
