@@ -116,7 +116,27 @@ export class FirefoxHarness {
       await new Promise<void>((done) => server.close(() => done()));
       throw error;
     }
-    return new FirefoxHarness(browser, server, baseUrl);
+    const harness = new FirefoxHarness(browser, server, baseUrl);
+    try {
+      await harness.welcomePageOpened();
+    } catch (error) {
+      await harness.close();
+      throw error;
+    }
+    return harness;
+  }
+
+  /**
+   * The extension opens its welcome page on install, in a tab that becomes the active one. A
+   * test page opened before it would then be a background tab, where Firefox runs no animation
+   * frames and Puppeteer's locators (which wait for a stable box, frame by frame) never act: wait
+   * until the welcome tab is there, so that every page opened later is in front of it. (Puppeteer
+   * is not told of tabs an extension opens; the extension's own tabs API is.)
+   */
+  private async welcomePageOpened(): Promise<void> {
+    const welcomeUrl = `${EXTENSION_ORIGIN}/welcome.html`;
+    const openUrls = () => this.inExtension(async () => (await browser.tabs.query({})).map((tab) => tab.url), undefined);
+    await pollUntil(`welcome page (${welcomeUrl}) on install`, async () => (await openUrls()).includes(welcomeUrl));
   }
 
   /** Serves `body` at `path` (e.g. '/news/a.html') from now on. */
