@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deflateSync } from 'fflate';
-import { ByteWriter, PackFormatError } from '../../../lib/packs/bytes';
-import { decodePack, encodePack, packHeader, concat } from '../../../lib/packs/pack';
-import { encodeHeader } from '../../../lib/packs/header';
-import { writeEntry } from '../../../lib/packs/record';
-import { crc32 } from '../../../lib/packs/bytes';
+import { PackFormatError } from '../../../lib/packs/bytes';
+import { decodePack, encodePack } from '../../../lib/packs/pack';
 import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { PackBodyWriter } from '../../../lib/packs/writer';
-import { bodyOffset, entries, META, pack, withHeader } from './helpers';
-import type { PackEntry } from '../../../lib/packs/entry';
+import { bodyOffset, entries, forged, META, pack, withHeader } from './helpers';
 
 const good = pack(0, 40);
 
@@ -20,22 +15,6 @@ async function rejected(bytes: Uint8Array): Promise<string> {
     return (error as Error).message;
   }
   throw new Error('the pack was accepted');
-}
-
-/** A one-block pack with entries written as given, bypassing the writer's checks (what a hostile builder could do). */
-function forged(list: PackEntry[]): Uint8Array {
-  const raw = new ByteWriter();
-  for (const entry of list) writeEntry(raw, entry);
-  const block = raw.toBytes();
-  const compressed = deflateSync(block);
-  const body = new ByteWriter();
-  body.varint(list.length);
-  body.varint(block.length);
-  body.varint(compressed.length);
-  body.bytes(compressed);
-  body.varint(0);
-  const bytes = body.toBytes();
-  return concat([encodeHeader(packHeader(META, { articles: list.length, removed: 0, bodyBytes: bytes.length, crc: crc32(bytes) })), bytes]);
 }
 
 describe('bad packs are rejected whole, with a message naming the problem', () => {

@@ -1,9 +1,12 @@
 /** Shared material of the pack tests: a generated corpus, packs in memory, header surgery. */
 import { libraryArticle } from '../../bench/engine-corpus';
-import { ByteReader, ByteWriter } from '../../../lib/packs/bytes';
+import { deflateSync } from 'fflate';
+import { ByteReader, ByteWriter, crc32 } from '../../../lib/packs/bytes';
+import { encodeHeader } from '../../../lib/packs/header';
+import { writeEntry } from '../../../lib/packs/record';
 import { packEntryOf, type PackEntry } from '../../../lib/packs/entry';
 import { PACK_MAGIC } from '../../../lib/packs/header';
-import { encodePack, type PackMeta } from '../../../lib/packs/pack';
+import { concat, encodePack, packHeader, type PackMeta } from '../../../lib/packs/pack';
 
 export const META: PackMeta = { name: 'Test desk', description: 'Generated articles', createdAt: '2026-11-30T00:00:00Z' };
 
@@ -46,3 +49,20 @@ export function bodyOffset(bytes: Uint8Array): number {
   const length = input.varint(1 << 20, 'length');
   return input.offset + length;
 }
+
+/** A one-block pack with entries written as given, bypassing the writer's checks (what a hostile builder could do). */
+export function forged(list: PackEntry[]): Uint8Array {
+  const raw = new ByteWriter();
+  for (const entry of list) writeEntry(raw, entry);
+  const block = raw.toBytes();
+  const compressed = deflateSync(block);
+  const body = new ByteWriter();
+  body.varint(list.length);
+  body.varint(block.length);
+  body.varint(compressed.length);
+  body.bytes(compressed);
+  body.varint(0);
+  const bytes = body.toBytes();
+  return concat([encodeHeader(packHeader(META, { articles: list.length, removed: 0, bodyBytes: bytes.length, crc: crc32(bytes) })), bytes]);
+}
+

@@ -1,0 +1,228 @@
+/**
+ * The installed packs (store-db.ts): import, list, remove, read back. An import is atomic:
+ * entries go under a fresh generation, marked pending, and only after the reader has checked
+ * the whole pack (lengths, order, counts, checksum) does one transaction point the pack at the
+ * new generation and unmark it. A page closed or a worker stopped mid-import leaves a pending
+ * generation nobody references; `dropLeftovers` deletes it (under the store lock, so never
+ * while an import runs). A bad pack is rejected whole: its generation is deleted, and the
+ * other packs (and the library, another database) are untouched.
+ */
+import { PackFormatError } from './bytes';
+import { openPack } from './reader';
+import type { PackEntry } from './entry';
+import { generationRange, type InstalledPack, type PackOrigin, type PacksDb, type StoredPackEntry } from './store-db';
+import { ifStoreIdle, withStoreLock } from './store-lock';
+
+/** Entries written per transaction. */
+const BATCH = 500;
+
+/** Why a pack could not be added, in plain words naming the file or address. */
+export class PackImportError extends Error {
+  constructor(readonly file: string, readonly reason: string, readonly cancelled = false) {
+    super(cancelled ? `Adding the pack ${file} was cancelled.` : `The pack ${file} was not added: ${reason}`);
+    this.name = 'PackImportError';
+  }
+}
+
+export interface ImportOptions {
+  /** Where the bytes come from (shown in messages and kept for updates). */
+  origin: PackOrigin;
+  /** Replace this installed pack (an update) instead of adding a new one. */
+  replace?: string;
+  signal?: AbortSignal;
+  /** Called as bytes are read: bytes so far. */
+  onProgress?(bytes: number): void;
+  now?: () => number;
+}
+
+/** The name the user knows a pack origin by: the file name or the address. */
+export function originLabel(origin: PackOrigin): string {
+  return origin.kind === 'file' ? origin.file : origin.url;
+}
+
+/**
+ * Reads a pack from `chunks` and installs it. Resolves with the installed pack; rejects with a
+ * PackImportError (bad pack, cancelled) after dropping everything it wrote.
+ */
+export function importPack(db: PacksDb, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ImportOptions): Promise<InstalledPack> {
+  const label = originLabel(options.origin);
+  return withStoreLock(async () => {
+    const generation = await newGeneration(db, options.now?.() ?? Date.now());
+    try {
+      return await writePack(db, generation, counted(chunks, options), options);
+    } catch (error) {
+      await dropGeneration(db, generation);
+      if (error instanceof PackFormatError) throw new PackImportError(label, error.message);
+      if (options.signal?.aborted) throw new PackImportError(label, '', true);
+      throw error;
+    }
+  });
+}
+
+async function* counted(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ImportOptions): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    options.signal?.throwIfAborted();
+    bytes += chunk.length;
+    options.onProgress?.(bytes);
+    yield chunk;
+  }
+}
+
+async function newGeneration(db: PacksDb, at: number): Promise<number> {
+  const tx = db.transaction(['meta', 'pending'], 'readwrite');
+  const generation = ((await tx.objectStore('meta').get('nextGeneration')) ?? 1) as number;
+  await tx.objectStore('meta').put(generation + 1, 'nextGeneration');
+  await tx.objectStore('pending').put({ generation, at });
+  await tx.done;
+  return generation;
+}
+
+async function writePack(db: PacksDb, generation: number, chunks: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<InstalledPack> {
+  let bytes = 0;
+  const sized = (async function* () {
+    for await (const chunk of chunks) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+  })();
+  const { header, records } = await openPack(sized);
+  if (header.kind !== 'pack') throw new PackFormatError('this is a pack update, not a pack: apply it to its pack first (npm run pack -- apply)');
+  let batch: StoredPackEntry[] = [];
+  let seq = 0;
+  for await (const record of records) {
+    if (record.op !== 'put') continue;
+    batch.push(storedEntry(generation, seq++, record.entry));
+    if (batch.length >= BATCH) {
+      options.signal?.throwIfAborted();
+      await putEntries(db, batch);
+      batch = [];
+    }
+  }
+  options.signal?.throwIfAborted();
+  await putEntries(db, batch);
+  // The reader has checked the whole pack: switch to the new generation in one transaction.
+  const now = options.now?.() ?? Date.now();
+  const tx = db.transaction(['packs', 'pending'], 'readwrite');
+  const packs = tx.objectStore('packs');
+  const previous = options.replace === undefined ? undefined : await packs.get(options.replace);
+  if (options.replace !== undefined && !previous) throw new PackFormatError('the pack to update has been removed meanwhile');
+  const installed: InstalledPack = {
+    slot: previous?.slot ?? `pack-${generation}`,
+    generation,
+    name: header.name,
+    description: header.description,
+    createdAt: header.createdAt,
+    articles: header.articles,
+    bytes,
+    checksum: header.checksum,
+    origin: options.origin,
+    addedAt: previous?.addedAt ?? now,
+    updatedAt: now,
+    checkedAt: now,
+  };
+  await packs.put(installed);
+  await tx.objectStore('pending').delete(generation);
+  // The replaced generation is now referenced by nobody: pending until deleted below (or by dropLeftovers).
+  if (previous) await tx.objectStore('pending').put({ generation: previous.generation, at: now });
+  await tx.done;
+  if (previous) await dropGeneration(db, previous.generation);
+  return installed;
+}
+
+function storedEntry(generation: number, seq: number, entry: PackEntry): StoredPackEntry {
+  const stored: StoredPackEntry = {
+    generation,
+    seq,
+    id: entry.id,
+    tokens: entry.tokens,
+    exactTotal: entry.exactTotal,
+    robustTotal: entry.robustTotal,
+    exactCount: entry.exact.length,
+    keys: Uint32Array.from([...entry.exact, ...entry.robust]),
+    exactAt: Uint8Array.from(entry.exactAt),
+  };
+  if (entry.title !== undefined) stored.title = entry.title;
+  if (entry.url !== undefined) stored.url = entry.url;
+  if (entry.publishedAt !== undefined) stored.publishedAt = entry.publishedAt;
+  return stored;
+}
+
+async function putEntries(db: PacksDb, batch: readonly StoredPackEntry[]): Promise<void> {
+  if (batch.length === 0) return;
+  const tx = db.transaction('entries', 'readwrite');
+  for (const entry of batch) void tx.store.put(entry);
+  await tx.done;
+}
+
+/** Deletes a generation's entries, then its pending mark (in that order: a stop in between leaves it pending, to be dropped later). */
+async function dropGeneration(db: PacksDb, generation: number): Promise<void> {
+  await db.delete('entries', generationRange(generation));
+  await db.delete('pending', generation);
+}
+
+/** The matching fields of a stored entry. */
+export function storedKeys(stored: StoredPackEntry): Pick<PackEntry, 'tokens' | 'exactTotal' | 'robustTotal' | 'exact' | 'exactAt' | 'robust'> {
+  return {
+    tokens: stored.tokens,
+    exactTotal: stored.exactTotal,
+    robustTotal: stored.robustTotal,
+    exact: Array.from(stored.keys.subarray(0, stored.exactCount)),
+    exactAt: Array.from(stored.exactAt),
+    robust: Array.from(stored.keys.subarray(stored.exactCount)),
+  };
+}
+
+/** Installed packs, by name. */
+export async function listPacks(db: PacksDb): Promise<InstalledPack[]> {
+  return (await db.getAll('packs')).sort((a, b) => a.name.localeCompare(b.name) || a.slot.localeCompare(b.slot));
+}
+
+/** Removes an installed pack and its entries (nothing else). Resolves to false when there was no such pack. */
+export function removePack(db: PacksDb, slot: string): Promise<boolean> {
+  return withStoreLock(async () => {
+    const tx = db.transaction(['packs', 'pending'], 'readwrite');
+    const pack = await tx.objectStore('packs').get(slot);
+    if (pack) {
+      await tx.objectStore('packs').delete(slot);
+      await tx.objectStore('pending').put({ generation: pack.generation, at: Date.now() });
+    }
+    await tx.done;
+    if (pack) await dropGeneration(db, pack.generation);
+    return pack !== undefined;
+  });
+}
+
+/** Records an update check that found nothing new (and the server's validators, when it sent new ones). */
+export async function markChecked(db: PacksDb, slot: string, at: number, origin?: PackOrigin): Promise<void> {
+  const tx = db.transaction('packs', 'readwrite');
+  const pack = await tx.store.get(slot);
+  if (pack) await tx.store.put({ ...pack, checkedAt: at, ...(origin ? { origin } : {}) });
+  await tx.done;
+}
+
+/**
+ * Deletes the entries of generations no pack references (an import interrupted by a closed
+ * page or a stopped worker, a replaced or removed pack not fully deleted). Does nothing while
+ * an import holds the store lock. Resolves to the number of generations dropped.
+ */
+export async function dropLeftovers(db: PacksDb): Promise<number> {
+  const dropped = await ifStoreIdle(async () => {
+    const pending = await db.getAllKeys('pending');
+    for (const generation of pending) await dropGeneration(db, generation);
+    return pending.length;
+  });
+  return dropped ?? 0;
+}
+
+/** The entries of one generation in seq order, read in batches (a cursor would time out across awaits). */
+export async function* readGeneration(db: PacksDb, generation: number): AsyncGenerator<StoredPackEntry> {
+  let from = -Infinity;
+  for (;;) {
+    const range = IDBKeyRange.bound([generation, from], [generation, Infinity], from !== -Infinity);
+    const batch = await db.getAll('entries', range, 2_000);
+    if (batch.length === 0) return;
+    yield* batch;
+    from = batch[batch.length - 1].seq;
+  }
+}
