@@ -15,7 +15,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // alarms: the daily pack update check, only when the user turns it on.
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
+    // Packs from an https address: access to that host only, asked for when the user adds one.
+    // MV3 (Chrome) has optional_host_permissions; Firefox's MV2 build takes hosts in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     // One background for normal and private windows (the browsers' default, and the only mode
     // Firefox offers); the extension runs in private windows only if the user allows it there,

@@ -16,12 +16,16 @@ import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
 import { watchImportPort } from '../lib/library/import-watch';
 import { createMessageRouter } from '../lib/messaging/router';
-import { loadSettings, showBadgeSetting } from '../lib/settings';
+import { loadSettings, packAutoUpdateSetting, showBadgeSetting } from '../lib/settings';
+import { getPacksDb } from '../lib/extension/pack-access';
+import { PACK_UPDATE_ALARM, schedulePackUpdates } from '../lib/extension/pack-schedule';
+import { createPackService } from '../lib/extension/pack-service';
 
 export default defineBackground(() => {
   const pageTexts = new PageTexts();
   const learning = new LearningScheduler();
   const coldStart = new ColdStartReports();
+  const packs = createPackService(getPacksDb);
   const handlers = createBackgroundHandlers({
     library: getLibrary,
     settings: loadSettings,
@@ -33,6 +37,7 @@ export default defineBackground(() => {
     pageTexts,
     learning,
     coldStart,
+    packs,
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   const route = createMessageRouter(handlers, self);
@@ -45,6 +50,10 @@ export default defineBackground(() => {
       learning.cancel(tabId);
     },
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PACK_UPDATE_ALARM) void packs.checkUpdates().catch((error: unknown) => console.warn('Recycled News: pack update check', error));
+  });
+  packAutoUpdateSetting.watch((enabled) => void schedulePackUpdates(enabled === true));
   showBadgeSetting.watch((enabled) => void redrawBadges(sessionTabResults, showBadge, enabled));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== SHOW_ON_PAGE_COMMAND || tab?.id === undefined) return;
@@ -58,7 +67,10 @@ export default defineBackground(() => {
 
   // Seed and index the library as soon as the extension is installed or the browser starts,
   // so the first page a reader opens is not kept waiting for it.
-  const warmUp = () => void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
+  const warmUp = () => {
+    void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
+    void packAutoUpdateSetting.getValue().then((enabled) => schedulePackUpdates(enabled === true));
+  };
   browser.runtime.onInstalled.addListener(warmUp);
   browser.runtime.onStartup.addListener(warmUp);
   // The welcome page explains what the library is; shown once, on a first install (not on updates).

@@ -10,6 +10,7 @@ import type { Match } from './core/types';
 import type { ExtractedArticle } from './extract/types';
 import type { LibraryEntry } from './library/types';
 import type { LibraryMessages } from './library/messages';
+import type { PackMessages, PackMatchView } from './packs/messages';
 import type { SpinHint } from './spin/types';
 
 /** lib/core/fingerprint's Fingerprint, spelled out so the protocol stays plain data. */
@@ -48,6 +49,8 @@ export interface DoneTabResult {
   /** The spin hint from the page's text alone (lib/spin), at the user's setting; evidence offsets are into
    *  the page text. Absent in results stored by an older version. */
   spin?: SpinHint;
+  /** Matches from installed fingerprint packs (lib/packs), without the articles in the library; absent when none. */
+  packMatches?: PackMatchView[];
 }
 
 /** A tab's state as kept in `storage.session` (at most a few KB each: its quota is ~10 MB). */
@@ -122,7 +125,7 @@ export interface BackgroundToContent {
 }
 
 /** Messages an extension page (popup, options) may send. */
-export interface PageToBackground extends LibraryMessages {
+export interface PageToBackground extends LibraryMessages, PackMessages {
   'tab/result': { request: { tabId: number }; response: TabResult | null };
   /** `force`: read the page even if it does not look like an article ("Check this page anyway"). */
   'tab/scan': { request: { tabId: number; force?: boolean }; response: null };

@@ -74,6 +74,9 @@ export const learningSetting = storage.defineItem<LearningSettings>('local:learn
   version: 1,
 });
 
+/** Check packs added from an address for updates once a day (lib/extension/pack-schedule.ts). Off by default: no request the user did not turn on. */
+export const packAutoUpdateSetting = storage.defineItem<boolean>('local:packAutoUpdate', { fallback: false, version: 1 });
+
 export interface Settings {
   scanMode: ScanMode;
   excludedSites: string[];

@@ -1,4 +1,4 @@
-/** The options page: three tabs (library, add & import, settings), chosen by the address's #hash. */
+/** The options page: four tabs (library, add & import, packs, settings), chosen by the address's #hash. */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/i18n';
 import { LIBRARY_TOO_NEW } from '../../lib/library/messages';
@@ -6,6 +6,7 @@ import { sendMessage } from '../../lib/messaging/client';
 import { ImportView } from './ImportView';
 import { LibraryTooNew } from './LibraryTooNew';
 import { LibraryView } from './LibraryView';
+import { PacksView } from './PacksView';
 import { SettingsView } from './SettingsView';
 
 export interface OptionsAppProps {
@@ -13,15 +14,16 @@ export interface OptionsAppProps {
   initialTab?: OptionsTab;
 }
 
-export type OptionsTab = 'library' | 'import' | 'settings';
+export type OptionsTab = 'library' | 'import' | 'packs' | 'settings';
 
 const TABS: Array<{ tab: OptionsTab; label: MessageKey }> = [
   { tab: 'library', label: 'tabLibrary' },
   { tab: 'import', label: 'tabImport' },
+  { tab: 'packs', label: 'tabPacks' },
   { tab: 'settings', label: 'tabSettings' },
 ];
 
-/** `#library`, `#import`, `#settings`; `#library/entry=ID` opens an entry (the popup links to it). */
+/** `#library`, `#import`, `#packs`, `#settings`; `#library/entry=ID` opens an entry (the popup links to it). */
 function routeFromHash(fallback: OptionsTab): { tab: OptionsTab; entryId?: string } {
   const [name, detail = ''] = location.hash.slice(1).split(/\/(.*)/s);
   const tab = TABS.some((item) => item.tab === name) ? (name as OptionsTab) : fallback;
@@ -73,6 +75,7 @@ export function OptionsApp({ initialTab = 'library' }: OptionsAppProps) {
         {tooNew && <LibraryTooNew onRebuilt={changed} />}
         {tab === 'library' && <LibraryView key={libraryVersion} openEntryId={entryId} />}
         {tab === 'import' && <ImportView onChanged={changed} />}
+        {tab === 'packs' && <PacksView />}
         {tab === 'settings' && <SettingsView libraryVersion={libraryVersion} />}
       </main>
     </div>

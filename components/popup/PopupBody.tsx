@@ -5,6 +5,7 @@ import { t } from '../../lib/i18n';
 import type { TabResult } from '../../lib/protocol';
 import { AddToLibrary } from './AddToLibrary';
 import { MatchCard, type MatchActions } from './MatchCard';
+import { PackMatchCard } from './PackMatchCard';
 import { ScanButton } from './ScanButton';
 import { SpinHintEvidence } from './SpinHintEvidence';
 import { VerdictHeader } from './VerdictHeader';
@@ -66,7 +67,7 @@ export function PopupBody({ view, librarySize, stuck = false, onScan, onAdd, onG
       {(result.status === 'error' || (result.status === 'checking' && stuck)) && <ScanButton onScan={() => onScan(false)} label={t('popupCheckAgain')} />}
       {result.status === 'done' && (
         <>
-          {verdict?.kind === 'clean' && onGrowLibrary && (
+          {verdict?.kind === 'clean' && !result.packMatches?.length && onGrowLibrary && (
             <button type="button" class="link-button" onClick={onGrowLibrary}>
               {t('popupGrowLibrary')}
             </button>
@@ -75,6 +76,13 @@ export function PopupBody({ view, librarySize, stuck = false, onScan, onAdd, onG
             <div class="matches">
               {orderForDisplay(result.matches).map((match) => (
                 <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} actions={matchActions?.(result)} />
+              ))}
+            </div>
+          )}
+          {result.packMatches && result.packMatches.length > 0 && (
+            <div class="matches matches--packs">
+              {result.packMatches.map((match) => (
+                <PackMatchCard key={`${match.slot}/${match.id}`} match={match} />
               ))}
             </div>
           )}

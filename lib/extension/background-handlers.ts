@@ -24,6 +24,10 @@ import type { ColdStartReports } from './tab-lifecycle';
 import { buildHighlightPlan } from './highlight-request';
 import type { TabResults } from './tab-results';
 import { detectSpin } from '../spin';
+import { getPacksDb } from './pack-access';
+import { packMatchesFor } from './pack-results';
+import { createPackService, type PackService } from './pack-service';
+import type { PackMatchView } from '../packs/messages';
 
 /** What the background needs from the library (lib/library/service.ts provides it). */
 export interface BackgroundLibrary {
@@ -52,6 +56,8 @@ export interface BackgroundDeps {
   learning?: LearningScheduler;
   /** Which tabs reported during the worker's cold start (see tab-lifecycle.ts). */
   coldStart?: ColdStartReports;
+  /** Installed fingerprint packs (the packs database of this context by default). */
+  packs?: PackService;
 }
 
 
@@ -65,6 +71,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   const now = deps.now ?? Date.now;
   const pageTexts = deps.pageTexts ?? new PageTexts();
   const learning = deps.learning ?? new LearningScheduler();
+  const packs = deps.packs ?? createPackService(getPacksDb);
   /** Checks running in this worker: tab id → when the check started. */
   const inFlight = new Map<number, number>();
   /** Scans this worker asked a page for: tab id → when. */
@@ -120,9 +127,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     } catch (error) {
       console.warn('Recycled News: could not record the matches of', article.url, error);
     }
-    // A page that copies a library article adds nothing new: learning it would only make
+    // A page that copies a library or pack article adds nothing new: learning it would only make
     // a second source for the same text.
-    const copiesSomething = result.matches.some((match) => match.direction === 'copies');
+    const copiesSomething = result.matches.some((match) => match.direction === 'copies') || result.packMatches !== undefined;
     if (copiesSomething || result.inLibrary || !shouldLearn(article.url, article.text, settings.learning)) return;
     learning.offer(tabId, async () => {
       if (!(await stillShown(tabId, result.url, result.at, 'done')) || (await deps.tabResults.learnedThisVisit(tabId))) return;
@@ -139,11 +146,19 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     let matches: MatchView[];
     let settings: Settings;
     let library: BackgroundLibrary;
+    let packMatches: PackMatchView[];
     try {
       [library, settings] = await Promise.all([deps.library(), deps.settings()]);
       const page = { id: url, title: article.title, text: article.text, publishedAt: article.publishedAt };
       const canonical = trustedCanonical(article.canonicalUrl, url);
       matches = await library.match(page, fingerprint, { sensitivity: settings.sensitivity }, canonical ? [canonical] : []);
+      const known = library;
+      packMatches = await packMatchesFor(packs, {
+        text: article.text,
+        addresses: canonical ? [url, canonical] : [url],
+        libraryMatches: matches,
+        inLibrary: async (id) => (await known.getEntry(id)) !== undefined,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await settle(from.tabId, { status: 'error', url, at: now(), error: message, ...privately });
@@ -157,7 +172,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     // dropping the result left the tab unchecked (issue 12).
     const current = await deps.tabResults.get(from.tabId);
     const ours = current?.status === 'checking' && current.url === url && current.at === startedAt;
-    if (!ours && !(current === null && deps.coldStart?.isLateLoading(from.tabId))) return { flagged: others.length > 0 };
+    const flagged = others.length > 0 || packMatches.length > 0;
+    if (!ours && !(current === null && deps.coldStart?.isLateLoading(from.tabId))) return { flagged };
     const { title, siteName, byline, publishedAt } = article;
     // The hint reads the text alone, library match or not (a reader rarely has the source).
     const spin = detectSpin(article.text, settings.spinHint);
@@ -170,15 +186,17 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       ...(same ? { inLibrary: { id: same.entry.id, title: same.entry.title } } : {}),
       ...privately,
       spin,
+      ...(packMatches.length > 0 ? { packMatches } : {}),
     };
     pageTexts.set(from.tabId, result.at, article.text);
     await settle(from.tabId, result);
     if (!from.incognito) await afterMatch(library, settings, from.tabId, { ...article, url }, result);
-    return { flagged: others.length > 0 };
+    return { flagged };
   }
 
   return {
     ...deps.libraryHandlers,
+    ...packs.handlers,
 
     async 'page/article'(request, from) {
       // Marked before any await: a worker woken by this message must not take it for a stale check.

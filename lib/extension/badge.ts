@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { formatNumber, t } from '../i18n';
 import type { StoredTabResult } from '../protocol';
+import type { PackMatchView } from '../packs/messages';
 import { spinHintOf, verdictOfResult } from './verdict';
 
 export interface BadgeView {
@@ -19,6 +20,8 @@ export const BADGE_COLORS = { copy: '#c62828', partial: '#8a4f00', copiedBy: '#1
 export function badgeFor(result: StoredTabResult | null): BadgeView | null {
   const name = t('extName');
   const verdict = verdictOfResult(result);
+  const packMatch = result?.status === 'done' ? result.packMatches?.[0] : undefined;
+  if (verdict?.kind === 'clean' && packMatch) return packBadge(name, packMatch);
   // The spin hint shows only when no source was found: a source-based verdict says more.
   if (verdict?.kind === 'clean' && spinHintOf(result)) {
     return { text: '?', color: BADGE_COLORS.hint, title: t('badgeTitleHint', name) };
@@ -41,6 +44,16 @@ export function badgeFor(result: StoredTabResult | null): BadgeView | null {
     color: BADGE_COLORS.copy,
     title: t(spun ? 'badgeTitleSpun' : 'badgeTitleVerbatim', name, match.entry.title),
   };
+}
+
+/** A copy only a pack knows of: the same colours as a library copy, the title names the pack. */
+function packBadge(name: string, match: PackMatchView): BadgeView {
+  const title = match.title ?? match.url ?? match.id;
+  if (match.kind === 'partial') {
+    const share = Math.max(1, Math.round(match.coverage * 100));
+    return { text: `${share}%`, color: BADGE_COLORS.partial, title: t('badgeTitlePack', name, title, match.pack) };
+  }
+  return { text: match.kind === 'spun' ? 'SPUN' : 'COPY', color: BADGE_COLORS.copy, title: t('badgeTitlePack', name, title, match.pack) };
 }
 
 /** MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge calls. */

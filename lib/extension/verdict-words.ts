@@ -70,6 +70,16 @@ function describeMatches(result: Extract<StoredTabResult, { status: 'done' }>, l
   if (verdict.kind === 'clean' && result.inLibrary) {
     return { tone: 'clean', headline: t('verdictInLibrary'), subject: result.inLibrary.title, detail: t('verdictInLibraryDetail') };
   }
+  const [packMatch] = result.packMatches ?? [];
+  if (verdict.kind === 'clean' && packMatch) {
+    // Only a pack knows the original: name it, and that the comparison is from fingerprints.
+    return {
+      tone: packMatch.kind === 'partial' ? 'partial' : 'copy',
+      headline: packMatch.kind === 'partial' ? t('verdictPartialOf', percent(packMatch.coverage)) : t(COPY_HEADLINE[packMatch.kind]),
+      subject: packMatch.title ?? packMatch.url ?? packMatch.id,
+      detail: t('verdictFromPack', packMatch.pack),
+    };
+  }
   if (verdict.kind === 'clean' && spinHintOf(result)) {
     // A hint, not a verdict: no source was found, only wording typical of a synonym spinner.
     return { tone: 'hint', headline: t('spinHintHeadline'), detail: t('spinHintDetail') };

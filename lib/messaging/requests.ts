@@ -48,4 +48,8 @@ export const pageRequestChecks = {
   'tab/add-to-library': tabId,
   'library/source-text': object({ id: string(MAX_ID) }),
   'tab/highlight': object({ tabId: integer, matchId: string(MAX_ID) }),
+  'packs/list': object({}),
+  'packs/changed': object({}),
+  'packs/remove': object({ slot: string(MAX_ID) }),
+  'packs/check-updates': object({ slot: optional(string(MAX_ID)) }),
 } satisfies Partial<ChecksFor<PageToBackground>>;

@@ -7,6 +7,7 @@
  * while an import runs). A bad pack is rejected whole: its generation is deleted, and the
  * other packs (and the library, another database) are untouched.
  */
+import { t } from '../i18n';
 import { PackFormatError } from './bytes';
 import { openPack } from './reader';
 import type { PackEntry } from './entry';
@@ -19,7 +20,7 @@ const BATCH = 500;
 /** Why a pack could not be added, in plain words naming the file or address. */
 export class PackImportError extends Error {
   constructor(readonly file: string, readonly reason: string, readonly cancelled = false) {
-    super(cancelled ? `Adding the pack ${file} was cancelled.` : `The pack ${file} was not added: ${reason}`);
+    super(cancelled ? t('packsCancelled', file) : t('packsRejected', file, reason));
     this.name = 'PackImportError';
   }
 }

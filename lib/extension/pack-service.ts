@@ -1,0 +1,92 @@
+/**
+ * The background's side of fingerprint packs: the in-memory index of the installed packs
+ * (loaded when first needed after the worker starts, rebuilt when a page says the packs
+ * changed), matching, and the pack messages of the protocol (list, remove, update checks).
+ */
+import type { PageHandlers } from '../messaging/handlers';
+import type { EntryLabels } from '../packs/match';
+import { LivePacks, type InstalledPackMatch } from '../packs/live-packs';
+import type { PackMessages, PackUpdateReport } from '../packs/messages';
+import { dropLeftovers, importPack, listPacks, markChecked, removePack } from '../packs/store';
+import type { InstalledPack, PacksDb } from '../packs/store-db';
+import { download } from './pack-download';
+
+export interface PackService {
+  /** Installed pack entries the page's text reuses, best first; `skip`: entries to leave out. */
+  match(text: string, skip: (labels: EntryLabels) => boolean): Promise<InstalledPackMatch[]>;
+  handlers: Pick<PageHandlers, keyof PackMessages>;
+  /** Update checks of every pack added from an address (the schedule's and the user's). */
+  checkUpdates(slot?: string): Promise<PackUpdateReport[]>;
+}
+
+export function createPackService(openDb: () => Promise<PacksDb>, fetchImpl: typeof fetch = (...args) => fetch(...args)): PackService {
+  let live: Promise<LivePacks> | undefined;
+
+  function index(): Promise<LivePacks> {
+    live ??= (async () => {
+      const db = await openDb();
+      // An import a closed page or a stopped worker left half done is dropped here (never one still running).
+      await dropLeftovers(db);
+      return LivePacks.load(db);
+    })().catch((error: unknown) => {
+      live = undefined;
+      throw error;
+    });
+    return live;
+  }
+
+  function reload(): Promise<LivePacks> {
+    live = undefined;
+    return index();
+  }
+
+  async function checkOne(db: PacksDb, pack: InstalledPack): Promise<PackUpdateReport> {
+    const report = { slot: pack.slot, name: pack.name };
+    if (pack.origin.kind !== 'url') return { ...report, outcome: 'not-updatable' };
+    try {
+      const fetched = await download(new URL(pack.origin.url), { known: pack.origin }, fetchImpl);
+      if (fetched.unchanged) {
+        await markChecked(db, pack.slot, Date.now());
+        return { ...report, outcome: 'unchanged' };
+      }
+      const installed = await importPack(db, fetched.chunks, { origin: fetched.origin, replace: pack.slot });
+      if (installed.checksum === pack.checksum) return { ...report, outcome: 'unchanged' };
+      return { ...report, outcome: 'updated' };
+    } catch (error) {
+      return { ...report, outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async function checkUpdates(slot?: string): Promise<PackUpdateReport[]> {
+    const db = await openDb();
+    const packs = (await listPacks(db)).filter((pack) => slot === undefined || pack.slot === slot);
+    const reports: PackUpdateReport[] = [];
+    for (const pack of packs) reports.push(await checkOne(db, pack));
+    if (reports.some((report) => report.outcome === 'updated')) await reload();
+    return reports;
+  }
+
+  return {
+    async match(text, skip) {
+      const packs = await index();
+      return packs.size === 0 ? [] : packs.match(text, skip);
+    },
+    checkUpdates,
+    handlers: {
+      async 'packs/list'() {
+        return listPacks(await openDb());
+      },
+      async 'packs/changed'() {
+        return { entries: (await reload()).size };
+      },
+      async 'packs/remove'({ slot }) {
+        const removed = await removePack(await openDb(), slot);
+        await reload();
+        return { removed };
+      },
+      async 'packs/check-updates'({ slot }) {
+        return checkUpdates(slot);
+      },
+    },
+  };
+}
