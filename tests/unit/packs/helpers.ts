@@ -66,3 +66,9 @@ export function forged(list: PackEntry[]): Uint8Array {
   return concat([encodeHeader(packHeader(META, { articles: list.length, removed: 0, bodyBytes: bytes.length, crc: crc32(bytes) })), bytes]);
 }
 
+
+/** A spun copy of `text`: every fourth word of five letters or more reworded (reversed), names, numbers and short words kept. */
+export function spunCopy(text: string): string {
+  let n = 0;
+  return text.replace(/\b[a-z]{5,}\b/g, (word) => (++n % 4 === 0 ? [...word].reverse().join('') : word));
+}
