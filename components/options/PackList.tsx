@@ -12,13 +12,13 @@ export interface PackListProps {
 export function PackList({ packs, busy, onRemove }: PackListProps) {
   if (packs.length === 0) return <p class="muted packs-none">{t('packsNone')}</p>;
   return (
-    <table class="packs-table">
+    <table class="entries packs-table">
       <thead>
         <tr>
           <th scope="col">{t('packsColumnPublisher')}</th>
-          <th scope="col">{t('packsColumnArticles')}</th>
+          <th scope="col" class="num">{t('packsColumnArticles')}</th>
           <th scope="col">{t('packsColumnDate')}</th>
-          <th scope="col">{t('packsColumnSize')}</th>
+          <th scope="col" class="num">{t('packsColumnSize')}</th>
           <th scope="col">{t('packsColumnFrom')}</th>
           <th scope="col">
             <span class="visually-hidden">{t('packsColumnActions')}</span>
@@ -32,9 +32,9 @@ export function PackList({ packs, busy, onRemove }: PackListProps) {
               <strong class="page-text">{pack.name}</strong>
               {pack.description && <div class="muted page-text">{pack.description}</div>}
             </td>
-            <td>{formatCount(pack.articles)}</td>
+            <td class="num">{formatCount(pack.articles)}</td>
             <td>{formatDate(pack.createdAt)}</td>
-            <td>{formatBytes(pack.bytes)}</td>
+            <td class="num">{formatBytes(pack.bytes)}</td>
             <td class="packs-from page-text">{pack.origin.kind === 'url' ? pack.origin.url : pack.origin.file}</td>
             <td>
               <button type="button" class="danger" disabled={busy} onClick={() => onRemove(pack)} aria-label={t('packsRemoveNamed', pack.name)}>

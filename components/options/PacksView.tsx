@@ -119,14 +119,14 @@ export function PacksView() {
 
   const busy = running !== null || checking;
   return (
-    <div class="packs-view">
+    <div class="import-view packs-view">
       <section class="card packs-section">
         <h2>{t('packsTitle')}</h2>
         <p>{t('packsExplain')}</p>
         <PackAddForm busy={busy} onFile={addFile} onAddress={addAddress} onInvalid={(message) => setNotice({ message, tone: 'error' })} />
         {running && (
           <div class="import-progress packs-progress" role="status">
-            <span>
+            <span class="import-progress-label">
               {t('packsReading', running.label, formatBytes(running.bytes))}
               {running.total ? ` / ${formatBytes(running.total)}` : ''}
             </span>
@@ -145,7 +145,7 @@ export function PacksView() {
             {checking ? t('packsChecking') : t('packsCheckUpdates')}
           </button>
         </div>
-        <label class="check">
+        <label class="choice">
           <input
             type="checkbox"
             checked={auto}

@@ -1,0 +1,95 @@
+/**
+ * Fingerprint packs end to end in Chromium: a pack of a few hundred generated articles, built
+ * with lib/packs' writer, added on the options page through the file input; a spun copy of one
+ * pack article on another address (127.0.0.1): the popup names the pack article, its site and
+ * its pack; the pack removed, the same page is clean. Screenshots of the Packs tab and of the
+ * pack match, light and dark.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { libraryArticle } from '../bench/engine-corpus';
+import { packEntryOf } from '../../lib/packs/entry';
+import { encodePack } from '../../lib/packs/pack';
+import { spunCopy } from '../unit/packs/helpers';
+import { useExtension } from './harness';
+import { newsPage } from './pages/site-chrome';
+
+const ARTICLES = 300;
+const TARGET = 137;
+const PACK_NAME = 'Harbour Desk archive';
+const dir = mkdtempSync(join(tmpdir(), 'packs-e2e-'));
+const packFile = join(dir, 'harbour-desk.pack');
+
+const title = (i: number) => `Harbour board report number ${i}`;
+writeFileSync(
+  packFile,
+  encodePack(
+    { name: PACK_NAME, description: 'Generated articles for the end-to-end test', createdAt: '2026-11-20T08:00:00Z' },
+    Array.from({ length: ARTICLES }, (_, i) =>
+      packEntryOf({ id: `hd-${i}`, title: title(i), url: `https://harbour-desk.example/news/${i}`, publishedAt: '2026-10-05T09:00:00Z', text: libraryArticle(i) }),
+    ),
+  ),
+);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('fingerprint packs', () => {
+  const extension = useExtension();
+
+  it('adds a pack from a file, flags a spun copy of one of its articles, and forgets it once removed', async () => {
+    const harness = extension();
+    const options = await harness.openOptions();
+    await options.goto(`chrome-extension://${harness.extensionId}/options.html#packs`);
+    await options.locator('.packs-none').waitFor();
+    await options.locator('input[type=file]').setInputFiles(packFile);
+    const row = options.locator('.packs-table tbody tr');
+    await row.waitFor();
+    expect(await row.textContent()).toContain(PACK_NAME);
+    expect(await row.textContent()).toContain('300');
+    expect(await row.textContent()).toContain('harbour-desk.pack');
+    await options.locator('.notice').waitFor();
+    await harness.screenshot(options, 'packs-options', { fullPage: false });
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await harness.screenshot(options, 'packs-options-dark', { fullPage: false });
+    await options.emulateMedia({ colorScheme: 'light' });
+
+    const paragraphs = spunCopy(libraryArticle(TARGET)).split('\n\n');
+    harness.servePage('/reworded.html', newsPage({ site: 'Copy Farm', headline: 'A story you have not read', paragraphs }));
+    const first = await harness.openPage('/reworded.html');
+    const result = await harness.waitForResult(first.tabId);
+    expect(result.status).toBe('done');
+    const done = result as Extract<typeof result, { status: 'done' }>;
+    expect(done.packMatches?.[0]).toMatchObject({ id: `hd-${TARGET}`, pack: PACK_NAME, source: 'harbour-desk.example', kind: 'spun' });
+
+    const popup = await harness.openPopup(first.tabId);
+    const card = popup.locator('.match--pack');
+    await card.waitFor();
+    const words = (await card.textContent()) ?? '';
+    expect(words).toContain(title(TARGET));
+    expect(words).toContain('harbour-desk.example');
+    expect(words).toContain(PACK_NAME);
+    expect(words).toContain('does not hold the article’s text');
+    expect(await card.getByRole('link', { name: 'Open the original' }).getAttribute('href')).toBe(`https://harbour-desk.example/news/${TARGET}`);
+    // No side by side, no swaps: the pack holds no text.
+    expect(await popup.locator('.match--pack .swaps, .match--pack button').count()).toBe(0);
+    await harness.screenshot(popup, 'packs-popup-match');
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await harness.screenshot(popup, 'packs-popup-match-dark');
+    await popup.close();
+
+    await options.bringToFront();
+    await options.getByRole('button', { name: `Remove the pack ${PACK_NAME}` }).click();
+    await options.locator('dialog').getByRole('button', { name: 'Remove' }).click();
+    await options.locator('.packs-none').waitFor();
+
+    const again = await harness.openPage('/reworded.html');
+    const clean = await harness.waitForResult(again.tabId);
+    expect(clean.status).toBe('done');
+    expect((clean as typeof done).packMatches).toBeUndefined();
+    expect((clean as typeof done).matches).toEqual([]);
+    const cleanPopup = await harness.openPopup(again.tabId);
+    expect(await cleanPopup.locator('.match--pack').count()).toBe(0);
+  });
+});
