@@ -14,6 +14,7 @@ import { packEntryOf } from '../../lib/packs/entry';
 import { encodePack } from '../../lib/packs/pack';
 import { spunCopy } from '../unit/packs/helpers';
 import { useExtension } from './harness';
+import { runAxe } from './ui-axe';
 import { newsPage } from './pages/site-chrome';
 
 const ARTICLES = 300;
@@ -50,9 +51,11 @@ describe('fingerprint packs', () => {
     expect(await row.textContent()).toContain('300');
     expect(await row.textContent()).toContain('harbour-desk.pack');
     await options.locator('.notice').waitFor();
-    await harness.screenshot(options, 'packs-options', { fullPage: false });
-    await options.emulateMedia({ colorScheme: 'dark' });
-    await harness.screenshot(options, 'packs-options-dark', { fullPage: false });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect((await runAxe(options)).severe, `Packs tab in ${colorScheme}`).toEqual([]);
+      await harness.screenshot(options, colorScheme === 'light' ? 'packs-options' : 'packs-options-dark', { fullPage: false });
+    }
     await options.emulateMedia({ colorScheme: 'light' });
 
     const paragraphs = spunCopy(libraryArticle(TARGET)).split('\n\n');
@@ -74,9 +77,11 @@ describe('fingerprint packs', () => {
     expect(await card.getByRole('link', { name: 'Open the original' }).getAttribute('href')).toBe(`https://harbour-desk.example/news/${TARGET}`);
     // No side by side, no swaps: the pack holds no text.
     expect(await popup.locator('.match--pack .swaps, .match--pack button').count()).toBe(0);
-    await harness.screenshot(popup, 'packs-popup-match');
-    await popup.emulateMedia({ colorScheme: 'dark' });
-    await harness.screenshot(popup, 'packs-popup-match-dark');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme });
+      expect((await runAxe(popup)).severe, `pack match in ${colorScheme}`).toEqual([]);
+      await harness.screenshot(popup, colorScheme === 'light' ? 'packs-popup-match' : 'packs-popup-match-dark');
+    }
     await popup.close();
 
     await options.bringToFront();
