@@ -5,34 +5,17 @@
  * its pack; the pack removed, the same page is clean. Screenshots of the Packs tab and of the
  * pack match, light and dark.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { libraryArticle } from '../bench/engine-corpus';
-import { packEntryOf } from '../../lib/packs/entry';
-import { encodePack } from '../../lib/packs/pack';
-import { spunCopy } from '../unit/packs/helpers';
 import { useExtension } from './harness';
+import { PACK_NAME, PACK_SITE, PACK_TARGET, packTitle, packUrl, spunCopyPage, writeTestPack } from './pack-fixtures';
 import { runAxe } from './ui-axe';
-import { newsPage } from './pages/site-chrome';
 
-const ARTICLES = 300;
-const TARGET = 137;
-const PACK_NAME = 'Harbour Desk archive';
 const dir = mkdtempSync(join(tmpdir(), 'packs-e2e-'));
 const packFile = join(dir, 'harbour-desk.pack');
-
-const title = (i: number) => `Harbour board report number ${i}`;
-writeFileSync(
-  packFile,
-  encodePack(
-    { name: PACK_NAME, description: 'Generated articles for the end-to-end test', createdAt: '2026-11-20T08:00:00Z' },
-    Array.from({ length: ARTICLES }, (_, i) =>
-      packEntryOf({ id: `hd-${i}`, title: title(i), url: `https://harbour-desk.example/news/${i}`, publishedAt: '2026-10-05T09:00:00Z', text: libraryArticle(i) }),
-    ),
-  ),
-);
+writeTestPack(packFile);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -58,23 +41,22 @@ describe('fingerprint packs', () => {
     }
     await options.emulateMedia({ colorScheme: 'light' });
 
-    const paragraphs = spunCopy(libraryArticle(TARGET)).split('\n\n');
-    harness.servePage('/reworded.html', newsPage({ site: 'Copy Farm', headline: 'A story you have not read', paragraphs }));
+    harness.servePage('/reworded.html', spunCopyPage());
     const first = await harness.openPage('/reworded.html');
     const result = await harness.waitForResult(first.tabId);
     expect(result.status).toBe('done');
     const done = result as Extract<typeof result, { status: 'done' }>;
-    expect(done.packMatches?.[0]).toMatchObject({ id: `hd-${TARGET}`, pack: PACK_NAME, source: 'harbour-desk.example', kind: 'spun' });
+    expect(done.packMatches?.[0]).toMatchObject({ id: `hd-${PACK_TARGET}`, pack: PACK_NAME, source: PACK_SITE, kind: 'spun' });
 
     const popup = await harness.openPopup(first.tabId);
     const card = popup.locator('.match--pack');
     await card.waitFor();
     const words = (await card.textContent()) ?? '';
-    expect(words).toContain(title(TARGET));
-    expect(words).toContain('harbour-desk.example');
+    expect(words).toContain(packTitle(PACK_TARGET));
+    expect(words).toContain(PACK_SITE);
     expect(words).toContain(PACK_NAME);
     expect(words).toContain('does not hold the article’s text');
-    expect(await card.getByRole('link', { name: 'Open the original' }).getAttribute('href')).toBe(`https://harbour-desk.example/news/${TARGET}`);
+    expect(await card.getByRole('link', { name: 'Open the original' }).getAttribute('href')).toBe(packUrl(PACK_TARGET));
     // No side by side, no swaps: the pack holds no text.
     expect(await popup.locator('.match--pack .swaps, .match--pack button').count()).toBe(0);
     for (const colorScheme of ['light', 'dark'] as const) {
