@@ -4,6 +4,7 @@
  * lib/packs/store (atomic), then tells the background to rebuild its index.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { sendMessage } from '../messaging/client';
 import { importPack } from '../packs/store';
 import type { InstalledPack } from '../packs/store-db';
@@ -34,7 +35,8 @@ export function askForHost(url: URL): Promise<boolean> {
 /** Downloads and installs the pack at `url` (the host permission granted). */
 export async function addPackAddress(url: URL, options: AddOptions = {}): Promise<InstalledPack> {
   const fetched = await download(url, { signal: options.signal });
-  if (fetched.unchanged) throw new Error('unexpected 304 without validators');
+  // No validators were sent, so a 304 is a server's mistake.
+  if (fetched.unchanged) throw new Error(t('packsErrorHttp', url.href, '304'));
   const installed = await importPack(await getPacksDb(), fetched.chunks, { origin: fetched.origin, ...options });
   await sendMessage('packs/changed', {});
   return installed;

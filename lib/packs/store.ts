@@ -50,7 +50,8 @@ export function importPack(db: PacksDb, chunks: AsyncIterable<Uint8Array> | Iter
   return withStoreLock(async () => {
     const generation = await newGeneration(db, options.now?.() ?? Date.now());
     try {
-      return await writePack(db, generation, counted(chunks, options), options);
+      const tally = { bytes: 0 };
+      return await writePack(db, generation, counted(chunks, options, tally), tally, options);
     } catch (error) {
       await dropGeneration(db, generation);
       if (error instanceof PackFormatError) throw new PackImportError(label, error.message);
@@ -60,12 +61,12 @@ export function importPack(db: PacksDb, chunks: AsyncIterable<Uint8Array> | Iter
   });
 }
 
-async function* counted(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ImportOptions): AsyncGenerator<Uint8Array> {
-  let bytes = 0;
+/** The chunks, counted (`tally.bytes`), reported as read, and stopped when the import is cancelled. */
+async function* counted(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ImportOptions, tally: { bytes: number }): AsyncGenerator<Uint8Array> {
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
-    bytes += chunk.length;
-    options.onProgress?.(bytes);
+    tally.bytes += chunk.length;
+    options.onProgress?.(tally.bytes);
     yield chunk;
   }
 }
@@ -79,15 +80,8 @@ async function newGeneration(db: PacksDb, at: number): Promise<number> {
   return generation;
 }
 
-async function writePack(db: PacksDb, generation: number, chunks: AsyncIterable<Uint8Array>, options: ImportOptions): Promise<InstalledPack> {
-  let bytes = 0;
-  const sized = (async function* () {
-    for await (const chunk of chunks) {
-      bytes += chunk.length;
-      yield chunk;
-    }
-  })();
-  const { header, records } = await openPack(sized);
+async function writePack(db: PacksDb, generation: number, chunks: AsyncIterable<Uint8Array>, tally: { bytes: number }, options: ImportOptions): Promise<InstalledPack> {
+  const { header, records } = await openPack(chunks);
   if (header.kind !== 'pack') throw new PackFormatError('this is a pack update, not a pack: apply it to its pack first (npm run pack -- apply)');
   let batch: StoredPackEntry[] = [];
   let seq = 0;
@@ -115,7 +109,7 @@ async function writePack(db: PacksDb, generation: number, chunks: AsyncIterable<
     description: header.description,
     createdAt: header.createdAt,
     articles: header.articles,
-    bytes,
+    bytes: tally.bytes,
     checksum: header.checksum,
     origin: options.origin,
     addedAt: previous?.addedAt ?? now,
