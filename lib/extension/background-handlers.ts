@@ -146,13 +146,20 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     let matches: MatchView[];
     let settings: Settings;
     let library: BackgroundLibrary;
-    let packMatches: PackMatchView[];
+    const canonical = trustedCanonical(article.canonicalUrl, url);
     try {
       [library, settings] = await Promise.all([deps.library(), deps.settings()]);
       const page = { id: url, title: article.title, text: article.text, publishedAt: article.publishedAt };
-      const canonical = trustedCanonical(article.canonicalUrl, url);
       matches = await library.match(page, fingerprint, { sensitivity: settings.sensitivity }, canonical ? [canonical] : []);
-      const known = library;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await settle(from.tabId, { status: 'error', url, at: now(), error: message, ...privately });
+      throw error;
+    }
+    // Packs come second: a pack store that fails must not hide the library's verdict.
+    let packMatches: PackMatchView[] = [];
+    const known = library;
+    try {
       packMatches = await packMatchesFor(packs, {
         text: article.text,
         addresses: canonical ? [url, canonical] : [url],
@@ -160,9 +167,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         inLibrary: async (id) => (await known.getEntry(id)) !== undefined,
       });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await settle(from.tabId, { status: 'error', url, at: now(), error: message, ...privately });
-      throw error;
+      console.warn('Recycled News: could not match the installed packs', error);
     }
     const same = matches.find((match) => match.sameAddress);
     const others = matches.filter((match) => !match.sameAddress);

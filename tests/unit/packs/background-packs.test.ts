@@ -89,4 +89,17 @@ describe('pack matches in the background', () => {
     const reports = valueOf<PackUpdateReport[]>(await background.send({ type: 'packs/check-updates' }, fromPopup));
     expect(reports).toEqual([{ slot: installed.slot, name: META.name, outcome: 'not-updatable' }]);
   });
+
+  it("a pack store that fails does not hide the library's verdict", async () => {
+    const broken = await startTestBackground({ packs: createPackService(async () => Promise.reject(new Error('the packs database is broken'))) });
+    const added = valueOf<{ id: string }>(
+      await broken.send({ type: 'library/add', title: 'Story number 42', text: libraryArticle(42), source: 'example.org', url: 'https://example.org/news/42' }, fromPopup),
+    );
+    const url = 'https://copies.test/broken';
+    expect((await broken.send({ type: 'page/article', article: { url, title: 'A page', text: libraryArticle(42) } }, fromPage(11, url))).ok).toBe(true);
+    const result = valueOf<TabResult>(await broken.send({ type: 'tab/result', tabId: 11 }, fromPopup)) as Extract<TabResult, { status: 'done' }>;
+    expect(result.status).toBe('done');
+    expect(result.matches.map((match) => match.entry.id)).toEqual([added.id]);
+    expect(result.packMatches).toBeUndefined();
+  });
 });
