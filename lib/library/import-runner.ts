@@ -60,6 +60,9 @@ export const RESTARTS_PER_FILE = 2;
  *  MB and a transaction is short (a match waits for at most the one under way). */
 export const IMPORT_BATCH_ARTICLES = 500;
 const IMPORT_BATCH_CHARS = 4_000_000;
+/** Batches sent before the first is answered: the background starts the next as soon as it
+ *  has written one, instead of waiting for a message to cross. */
+const BATCHES_IN_FLIGHT = 2;
 export const MAX_PROBLEMS_SHOWN = 20;
 
 export async function importFiles(files: readonly ImportFileLike[], options: ImportRunOptions): Promise<FileOutcome[]> {
@@ -114,8 +117,9 @@ async function importOne(
     if (result.problems.length < MAX_PROBLEMS_SHOWN) result.problems.push(message);
   };
   let importId: string | undefined;
-  // The batch the background is writing, if any: at most one, so memory stays bounded.
-  let writing: Promise<void> = Promise.resolve();
+  // Batches sent and not yet answered, oldest first: at most BATCHES_IN_FLIGHT, so memory
+  // stays bounded while the background always has the next batch waiting.
+  const writing: Promise<void>[] = [];
   try {
     ({ importId } = await send('library/import-begin', { file: file.name }));
     options.onBegin?.(importId);
@@ -126,11 +130,12 @@ async function importOne(
       const prepared = await Promise.all(batch.map(prepareImportArticle));
       batch = [];
       batchChars = 0;
-      await writing;
+      while (writing.length >= BATCHES_IN_FLIGHT) await writing.shift();
       if (result.problemCount > 0) return;
-      writing = sendBatch(importId!, prepared);
-      // Observed now so a failure surfaces at the next await of it, never as an unhandled rejection.
-      writing.catch(() => undefined);
+      const sent = sendBatch(importId!, prepared);
+      // Observed now so a failure surfaces where it is awaited, never as an unhandled rejection.
+      sent.catch(() => undefined);
+      writing.push(sent);
     };
     const sendBatch = async (id: string, articles: PreparedImportArticle[]) => {
       const written = await send('library/import-batch', { importId: id, articles });
@@ -160,7 +165,7 @@ async function importOne(
       if (batch.length >= IMPORT_BATCH_ARTICLES || batchChars >= IMPORT_BATCH_CHARS) await flush();
     }
     if (!signal?.aborted) await flush();
-    await writing;
+    while (writing.length > 0) await writing.shift();
     if (signal?.aborted || result.problemCount > 0) {
       await send('library/import-abort', { importId });
       return { outcome: { ...result, status: signal?.aborted ? 'cancelled' : 'rejected', duplicates: 0 } };
@@ -169,7 +174,7 @@ async function importOne(
     // A committed file had no rejections, so every article read was added or was a duplicate.
     return { outcome: { ...result, added, duplicates: progress.articlesRead - added } };
   } catch (error) {
-    await writing.catch(() => undefined);
+    await Promise.allSettled(writing);
     if (importId) await send('library/import-abort', { importId }).catch(() => undefined);
     problem(`${file.name}: ${describeFailure(error)}`);
     return { outcome: { ...result, status: 'failed', added: 0, duplicates: 0 }, interrupted: isBackgroundGone(error) };
