@@ -13,6 +13,7 @@
  */
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionHarness } from '../e2e/harness';
+import { ExtensionProbe, settled } from '../e2e/lifecycle-helpers';
 import { generatedFile, importFile, runListQueries, sendFromPage } from '../e2e/library-scale';
 import { generatedArticles } from '../e2e/options-fixtures';
 import { seed } from '../e2e/pages/seeds';
@@ -53,21 +54,30 @@ async function rawPutMs(options: Page, durability: IDBTransactionDurability): Pr
   }, durability);
 }
 
-/** Opens a page carrying a seed article and returns the ms until its verdict is stored. */
+/** Opens a page carrying a seed article and returns the ms until its verdict is stored
+ *  (found by the page's address), or Infinity when none came within VERDICT_TIMEOUT_MS. */
+const VERDICT_TIMEOUT_MS = 60_000;
 let probes = 0;
-async function verdictMs(harness: ExtensionHarness): Promise<number> {
+async function verdictMs(harness: ExtensionHarness, probe: ExtensionProbe): Promise<number> {
   const article = seed('002');
-  const path = harness.servePage(`/probe/${++probes}.html`, newsPage({ site: 'Probe', headline: article.title, paragraphs: article.text.split('\n\n') }));
+  const url = harness.servePage(`/probe/${++probes}.html`, newsPage({ site: 'Probe', headline: article.title, paragraphs: article.text.split('\n\n') }));
   const started = Date.now();
-  const { page, tabId } = await harness.openPage(path);
-  await harness.waitForResult(tabId, (result) => result.status !== 'checking', 600_000);
-  const ms = Date.now() - started;
-  await page.close();
-  return ms;
+  const page = await harness.context.newPage();
+  try {
+    await page.goto(url);
+    await probe.waitForPage(url, settled, VERDICT_TIMEOUT_MS);
+    return Date.now() - started;
+  } catch {
+    return Infinity;
+  } finally {
+    await page.close();
+  }
 }
 
 const summary = (values: number[]) =>
-  values.length === 0 ? 'no probe' : `median ${median(values)} ms, max ${Math.max(...values)} ms (${values.length} pages)`;
+  values.length === 0
+    ? 'no probe'
+    : `median ${median(values)} ms, max ${Math.max(...values)} ms (${values.length} pages${values.includes(Infinity) ? `, ${values.filter((v) => v === Infinity).length} with no verdict within ${VERDICT_TIMEOUT_MS} ms` : ''})`;
 
 const harness = await launchExtension();
 try {
@@ -75,7 +85,8 @@ try {
   const path = generatedFile(ENTRIES);
   const rawDefaultMs = await rawPutMs(options, 'default');
   const rawRelaxedMs = await rawPutMs(options, 'relaxed');
-  const idle = [await verdictMs(harness), await verdictMs(harness), await verdictMs(harness)];
+  const probe = await ExtensionProbe.open(harness);
+  const idle = [await verdictMs(harness, probe), await verdictMs(harness, probe), await verdictMs(harness, probe)];
 
   const now: { phase: 'importing' | 'indexing' | 'idle' } = { phase: 'importing' };
   const during: Record<'importing' | 'indexing', number[]> = { importing: [], indexing: [] };
@@ -84,7 +95,7 @@ try {
   const probing = (async () => {
     while (now.phase !== 'idle') {
       const at = now.phase;
-      during[at].push(await verdictMs(harness));
+      during[at].push(await verdictMs(harness, probe));
       await new Promise((done) => setTimeout(done, 1_000));
     }
   })();
