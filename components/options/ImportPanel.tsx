@@ -23,7 +23,7 @@ export function ImportPanel({ onImported }: ImportPanelProps) {
   const abort = useRef<AbortController | null>(null);
   const running = progress !== null;
 
-  // Closing the page mid-import loses nothing (the file is staged until committed), but the
+  // Closing the page mid-import loses nothing (what the file wrote is deleted again), but the
   // user would lose the import itself: ask first.
   useEffect(() => {
     if (!running) return;
@@ -36,9 +36,9 @@ export function ImportPanel({ onImported }: ImportPanelProps) {
     if (running || files.length === 0) return;
     abort.current = new AbortController();
     setOutcomes(null);
-    setProgress({ fileIndex: 0, fileCount: files.length, file: files[0].name, bytesRead: 0, bytesTotal: files[0].size, articlesRead: 0, articlesStaged: 0 });
+    setProgress({ fileIndex: 0, fileCount: files.length, file: files[0].name, bytesRead: 0, bytesTotal: files[0].size, articlesRead: 0, articlesProcessed: 0 });
     // While this page imports, a port ties its imports to it: if the page goes away, the
-    // background drops what they staged at once.
+    // background deletes what they wrote at once.
     let port = browser.runtime.connect({ name: IMPORT_PORT });
     try {
       const result = await importFiles(files, {

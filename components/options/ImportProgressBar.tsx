@@ -15,10 +15,10 @@ export interface ImportProgressBarProps {
  * The share of the file's articles processed. Their total is unknown until the file is read,
  * so it is estimated from the share of bytes read; once the file is read the estimate is exact.
  */
-export function processedShare({ bytesRead, bytesTotal, articlesRead, articlesStaged }: ImportProgress): number {
+export function processedShare({ bytesRead, bytesTotal, articlesRead, articlesProcessed }: ImportProgress): number {
   if (articlesRead === 0 || bytesTotal === 0) return 0;
   const readShare = Math.min(1, bytesRead / bytesTotal);
-  return Math.min(1, readShare * (articlesStaged / articlesRead));
+  return Math.min(1, readShare * (articlesProcessed / articlesRead));
 }
 
 export function ImportProgressBar({ progress, onCancel }: ImportProgressBarProps) {
@@ -27,7 +27,7 @@ export function ImportProgressBar({ progress, onCancel }: ImportProgressBarProps
       <div class="import-progress-label">
         {t('importProgressFile')} <strong>{progress.file}</strong>
         {progress.fileCount > 1 && ` ${t('importProgressFileOf', formatCount(progress.fileIndex + 1), formatCount(progress.fileCount))}`}:{' '}
-        <span class="import-count">{t('importProgressArticles', formatCount(progress.articlesStaged), formatCount(progress.articlesRead))}</span>
+        <span class="import-count">{t('importProgressArticles', formatCount(progress.articlesProcessed), formatCount(progress.articlesRead))}</span>
       </div>
       <progress max={1} value={processedShare(progress)} aria-label={t('importProgressLabel')} />
       <button type="button" onClick={onCancel}>

@@ -10,19 +10,7 @@ import type { EntryOrigin } from './types';
 import { isVersionError, LibraryTooNewError } from './rescue';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
-export const LIBRARY_DB_VERSION = 2;
-
-/** An entry staged by an import that is not committed yet: invisible to the library. */
-export interface StagedEntry {
-  importId: string;
-  /** The article's number in its import (1, 2, …): the key, so no two articles share one. */
-  seq: number;
-  /** Where the article is in its file ("file:line:column: article N:"), for messages. */
-  where: string;
-  record: EntryRecord;
-  text: string;
-  fingerprint: Fingerprint;
-}
+export const LIBRARY_DB_VERSION = 3;
 
 /** Everything the engine's in-memory index needs about an entry, in one record, so loading
  *  the index reads this store alone. */
@@ -67,11 +55,6 @@ export interface LibrarySchema extends DBSchema {
   /** Derived data: rebuilt from `texts` when its version differs from the engine's INDEX_VERSION. */
   fingerprints: { key: string; value: StoredFingerprint };
   matches: { key: number; value: RecentMatch; indexes: { entry: [string, number] } };
-  staging: {
-    key: [string, number];
-    value: StagedEntry;
-    indexes: { 'import-hash': [string, string]; 'import-id': [string, string] };
-  };
   meta: { key: string; value: unknown };
 }
 
@@ -125,14 +108,17 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         db.createObjectStore('words', { keyPath: 'id' }).createIndex('word', 'words', { multiEntry: true });
         db.createObjectStore('fingerprints', { keyPath: 'id' });
         db.createObjectStore('matches', { autoIncrement: true }).createIndex('entry', ['entryId', 'at']);
-        const staging = db.createObjectStore('staging', { keyPath: ['importId', 'seq'] });
-        staging.createIndex('import-hash', ['importId', 'record.textHash']);
-        staging.createIndex('import-id', ['importId', 'record.id']);
         db.createObjectStore('meta');
       }
       if (oldVersion === 1) {
         // Version 2: sort keys fold accents (records.ts sortKey); the entries' keys are recomputed.
         void recomputeSortKeys(transaction.objectStore('entries'));
+      }
+      if (oldVersion < 3) {
+        // Version 3: imports write each article once into the library (import-journal.ts); the
+        // `staging` store of versions 1-2 (created by them, absent from newer databases) goes.
+        const legacy = db as unknown as IDBPDatabase;
+        if (legacy.objectStoreNames.contains('staging')) legacy.deleteObjectStore('staging');
       }
     },
   });

@@ -11,7 +11,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb, LibrarySchema } from './db';
 import type { PreparedEntry } from './prepared';
-import { ORIGINS } from './records';
+import { ORIGINS, type EntryRecord } from './records';
 import { entryMatchesRange } from './recent-matches';
 import { searchWords } from './search-words';
 import type { EntryOrigin } from './types';
@@ -119,22 +119,22 @@ export async function writeEntries(db: LibraryDb, prepared: readonly PreparedEnt
   });
 }
 
-/** Deletes entries and everything derived from them, in one transaction; returns the ids
- *  that were there. */
-export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Promise<string[]> {
+/** Deletes entries and everything derived from them, in one transaction; returns the records
+ *  of those that were there. */
+export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Promise<EntryRecord[]> {
   const tx = db.transaction([...ENTRY_STORES, 'matches', 'meta'], 'readwrite');
   return allOrNothing(tx, async () => {
     const reads = new RequestBatch();
     const records = ids.map((id) => reads.add(tx.objectStore('entries').get(id)));
     const matchKeys = ids.map((id) => reads.add(tx.objectStore('matches').index('entry').getAllKeys(entryMatchesRange(id))));
     await reads.settle();
-    const found = (await Promise.all(records)).filter((record) => record !== undefined);
+    const found = (await Promise.all(records)).filter((record): record is EntryRecord => record !== undefined);
     const writes = new RequestBatch();
     for (const { id } of found) for (const store of ENTRY_STORES) writes.add(tx.objectStore(store).delete(id));
     for (const keys of await Promise.all(matchKeys)) for (const key of keys) writes.add(tx.objectStore('matches').delete(key));
     await writes.settle();
     await adjustCounts(tx, tally(found.map((record) => record.origin), -1));
-    return found.map((record) => record.id);
+    return found;
   });
 }
 

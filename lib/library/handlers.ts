@@ -71,7 +71,7 @@ export function createLibraryHandlers(getService: () => Promise<LibraryService>,
     },
     'library/import-begin': async ({ file }) => ({ importId: await (await getService()).beginImport(text(file, 'file')) }),
     'library/import-batch': async ({ importId, articles }) =>
-      (await getService()).stageImport(text(importId, 'importId'), list(articles, 'articles')),
+      (await getService()).importBatch(text(importId, 'importId'), list(articles, 'articles')),
     'library/import-commit': async ({ importId }) => ({ added: await (await getService()).commitImport(text(importId, 'importId')) }),
     'library/import-abort': async ({ importId }) => {
       await (await getService()).abortImport(text(importId, 'importId'));

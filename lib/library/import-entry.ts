@@ -4,6 +4,8 @@
  * (format.ts); an export also carries `source`, `origin` and `addedAt` so that importing it
  * gives back exactly the same library, and those extras are validated here.
  */
+import type { Fingerprint } from '../core/fingerprint';
+import { INDEX_VERSION } from '../core/tuning';
 import { LibraryFormatError, parseLibraryLine, type LineLocation } from './format';
 import { ORIGINS } from './records';
 import type { EntryOrigin, LibraryEntry, LibraryLine } from './types';
@@ -24,7 +26,19 @@ export interface ImportArticle {
   article: LibraryLine & EntryExtras;
 }
 
+/**
+ * An article with the work that depends on its text alone already done by the options page
+ * (its own thread, so the background only checks and writes): `textHash` is the SHA-256 of
+ * the normalized text (records.ts textHash), `fingerprint` the engine's (fingerprintText).
+ */
+export interface PreparedImportArticle extends ImportArticle {
+  textHash: string;
+  fingerprint: Fingerprint;
+}
+
 const MAX_SOURCE_CHARS = 4_096;
+/** More hashes than any text within the line limit can select (about one per 2-3 words). */
+const MAX_FINGERPRINT_HASHES = 1_000_000;
 /** What a headline-less article is titled with: its first words. */
 const UNTITLED_TITLE_CHARS = 80;
 
@@ -84,6 +98,32 @@ export function revalidateImportArticle(input: ImportArticle, file: string): Imp
   const raw = (typeof input?.article === 'object' && input.article !== null ? input.article : {}) as Record<string, unknown>;
   const article = parseLibraryLine(JSON.stringify(pickLineFields(raw)), where);
   return { ...position(where), article: { ...article, ...readEntryExtras(raw, where) } };
+}
+
+/**
+ * Re-checks a prepared article: its fields as `revalidateImportArticle` does, and the shape of
+ * what the page computed (a 64-digit hex hash; a fingerprint of this engine's INDEX_VERSION
+ * whose hashes are ascending unsigned 32-bit integers). Throws a LibraryFormatError naming
+ * the article's place in its file.
+ */
+export function revalidatePreparedArticle(input: PreparedImportArticle, file: string): PreparedImportArticle {
+  const checked = revalidateImportArticle(input, file);
+  const where: LineLocation = { file, ...checked };
+  const { textHash, fingerprint } = input ?? {};
+  if (typeof textHash !== 'string' || !/^[0-9a-f]{64}$/.test(textHash)) throw new LibraryFormatError(where, 'the text hash is not a SHA-256 digest');
+  if (fingerprint?.v !== INDEX_VERSION) throw new LibraryFormatError(where, 'the fingerprint is from another version of the extension (reload the page)');
+  if (!isHashList(fingerprint.hashes)) throw new LibraryFormatError(where, 'the fingerprint is not a list of ascending hashes');
+  return { ...checked, textHash, fingerprint: { v: INDEX_VERSION, hashes: fingerprint.hashes } };
+}
+
+function isHashList(hashes: unknown): hashes is number[] {
+  if (!Array.isArray(hashes) || hashes.length > MAX_FINGERPRINT_HASHES) return false;
+  let previous = -1;
+  for (const hash of hashes) {
+    if (!Number.isInteger(hash) || hash <= previous || hash > 0xffffffff) return false;
+    previous = hash;
+  }
+  return true;
 }
 
 function pickLineFields(raw: Record<string, unknown>): Record<string, unknown> {

@@ -1,12 +1,16 @@
 /**
- * Imports files the user chose, one after another, each all-or-nothing: the file is read
- * and its articles sent to the background in batches (staged there, invisible), then
- * committed in one transaction, or aborted when any article was rejected, the user
- * cancelled, or the background failed (e.g. out of storage quota).
+ * Imports files the user chose, one after another, each all-or-nothing. The file is read and
+ * its articles prepared here (text hash and fingerprint: the options page's own thread, so the
+ * background's only work is to check and write them), then sent in batches, the next batch
+ * prepared while the background writes the last. The background writes each batch once into
+ * the library and journals it; the file is then committed, or aborted (its batches deleted
+ * again) when any article was rejected, the user cancelled, or the background failed (e.g. out
+ * of storage quota).
  */
 import { IMPORT_GONE, type LibraryMessages } from './messages';
 import { readImportFile, type ImportFileLike } from './import-file';
-import type { ImportArticle } from './import-entry';
+import type { PreparedImportArticle, ImportArticle } from './import-entry';
+import { prepareImportArticle } from './prepared';
 import { BACKGROUND_SILENT } from '../messaging/reply';
 import { t } from '../i18n';
 
@@ -34,8 +38,9 @@ export interface ImportProgress {
   bytesRead: number;
   bytesTotal: number;
   articlesRead: number;
-  /** Articles the background has checked and staged: the work done, where bytes read run ahead of it. */
-  articlesStaged: number;
+  /** Articles the background has checked and written (or skipped as duplicates): the work
+   *  done, where bytes read run ahead of it. */
+  articlesProcessed: number;
 }
 
 export interface ImportRunOptions {
@@ -50,10 +55,14 @@ export interface ImportRunOptions {
 /** Times a file is read again from the start after the background stopped under it. */
 export const RESTARTS_PER_FILE = 2;
 
-/** Articles per message: big enough to keep messaging overhead low, small enough that one
- *  message stays a few MB. */
-export const IMPORT_BATCH_ARTICLES = 200;
+/** Articles per message, each batch one write transaction in the background: big enough that
+ *  messaging and commits cost little per article, small enough that one message stays a few
+ *  MB and a transaction is short (a match waits for at most the one under way). */
+export const IMPORT_BATCH_ARTICLES = 500;
 const IMPORT_BATCH_CHARS = 4_000_000;
+/** Batches sent before the first is answered: the background starts the next as soon as it
+ *  has written one, instead of waiting for a message to cross. */
+const BATCHES_IN_FLIGHT = 2;
 export const MAX_PROBLEMS_SHOWN = 20;
 
 export async function importFiles(files: readonly ImportFileLike[], options: ImportRunOptions): Promise<FileOutcome[]> {
@@ -69,8 +78,9 @@ export async function importFiles(files: readonly ImportFileLike[], options: Imp
 }
 
 /**
- * The browser may stop the extension's service worker at any time; an import it was staging
- * is then gone (nothing was added). The file is read again from the start, a few times.
+ * The browser may stop the extension's service worker at any time; an import it was writing
+ * is then gone (rolled back when the library opens again). The file is read again from the
+ * start, a few times.
  */
 async function importWithRestarts(file: ImportFileLike, fileIndex: number, fileCount: number, options: ImportRunOptions): Promise<FileOutcome> {
   for (let attempt = 0; ; attempt++) {
@@ -101,12 +111,15 @@ async function importOne(
 ): Promise<{ outcome: FileOutcome; interrupted?: boolean }> {
   const { send, signal } = options;
   const result = outcome(file.name, 'added');
-  const progress: ImportProgress = { fileIndex, fileCount, file: file.name, bytesRead: 0, bytesTotal: file.size, articlesRead: 0, articlesStaged: 0 };
+  const progress: ImportProgress = { fileIndex, fileCount, file: file.name, bytesRead: 0, bytesTotal: file.size, articlesRead: 0, articlesProcessed: 0 };
   const problem = (message: string) => {
     result.problemCount++;
     if (result.problems.length < MAX_PROBLEMS_SHOWN) result.problems.push(message);
   };
   let importId: string | undefined;
+  // Batches sent and not yet answered, oldest first: at most BATCHES_IN_FLIGHT, so memory
+  // stays bounded while the background always has the next batch waiting.
+  const writing: Promise<void>[] = [];
   try {
     ({ importId } = await send('library/import-begin', { file: file.name }));
     options.onBegin?.(importId);
@@ -114,12 +127,21 @@ async function importOne(
     let batchChars = 0;
     const flush = async () => {
       if (batch.length === 0 || result.problemCount > 0) return;
-      const staged = await send('library/import-batch', { importId: importId!, articles: batch });
-      result.duplicates += staged.duplicates;
-      staged.rejected.forEach(problem);
-      progress.articlesStaged += batch.length;
+      const prepared = await Promise.all(batch.map(prepareImportArticle));
       batch = [];
       batchChars = 0;
+      while (writing.length >= BATCHES_IN_FLIGHT) await writing.shift();
+      if (result.problemCount > 0) return;
+      const sent = sendBatch(importId!, prepared);
+      // Observed now so a failure surfaces where it is awaited, never as an unhandled rejection.
+      sent.catch(() => undefined);
+      writing.push(sent);
+    };
+    const sendBatch = async (id: string, articles: PreparedImportArticle[]) => {
+      const written = await send('library/import-batch', { importId: id, articles });
+      result.duplicates += written.duplicates;
+      written.rejected.forEach(problem);
+      progress.articlesProcessed += articles.length;
       options.onProgress?.({ ...progress });
     };
     const reading = readImportFile(file, {
@@ -143,15 +165,16 @@ async function importOne(
       if (batch.length >= IMPORT_BATCH_ARTICLES || batchChars >= IMPORT_BATCH_CHARS) await flush();
     }
     if (!signal?.aborted) await flush();
+    while (writing.length > 0) await writing.shift();
     if (signal?.aborted || result.problemCount > 0) {
       await send('library/import-abort', { importId });
       return { outcome: { ...result, status: signal?.aborted ? 'cancelled' : 'rejected', duplicates: 0 } };
     }
     const { added } = await send('library/import-commit', { importId });
-    // A committed file had no rejections, so every article read was added or was a duplicate
-    // (found when staging, or at commit because another import added it meanwhile).
+    // A committed file had no rejections, so every article read was added or was a duplicate.
     return { outcome: { ...result, added, duplicates: progress.articlesRead - added } };
   } catch (error) {
+    await Promise.allSettled(writing);
     if (importId) await send('library/import-abort', { importId }).catch(() => undefined);
     problem(`${file.name}: ${describeFailure(error)}`);
     return { outcome: { ...result, status: 'failed', added: 0, duplicates: 0 }, interrupted: isBackgroundGone(error) };

@@ -2,7 +2,7 @@
  * Ties each import to the options page running it: the page holds a port named IMPORT_PORT
  * open while it imports and posts the id of each import it begins. When the page goes away
  * (closed, reloaded, navigated) the port disconnects and its unfinished imports are aborted
- * at once, so their staged rows do not wait for the next worker start.
+ * at once, so what they wrote does not wait for the next worker start to be deleted.
  */
 
 export const IMPORT_PORT = 'library-import';

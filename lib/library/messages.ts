@@ -5,8 +5,8 @@
  */
 import { t } from '../i18n';
 import type { RecentMatch } from './db';
-import type { ImportArticle } from './import-entry';
-import type { StageResult } from './import-staging';
+import type { PreparedImportArticle } from './import-entry';
+import type { BatchResult } from './import-session';
 import type { ListPage, ListQuery } from './listing';
 import type { ExportPage, LibraryStats } from './service';
 import type { LibraryEntry } from './types';
@@ -37,9 +37,10 @@ export interface LibraryMessages {
   'library/stats': { request: Record<string, never>; response: LibraryStats };
   /** The whole library as export lines, one page at a time (`after`: the previous `next`). */
   'library/export': { request: { after?: string; limit: number }; response: ExportPage };
-  /** An all-or-nothing import of one file: begin, stage batches, then commit or abort. */
+  /** An all-or-nothing import of one file: begin, write batches of articles the page prepared
+   *  (hash, fingerprint), then commit, or abort (which deletes what the batches wrote). */
   'library/import-begin': { request: { file: string }; response: { importId: string } };
-  'library/import-batch': { request: { importId: string; articles: ImportArticle[] }; response: StageResult };
+  'library/import-batch': { request: { importId: string; articles: PreparedImportArticle[] }; response: BatchResult };
   'library/import-commit': { request: { importId: string }; response: { added: number } };
   'library/import-abort': { request: { importId: string }; response: null };
   /** Only when the database was left by a newer version: deletes it and opens a new library (after the user exported what could be read). */

@@ -4,6 +4,7 @@
  * words are indexed afterwards (word-indexer.ts).
  */
 import { fingerprintText, type Fingerprint } from '../core/fingerprint';
+import type { ImportArticle, PreparedImportArticle } from './import-entry';
 import { textHash, toRecord, type EntryRecord } from './records';
 import type { LibraryEntry } from './types';
 
@@ -20,4 +21,11 @@ export async function prepareEntry(entry: LibraryEntry): Promise<PreparedEntry> 
     text: entry.text,
     fingerprint: fingerprintText(entry.text),
   };
+}
+
+/** What the options page computes for each article it imports, so the background only checks
+ *  and writes it: the normalized text's SHA-256 (duplicates) and the engine's fingerprint. */
+export async function prepareImportArticle(item: ImportArticle): Promise<PreparedImportArticle> {
+  const { text } = item.article;
+  return { ...item, textHash: await textHash(text), fingerprint: fingerprintText(text) };
 }

@@ -13,14 +13,16 @@ import { sameArticleAddress } from './canonical-url';
 import { addToEngine, loadEngineIndex } from './engine-index';
 import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
-import { abortImport, beginImport, commitImport, dropStaleImports, stageBatch, type StageResult } from './import-staging';
-import type { ImportArticle } from './import-entry';
+import { ForegroundGate } from './foreground';
+import type { PreparedImportArticle } from './import-entry';
+import { rollbackUnfinishedImports } from './import-journal';
+import { LibraryImports, type BatchResult } from './import-session';
 import { learnedBeyondCap, shouldLearn } from './learning';
 import { listEntries, type ListPage, type ListQuery } from './listing';
 import { prepareEntry, type PreparedEntry } from './prepared';
 import { WordIndexer } from './word-indexer';
 import { recentMatches, recordRecentMatches } from './recent-matches';
-import { ORIGINS, toEntry } from './records';
+import { ORIGINS, toEntry, type EntryRecord } from './records';
 import { addMissingSeeds, forgetSeeds, type SeedFile } from './seeding';
 import type { EntryOrigin, LibraryEntry } from './types';
 
@@ -48,19 +50,24 @@ export interface ExportPage {
 
 export class LibraryService {
   private readonly words: WordIndexer;
+  private readonly imports: LibraryImports;
+  /** Matches run first; background writes wait for them (foreground.ts). */
+  private readonly foreground = new ForegroundGate();
 
   private constructor(
     readonly db: LibraryDb,
     private readonly engine: Engine,
     private readonly seedFiles: readonly SeedFile[],
   ) {
-    this.words = new WordIndexer(db);
+    const matchesFirst = () => this.foreground.idle();
+    this.words = new WordIndexer(db, matchesFirst);
+    this.imports = new LibraryImports(db, matchesFirst);
   }
 
-  /** Opens the library: drops imports a previous run left unfinished, adds seeds not added
+  /** Opens the library: rolls back imports a previous run left unfinished, adds seeds not added
    *  before, and fills the engine from the stored fingerprints (rebuilt if the engine changed). */
   static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
-    await dropStaleImports(db);
+    await rollbackUnfinishedImports(db);
     await ensureCounts(db);
     await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
@@ -74,7 +81,11 @@ export class LibraryService {
    *  An entry saved from this very article's address (`page.id`, or any of `alsoAt`, e.g. its
    *  canonical URL), once normalized (canonical-url.ts), is not a copy of it: it comes back
    *  marked `sameAddress`. `options` (the user's sensitivity per kind) go to the engine as they are. */
-  async match(page: SourceText, fingerprint?: Fingerprint, options?: MatchOptions, alsoAt: readonly string[] = []): Promise<MatchView[]> {
+  match(page: SourceText, fingerprint?: Fingerprint, options?: MatchOptions, alsoAt: readonly string[] = []): Promise<MatchView[]> {
+    return this.foreground.run(() => this.matchNow(page, fingerprint, options, alsoAt));
+  }
+
+  private async matchNow(page: SourceText, fingerprint: Fingerprint | undefined, options: MatchOptions | undefined, alsoAt: readonly string[]): Promise<MatchView[]> {
     const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprint ?? fingerprintText(page.text), options);
     const views: MatchView[] = [];
     for (const match of matches) {
@@ -143,7 +154,7 @@ export class LibraryService {
   async delete(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const deleted = await deleteEntries(this.db, ids);
-    for (const id of deleted) this.engine.remove(id);
+    this.unindex(deleted);
     return deleted.length;
   }
 
@@ -164,6 +175,7 @@ export class LibraryService {
   /** Empties the library: entries, texts, derived data and recent matches. */
   async clear(): Promise<void> {
     await clearEntries(this.db);
+    this.imports.cleared();
     this.engine.clear();
   }
 
@@ -195,28 +207,40 @@ export class LibraryService {
     return { lines, next: cursor ? last : undefined };
   }
 
+  /** Begins an all-or-nothing import of one file (import-session.ts); returns its id. */
   beginImport(file: string): Promise<string> {
-    return beginImport(this.db, file);
+    return this.imports.begin(file);
   }
 
-  stageImport(importId: string, articles: readonly ImportArticle[]): Promise<StageResult> {
-    return stageBatch(this.db, importId, articles);
+  /** Writes a batch of an import's prepared articles. They are part of the library (listed,
+   *  counted, matched) from then on, and deleted again unless the import is committed. */
+  async importBatch(importId: string, articles: readonly PreparedImportArticle[]): Promise<BatchResult> {
+    const { result, written } = await this.imports.write(importId, articles);
+    this.index(written);
+    return result;
   }
 
+  /** Makes an import final and queues its search words; returns how many entries it added. */
   async commitImport(importId: string): Promise<number> {
-    const added = await commitImport(this.db, importId);
-    this.index(added);
-    this.words.schedule(added.map((item) => item.record.id));
-    return added.length;
+    const ids = await this.imports.commit(importId);
+    this.words.schedule(ids);
+    return ids.length;
   }
 
-  abortImport(importId: string): Promise<void> {
-    return abortImport(this.db, importId);
+  /** Deletes what an import wrote. Harmless for an import already committed or aborted. */
+  async abortImport(importId: string): Promise<void> {
+    this.unindex(await this.imports.abort(importId));
   }
 
   private async store(prepared: readonly PreparedEntry[]): Promise<void> {
     await writeEntries(this.db, prepared);
+    this.imports.written(prepared.map((item) => item.record));
     this.index(prepared);
+  }
+
+  private unindex(deleted: ReadonlyArray<Pick<EntryRecord, 'id' | 'textHash'>>): void {
+    for (const { id } of deleted) this.engine.remove(id);
+    this.imports.deleted(deleted);
   }
 
   /** Resolves once every stored entry can be found by its words. */

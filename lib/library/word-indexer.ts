@@ -19,7 +19,11 @@ export class WordIndexer {
   private done = 0;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly db: LibraryDb) {}
+  /** `beforeBatch`: awaited before each batch (the service lets matches go first, foreground.ts). */
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly beforeBatch: () => Promise<void> = async () => undefined,
+  ) {}
 
   /** How many entries wait for their words to be indexed. */
   get pending(): number {
@@ -57,6 +61,7 @@ export class WordIndexer {
     while (this.pending > 0) {
       const ids = this.queue.slice(this.done, this.done + WORDS_BATCH);
       try {
+        await this.beforeBatch();
         await this.indexBatch(ids);
       } catch (error) {
         // The entries stay searchable by the words indexed so far; the next open retries.

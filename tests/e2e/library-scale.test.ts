@@ -1,6 +1,6 @@
 /**
  * Scale check of behaviour: with thousands of generated entries imported through the options
- * page's messages, every list query of the Library tab gives the right first page. How fast
+ * page, every list query of the Library tab gives the right first page. How fast
  * they are is measured by `npm run bench:library-scale`, not here (timings fail at random on a
  * busy machine).
  */

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { createLibraryHandlers, MAX_PAGE } from '../../../lib/library/handlers';
+import { prepareImportArticle } from '../../../lib/library/prepared';
 import { openService } from './helpers';
 
 async function handlers() {
@@ -29,18 +31,28 @@ describe('library handlers check what a message carries', () => {
   test('an import batch is re-validated in the background: a forged article is rejected with its line', async () => {
     const h = await handlers();
     const { importId } = await h['library/import-begin']({ file: 'forged.ndjson' });
+    const good = await prepareImportArticle({ line: 1, article: { id: 'ok', text: 'Fine text.' } });
     const result = await h['library/import-batch']({
       importId,
       articles: [
-        { line: 1, article: { id: 'ok', text: 'Fine text.' } },
-        { line: 2, article: { id: 'bad', text: 7 as never } },
-        { line: 3, article: { id: 'o', text: 'x', origin: 'root' as never } },
+        good,
+        { ...good, line: 2, article: { id: 'bad', text: 7 as never } },
+        { ...good, line: 3, article: { id: 'o', text: 'x', origin: 'root' as never } },
+        { ...good, line: 4, article: { id: 'h', text: 'Another text.' }, textHash: 'not-a-hash' },
+        { ...good, line: 5, article: { id: 'f', text: 'Another text.' }, fingerprint: { v: INDEX_VERSION - 1, hashes: [1, 2] } },
+        { ...good, line: 6, article: { id: 'g', text: 'Another text.' }, fingerprint: { v: INDEX_VERSION, hashes: [2, 1] } },
       ],
     });
     expect(result).toEqual({
-      staged: 1,
+      written: 0,
       duplicates: 0,
-      rejected: ['forged.ndjson:2: "text" must be a string, not a number', 'forged.ndjson:3: "origin" must be one of seed, imported, page, pasted, learned'],
+      rejected: [
+        'forged.ndjson:2: "text" must be a string, not a number',
+        'forged.ndjson:3: "origin" must be one of seed, imported, page, pasted, learned',
+        'forged.ndjson:4: the text hash is not a SHA-256 digest',
+        'forged.ndjson:5: the fingerprint is from another version of the extension (reload the page)',
+        'forged.ndjson:6: the fingerprint is not a list of ascending hashes',
+      ],
     });
     await h['library/import-abort']({ importId });
     expect((await h['library/stats']({})).total).toBe(5);

@@ -1,8 +1,10 @@
 /** Shared set-up for library tests: a fresh fake-indexeddb database per test, the real seeds. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { openLibraryDb } from '../../../lib/library/db';
+import { openLibraryDb, type LibraryDb } from '../../../lib/library/db';
+import type { ImportArticle } from '../../../lib/library/import-entry';
 import { createLibraryHandlers } from '../../../lib/library/handlers';
 import type { LibrarySend } from '../../../lib/library/import-runner';
+import { prepareImportArticle } from '../../../lib/library/prepared';
 import { LibraryService } from '../../../lib/library/service';
 import type { SeedFile } from '../../../lib/library/seeding';
 
@@ -37,4 +39,15 @@ export function article(n: number, paragraphs = 4): string {
     const w = (k: number) => words[(n * 7 + p * 3 + k) % words.length];
     return `Article ${n} paragraph ${p}: the ${w(0)} said on day ${n + p} that the ${w(1)} would review the ${w(2)} after the ${w(3)} was questioned by the ${w(4)}, and officials promised a full ${w(5)} within ${n % 12 + 2} weeks.`;
   }).join('\n\n');
+}
+
+/** Rows an unfinished import left in `meta` (its head and journaled batches): 0 once every
+ *  import was committed or rolled back. */
+export async function openImportRows(db: LibraryDb): Promise<number> {
+  return db.count('meta', IDBKeyRange.bound('import:', 'import:\uffff'));
+}
+
+/** Articles as the options page sends them: numbered by line and prepared (hash, fingerprint). */
+export function preparedBatch(articles: ReadonlyArray<ImportArticle['article']>) {
+  return Promise.all(articles.map((article, i) => prepareImportArticle({ line: i + 1, article })));
 }

@@ -9,7 +9,7 @@ import { exportLibrary } from '../../../lib/library/export-runner';
 import { importFiles } from '../../../lib/library/import-runner';
 import { readImportFile } from '../../../lib/library/import-file';
 import type { LibraryService } from '../../../lib/library/service';
-import { article, openService, sendThrough } from './helpers';
+import { article, openImportRows, openService, sendThrough } from './helpers';
 
 const noHtml = () => {
   throw new Error('no html in these tests');
@@ -37,7 +37,7 @@ describe('one-line JSON arrays', () => {
     const byId = new Map(stored.map((entry) => [entry.id, entry]));
     expect(stored).toHaveLength(count);
     for (const row of input) expect(byId.get(row.id)).toMatchObject({ title: row.title, text: row.text, origin: 'imported' });
-    expect(await service.db.count('staging')).toBe(0);
+    expect(await openImportRows(service.db)).toBe(0);
   }, 120_000);
 
   test('an export re-imported as a one-line JSON array gives back exactly the same library', async () => {

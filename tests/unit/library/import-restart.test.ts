@@ -1,14 +1,14 @@
 /**
  * Imports cut short: by a service-worker restart (the file is read again from the start, and
- * the words shown are plain ones), and by the options page going away (its staged rows are
- * dropped at once, not at the next worker start).
+ * the words shown are plain ones), and by the options page going away (what it wrote is
+ * deleted at once, not at the next worker start).
  */
 import { describe, expect, test } from 'vitest';
 import { importFiles, type LibrarySend } from '../../../lib/library/import-runner';
 import { IMPORT_PORT, watchImportPort, type ImportPort } from '../../../lib/library/import-watch';
 import { LibraryService } from '../../../lib/library/service';
 import { openLibraryDb } from '../../../lib/library/db';
-import { article, openService, sendThrough } from './helpers';
+import { article, openImportRows, openService, preparedBatch, sendThrough } from './helpers';
 
 const noHtml = () => {
   throw new Error('no html in these tests');
@@ -23,7 +23,7 @@ async function restartingBackground(name: string, stopAtBatch: number[]) {
   let batches = 0;
   const send = (async (type, payload) => {
     if (type === 'library/import-batch' && stopAtBatch.includes(++batches)) {
-      // The worker stops mid-message: the page gets the browser's raw words, the next worker drops the staging.
+      // The worker stops mid-message: the page gets the browser's raw words, the next worker rolls the batches back.
       service.db.close();
       service = await LibraryService.open(await openLibraryDb(name), []);
       throw new Error(CHANNEL_CLOSED);
@@ -68,17 +68,19 @@ describe('an import whose options page went away', () => {
   }
   const self = { id: 'ext', origin: 'chrome-extension://ext/' };
 
-  test('has its staged rows dropped when the page’s port disconnects', async () => {
+  test('has what it wrote deleted when the page’s port disconnects', async () => {
     const { service } = await openService([]);
     const send = sendThrough(service);
     const { importId } = await send('library/import-begin', { file: 'half.ndjson' });
-    await send('library/import-batch', { importId, articles: rows(30).map((r, i) => ({ line: i + 1, article: r })) });
+    await send('library/import-batch', { importId, articles: await preparedBatch(rows(30)) });
     const page = fakePort('chrome-extension://ext/options.html');
     watchImportPort(page.port, self, (id) => service.abortImport(id));
     page.post({ importId });
-    expect(await service.db.count('staging')).toBe(30);
+    expect(await service.db.count('entries')).toBe(30);
     page.close();
-    await expect.poll(() => service.db.count('staging')).toBe(0);
+    await expect.poll(() => service.db.count('entries')).toBe(0);
+    expect(await openImportRows(service.db)).toBe(0);
+    expect((await service.stats()).total).toBe(0);
     await expect(send('library/import-commit', { importId })).rejects.toThrow(/no longer open/);
   });
 

@@ -3,7 +3,7 @@ import { exportLibrary } from '../../../lib/library/export-runner';
 import { importFiles, type ImportProgress } from '../../../lib/library/import-runner';
 import { LibraryService } from '../../../lib/library/service';
 import { openLibraryDb } from '../../../lib/library/db';
-import { article, openService, sendThrough, SEED_FILES } from './helpers';
+import { article, openImportRows, openService, preparedBatch, sendThrough, SEED_FILES } from './helpers';
 
 const noHtml = () => {
   throw new Error('no html in these tests');
@@ -27,8 +27,9 @@ describe('all-or-nothing per file', () => {
     expect(badOutcome.problems[0]).toMatch(/^bad\.ndjson:301: not valid JSON/);
     expect(goodOutcome).toMatchObject({ status: 'added', added: 3, duplicates: 0 });
     expect((await service.stats()).total).toBe(3);
-    // Nothing of the rejected file waits in staging either.
-    expect(await service.db.count('staging')).toBe(0);
+    // Nothing of the rejected file is left, nor its journal.
+    expect(await service.db.count('entries')).toBe(3);
+    expect(await openImportRows(service.db)).toBe(0);
   });
 
   test('duplicates (in the library, or twice in one file) are skipped and counted; a reused id rejects the file', async () => {
@@ -59,7 +60,8 @@ describe('all-or-nothing per file', () => {
     });
     expect(outcomes.map((o) => o.status)).toEqual(['cancelled', 'cancelled']);
     expect((await service.stats()).total).toBe(0);
-    expect(await service.db.count('staging')).toBe(0);
+    expect(await service.db.count('entries')).toBe(0);
+    expect(await openImportRows(service.db)).toBe(0);
   });
 
   test('running out of storage quota is reported plainly and nothing of the file is kept', async () => {
@@ -73,7 +75,8 @@ describe('all-or-nothing per file', () => {
     expect(outcome.status).toBe('failed');
     expect(outcome.problems[0]).toMatch(/^full\.ndjson: the browser’s storage for the extension is full, so nothing from this file was added/);
     expect((await service.stats()).total).toBe(0);
-    expect(await service.db.count('staging')).toBe(0);
+    expect(await service.db.count('entries')).toBe(0);
+    expect(await openImportRows(service.db)).toBe(0);
   });
 
   test('a real storage failure during commit rolls the whole file back', async () => {
@@ -97,17 +100,20 @@ describe('all-or-nothing per file', () => {
     expect((await service.match({ id: 'p', text: article(1) })).length).toBe(0);
   });
 
-  test('an import interrupted by a service-worker restart leaves no staged entries and cannot be committed', async () => {
+  test('an import interrupted by a service-worker restart is rolled back when the library opens, and cannot be committed', async () => {
     const { service, name } = await openService([]);
     const send = sendThrough(service);
     const { importId } = await send('library/import-begin', { file: 'half.ndjson' });
-    await send('library/import-batch', { importId, articles: rows(0, 3).map((r, i) => ({ line: i + 1, article: r })) });
-    expect(await service.db.count('staging')).toBe(3);
+    await send('library/import-batch', { importId, articles: await preparedBatch(rows(0, 3)) });
+    // Written once, straight into the library: there until the file is committed or rolled back.
+    expect(await service.db.count('entries')).toBe(3);
     service.db.close();
     const restarted = await LibraryService.open(await openLibraryDb(name), SEED_FILES.slice(0, 0));
-    expect(await restarted.db.count('staging')).toBe(0);
+    for (const store of ['entries', 'texts', 'fingerprints'] as const) expect(await restarted.db.count(store)).toBe(0);
+    expect(await openImportRows(restarted.db)).toBe(0);
     await expect(sendThrough(restarted)('library/import-commit', { importId })).rejects.toThrow(/no longer open/);
     expect((await restarted.stats()).total).toBe(0);
+    expect((await restarted.match({ id: 'p', text: article(1) })).length).toBe(0);
   });
 });
 
