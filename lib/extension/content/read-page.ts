@@ -3,10 +3,13 @@
  * so the background need not compute it), that it holds none, or that it is too large to
  * check. The work is cut into idle tasks: the page's size is measured in slices of a few
  * milliseconds, and caps are decided before anything is cloned or parsed; then the cheap check,
- * the extraction and the fingerprint run in one idle task each.
+ * each step of the extraction (lib/extract: clone, pruning, Readability, paragraphs, dates) and
+ * the fingerprint run in an idle task each, so no task holds the page's main thread much longer
+ * than Readability's own parse.
  */
 import { fingerprintText } from '../../core/fingerprint';
-import { extractArticle, isProbablyArticle } from '../../extract';
+import { isProbablyArticle } from '../../extract';
+import { extractionSteps } from '../../extract/extract-article';
 import { isTooLargeToCheck, measurePage, type PageSize } from '../../extract/page-size';
 import type { ContentToBackground } from '../../protocol';
 
@@ -51,7 +54,10 @@ export async function readPage(doc: Document, url: string, scheduler: IdleSchedu
   if (isTooLargeToCheck(size)) return { type: 'page/too-large', request: { url } };
   const notArticle: PageReport = { type: 'page/not-article', request: { url } };
   if (!force && !(await scheduler.idle(() => isProbablyArticle(doc)))) return notArticle;
-  const extracted = await scheduler.idle(() => extractArticle(doc, { url, size }));
+  const steps = extractionSteps(doc, { url, size });
+  let step = await scheduler.idle(() => steps.next());
+  while (!step.done) step = await scheduler.idle(() => steps.next());
+  const extracted = step.value;
   if (!extracted) return notArticle;
   const fingerprint = await scheduler.idle(() => fingerprintText(extracted.text));
   const { title, byline, siteName, publishedAt, lang, text } = extracted;
