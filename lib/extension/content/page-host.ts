@@ -45,6 +45,10 @@ export function createPageHost(win: Window, lifecycle: Lifecycle): ContentHost {
       typeof win.requestIdleCallback === 'function'
         ? win.requestIdleCallback(whileAlive(callback), options)
         : win.setTimeout(whileAlive(callback), 0),
+    afterLoad(callback) {
+      if (win.document.readyState === 'complete') win.setTimeout(whileAlive(callback), 0);
+      else win.addEventListener('load', whileAlive(callback), { once: true });
+    },
     onLocationChange: (callback) => watchLocation(win, lifecycle, callback),
     now: () => win.performance.now(),
   };
