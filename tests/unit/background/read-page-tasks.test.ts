@@ -55,7 +55,7 @@ describe('readPage', () => {
     expect((await readPage(doc, url, scheduler)).type).toBe('page/article');
     // Every step of the extraction, in order, one task each.
     expect(tasks.filter((step) => step !== undefined)).toEqual(expected);
-    // Besides: the measure (one slice on this small page), the cheap check, the extraction's end, the fingerprint.
-    expect(tasks.length).toBe(expected.length + 4);
+    // Besides: the measure (one slice on this small page), the cheap check, the extraction's end.
+    expect(tasks.length).toBe(expected.length + 3);
   });
 });
