@@ -24,7 +24,7 @@ const IDLE_TIMEOUT_MS = 3_000;
 
 export interface ContentHost extends Timers {
   requestIdleCallback(callback: () => void, options?: { timeout?: number }): number;
-  /** Calls back once the page has loaded (its load event, at once when it already has). */
+  /** Calls back once the page has loaded (its load event, at once when it already has), or after a bound if its load never ends. */
   afterLoad(callback: () => void): void;
   /** Calls back when the page's URL changes without a load (history API, back/forward). */
   onLocationChange(callback: () => void): void;
