@@ -13,12 +13,6 @@ import type { LibraryMessages } from './library/messages';
 import type { PackMessages, PackMatchView } from './packs/messages';
 import type { SpinHint } from './spin/types';
 
-/** lib/core/fingerprint's Fingerprint, spelled out so the protocol stays plain data. */
-export interface PageFingerprint {
-  v: number;
-  hashes: number[];
-}
-
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** What the content script extracted from a page (lib/extract's result) and where: only what the background needs. */
@@ -76,8 +70,8 @@ export type SkipReason = 'excluded' | 'click-to-scan';
 
 /** Messages a content script may send. */
 export interface ContentToBackground {
-  /** `fingerprint`: made in the page (lib/core fingerprintText) so the background need not. */
-  'page/article': { request: { article: PageArticle; fingerprint?: PageFingerprint }; response: { flagged: boolean } };
+  /** The background fingerprints the text (its code is warm there; in the page it would run cold, on the page's main thread). */
+  'page/article': { request: { article: PageArticle }; response: { flagged: boolean } };
   'page/not-article': { request: { url: string }; response: null };
   /** The page is too large to check (lib/extract/page-size); nothing of it is sent. */
   'page/too-large': { request: { url: string }; response: null };

@@ -13,7 +13,7 @@ import type { LibraryEntry } from '../library/types';
 import type { LibraryMessages } from '../library/messages';
 import { shouldLearn } from '../library/learning';
 import type { BackgroundHandlers, ContentSender, PageHandlers } from '../messaging/handlers';
-import type { DoneTabResult, HighlightPlan, HighlightReport, MatchView, PageArticle, PageFingerprint, StoredTabResult } from '../protocol';
+import type { DoneTabResult, HighlightPlan, HighlightReport, MatchView, PageArticle, StoredTabResult } from '../protocol';
 import type { Settings } from '../settings';
 import type { MatchOptions } from '../core/engine';
 import type { SourceText } from '../core/types';
@@ -32,7 +32,7 @@ import type { PackMatchView } from '../packs/messages';
 /** What the background needs from the library (lib/library/service.ts provides it). */
 export interface BackgroundLibrary {
   /** `alsoAt`: other addresses of the page (its canonical URL): entries saved from them come back `sameAddress`. */
-  match(page: SourceText, fingerprint?: PageFingerprint, options?: MatchOptions, alsoAt?: readonly string[]): Promise<MatchView[]>;
+  match(page: SourceText, options?: MatchOptions, alsoAt?: readonly string[]): Promise<MatchView[]>;
   add(input: Pick<LibraryEntry, 'title' | 'text' | 'source' | 'url' | 'publishedAt' | 'origin'>): Promise<{ id: string; added: boolean }>;
   getEntry(id: string): Promise<LibraryEntry | undefined>;
   recordMatches(page: { url: string; title: string }, matches: Array<Pick<MatchView, 'id' | 'kind' | 'direction'>>): Promise<void>;
@@ -139,7 +139,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     });
   }
 
-  async function check({ article, fingerprint }: { article: PageArticle; fingerprint?: PageFingerprint }, from: ContentSender, startedAt: number) {
+  async function check({ article }: { article: PageArticle }, from: ContentSender, startedAt: number) {
     const url = pageUrl(article.url, from.url);
     const privately = from.incognito ? ({ private: true } as const) : {};
     await deps.tabResults.set(from.tabId, { status: 'checking', url, at: startedAt });
@@ -150,7 +150,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     try {
       [library, settings] = await Promise.all([deps.library(), deps.settings()]);
       const page = { id: url, title: article.title, text: article.text, publishedAt: article.publishedAt };
-      matches = await library.match(page, fingerprint, { sensitivity: settings.sensitivity }, canonical ? [canonical] : []);
+      matches = await library.match(page, { sensitivity: settings.sensitivity }, canonical ? [canonical] : []);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await settle(from.tabId, { status: 'error', url, at: now(), error: message, ...privately });

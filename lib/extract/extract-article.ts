@@ -35,21 +35,32 @@ function titleElement(doc: Document): Element | undefined {
   return titles.find((title) => nonEmpty(title.textContent)!.split(' ').length >= MIN_HEADLINE_WORDS) ?? titles[0];
 }
 
+/** Readability reads the document's title, the first <title>: leaves `clone` only the one that names the page. */
+function keepPageTitle(clone: Document): void {
+  const title = titleElement(clone);
+  for (const other of Array.from(clone.getElementsByTagName('title'))) if (other !== title) other.remove();
+}
+
 /** Elements in `doc`. */
 const elementCount = (doc: Document) => doc.getElementsByTagName('*').length;
 
 /**
- * A clone of `doc` without scripts, styles, furniture and stub titles. Over Readability's
- * element budget, hidden and empty elements go too: padding must not decide how a page is read.
+ * A clone of `doc` without scripts, styles, furniture and stub titles, made in steps (see
+ * `extractionSteps`). Over Readability's element budget, hidden and empty elements go too:
+ * padding must not decide how a page is read.
  */
-function prunedClone(doc: Document): Document {
+function* prunedClone(doc: Document): Generator<ExtractionStep, Document, void> {
   const clone = doc.cloneNode(true) as Document;
-  // Readability reads the document's title, the first <title>: leave it only the one that names the page.
-  const title = titleElement(clone);
-  for (const other of Array.from(clone.getElementsByTagName('title'))) if (other !== title) other.remove();
+  yield 'clone';
+  keepPageTitle(clone);
   pruneFurniture(clone);
+  yield 'prune';
   unwrapStoryLinks(clone);
-  if (elementCount(clone) > MAX_ELEMENTS_TO_PARSE && clone.body) dropPadding(clone.body);
+  yield 'story-links';
+  if (elementCount(clone) > MAX_ELEMENTS_TO_PARSE && clone.body) {
+    dropPadding(clone.body);
+    yield 'padding';
+  }
   return clone;
 }
 
@@ -120,27 +131,37 @@ function headlineWithin(title: string, doc: Document): string | undefined {
   return undefined;
 }
 
+/** Names of the steps of an extraction, yielded by `extractionSteps` after each. */
+export type ExtractionStep = 'measure' | 'clone' | 'prune' | 'story-links' | 'padding' | 'readability' | 'paragraphs' | 'fallback' | 'date';
+
 /**
- * The article in `doc`, or null when the page holds none or is too large to check
- * (lib/extract/page-size: callers that must tell the two apart measure first and pass `size`).
+ * The extraction of `extractArticle`, one step per `next()`: each yield names the step just
+ * done, and the generator returns the article (or null). A caller that runs each step in its
+ * own task (the content script) keeps the page's main thread free between them; run to the
+ * end at once, it is `extractArticle`. The steps read `doc` as it is when they run.
  */
-export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+export function* extractionSteps(doc: Document, options: ExtractOptions = {}): Generator<ExtractionStep, ExtractedArticle | null, void> {
   try {
-    if (isTooLargeToCheck(options.size ?? pageSize(doc))) return null;
-    const clone = prunedClone(doc);
+    const size = options.size ?? pageSize(doc);
+    if (!options.size) yield 'measure';
+    if (isTooLargeToCheck(size)) return null;
+    const clone = yield* prunedClone(doc);
     // Over Readability's budgets, its scoring would cost too much: the pruned body is read as it is.
     const withinBudget = readabilityCanAfford(clone);
     const result = withinBudget ? runReadability(clone) : null;
+    yield 'readability';
     const pageTitle = nonEmpty(result?.title) ?? nonEmpty(titleElement(doc)?.textContent) ?? '';
     const title = headlineWithin(pageTitle, doc) ?? pageTitle;
     let blocks: TextBlock[] = result?.content ? collectBlocks(result.content) : [];
     let text = joinParagraphs(cleanParagraphs(blocks, title));
+    yield 'paragraphs';
     if (text.length === 0) {
       // No usable result from Readability: fall back to the pruned page body, if it has real text.
       // (Readability changed the clone it ran on; an untouched one is needed.)
-      const fallback = withinBudget ? prunedClone(doc) : clone;
+      const fallback = withinBudget ? yield* prunedClone(doc) : clone;
       blocks = fallback.body ? collectBlocks(fallback.body) : [];
       text = joinParagraphs(cleanParagraphs(blocks, title));
+      yield 'fallback';
       if (text.length < MIN_FALLBACK_CHARS) return null;
     }
     const article: ExtractedArticle = { title, text };
@@ -152,8 +173,19 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     if (siteName) article.siteName = siteName;
     if (publishedAt) article.publishedAt = publishedAt;
     if (lang) article.lang = lang;
+    yield 'date';
     return article;
   } catch {
     return null;
   }
+}
+
+/**
+ * The article in `doc`, or null when the page holds none or is too large to check
+ * (lib/extract/page-size: callers that must tell the two apart measure first and pass `size`).
+ * All the steps of `extractionSteps` at once.
+ */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  const steps = extractionSteps(doc, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }

@@ -3,7 +3,6 @@
  * in-memory index (derived from them), kept in step by doing every change through here.
  */
 import { Engine, type MatchOptions } from '../core/engine';
-import type { Fingerprint } from '../core/fingerprint';
 import { fingerprintText } from '../core/fingerprint';
 import type { Direction, MatchKind, SourceText } from '../core/types';
 import type { MatchView, PageArticle } from '../protocol';
@@ -81,12 +80,12 @@ export class LibraryService {
    *  An entry saved from this very article's address (`page.id`, or any of `alsoAt`, e.g. its
    *  canonical URL), once normalized (canonical-url.ts), is not a copy of it: it comes back
    *  marked `sameAddress`. `options` (the user's sensitivity per kind) go to the engine as they are. */
-  match(page: SourceText, fingerprint?: Fingerprint, options?: MatchOptions, alsoAt: readonly string[] = []): Promise<MatchView[]> {
-    return this.foreground.run(() => this.matchNow(page, fingerprint, options, alsoAt));
+  match(page: SourceText, options?: MatchOptions, alsoAt: readonly string[] = []): Promise<MatchView[]> {
+    return this.foreground.run(() => this.matchNow(page, options, alsoAt));
   }
 
-  private async matchNow(page: SourceText, fingerprint: Fingerprint | undefined, options: MatchOptions | undefined, alsoAt: readonly string[]): Promise<MatchView[]> {
-    const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprint ?? fingerprintText(page.text), options);
+  private async matchNow(page: SourceText, options: MatchOptions | undefined, alsoAt: readonly string[]): Promise<MatchView[]> {
+    const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprintText(page.text), options);
     const views: MatchView[] = [];
     for (const match of matches) {
       const record = await this.db.get('entries', match.id);

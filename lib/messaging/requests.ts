@@ -3,14 +3,13 @@
  * `satisfies` ties the table to lib/protocol.ts: a message without a check does not compile.
  */
 import type { ContentToBackground, PageToBackground } from '../protocol';
-import { arrayOf, boolean, integer, object, oneOf, optional, string, type Check } from './shape';
+import { boolean, integer, object, oneOf, optional, string, type Check } from './shape';
 
 /** Generous bounds: real pages stay far below them; a hostile page cannot make us hold more. */
 const MAX_URL = 8_192;
 const MAX_LABEL = 2_000;
 const MAX_ID = 512;
 const MAX_ARTICLE_TEXT = 4_000_000;
-const MAX_FINGERPRINT_HASHES = 1_000_000;
 
 const url = string(MAX_URL);
 const label = string(MAX_LABEL);
@@ -27,12 +26,10 @@ const article = object({
   text: string(MAX_ARTICLE_TEXT),
 });
 
-const fingerprint = object({ v: integer, hashes: arrayOf(integer, MAX_FINGERPRINT_HASHES) });
-
 type ChecksFor<M> = { [K in keyof M]: Check<M[K] extends { request: infer R } ? R : never> };
 
 export const contentRequestChecks = {
-  'page/article': object({ article, fingerprint: optional(fingerprint) }),
+  'page/article': object({ article }),
   'page/not-article': object({ url }),
   'page/too-large': object({ url }),
   'page/skipped': object({ url, why: oneOf('excluded', 'click-to-scan') }),

@@ -38,14 +38,6 @@ export function oneOf<const T extends readonly string[]>(...allowed: T): Check<T
   };
 }
 
-export function arrayOf<T>(item: Check<T>, maxItems: number): Check<T[]> {
-  return (value, path) => {
-    if (!Array.isArray(value)) throw new ShapeError(path, 'a list');
-    if (value.length > maxItems) throw new ShapeError(path, `a list of at most ${maxItems} items`);
-    return value.map((entry, index) => item(entry, `${path}[${index}]`));
-  };
-}
-
 /** Marks a field as optional: absent or undefined passes, anything else must pass `check`. */
 export function optional<T>(check: Check<T>): Check<T | undefined> & { optional: true } {
   const wrapped = (value: unknown, path: string) => (value === undefined ? undefined : check(value, path));

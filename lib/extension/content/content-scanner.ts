@@ -1,8 +1,9 @@
 /**
  * The content script's behaviour on one tab: scan the page when the settings allow it (else
  * say why not), scan again when the article arrives late or a single-page site shows a new
- * story at a new address, and scan on request (the user's click). All page work runs in idle
- * callbacks, cut into short tasks (see read-page.ts).
+ * story at a new address, and scan on request (the user's click). The first scan waits for the
+ * page's load event, so it never competes with the page's own loading; all page work runs in
+ * idle callbacks, cut into short tasks (see read-page.ts).
  */
 import { isProbablyArticle } from '../../extract';
 import type { sendMessage } from '../../messaging/client';
@@ -23,6 +24,8 @@ const IDLE_TIMEOUT_MS = 3_000;
 
 export interface ContentHost extends Timers {
   requestIdleCallback(callback: () => void, options?: { timeout?: number }): number;
+  /** Calls back once the page has loaded (its load event, at once when it already has), or after a bound if its load never ends. */
+  afterLoad(callback: () => void): void;
   /** Calls back when the page's URL changes without a load (history API, back/forward). */
   onLocationChange(callback: () => void): void;
   /** A monotonic clock in milliseconds (performance.now). */
@@ -149,7 +152,7 @@ export function startContentScanner(deps: ContentScannerDeps): ContentScanner {
     generation++;
     host.setTimeout(() => void begin(previousText), SPA_RENDER_DELAY_MS);
   });
-  void begin();
+  host.afterLoad(() => void begin());
   return {
     scanNow: scan,
     stop() {

@@ -6,6 +6,9 @@
 import type { ContentHost } from './content-scanner';
 import type { Lifecycle } from './lifecycle';
 
+/** A page whose load has not ended after this long (a resource that hangs) is scanned anyway. */
+export const MAX_LOAD_WAIT_MS = 5_000;
+
 /** Without the Navigation API (Firefox 115), the URL is polled this often. */
 export const LOCATION_POLL_MS = 1_000;
 
@@ -45,6 +48,21 @@ export function createPageHost(win: Window, lifecycle: Lifecycle): ContentHost {
       typeof win.requestIdleCallback === 'function'
         ? win.requestIdleCallback(whileAlive(callback), options)
         : win.setTimeout(whileAlive(callback), 0),
+    afterLoad(callback) {
+      if (win.document.readyState === 'complete') {
+        win.setTimeout(whileAlive(callback), 0);
+        return;
+      }
+      let called = false;
+      const once = whileAlive(() => {
+        if (called) return;
+        called = true;
+        win.clearTimeout(timer);
+        callback();
+      });
+      const timer = win.setTimeout(once, MAX_LOAD_WAIT_MS);
+      win.addEventListener('load', once, { once: true });
+    },
     onLocationChange: (callback) => watchLocation(win, lifecycle, callback),
     now: () => win.performance.now(),
   };

@@ -1,12 +1,14 @@
 /**
- * What the content script reports about a page: its article (with the page-side fingerprint,
- * so the background need not compute it), that it holds none, or that it is too large to
- * check. The work is cut into idle tasks: the page's size is measured in slices of a few
+ * What the content script reports about a page: its article, that it holds none, or that it
+ * is too large to check (the background fingerprints the article's text: warm code there,
+ * where in each page it would run cold on the page's main thread). The work is cut into idle tasks: the page's size is measured in slices of a few
  * milliseconds, and caps are decided before anything is cloned or parsed; then the cheap check,
- * the extraction and the fingerprint run in one idle task each.
+ * and each step of the extraction (lib/extract: clone, pruning, Readability, paragraphs, dates)
+ * run in an idle task each, so no task holds the page's main thread much longer
+ * than Readability's own parse.
  */
-import { fingerprintText } from '../../core/fingerprint';
-import { extractArticle, isProbablyArticle } from '../../extract';
+import { isProbablyArticle } from '../../extract';
+import { extractionSteps } from '../../extract/extract-article';
 import { isTooLargeToCheck, measurePage, type PageSize } from '../../extract/page-size';
 import type { ContentToBackground } from '../../protocol';
 
@@ -51,11 +53,13 @@ export async function readPage(doc: Document, url: string, scheduler: IdleSchedu
   if (isTooLargeToCheck(size)) return { type: 'page/too-large', request: { url } };
   const notArticle: PageReport = { type: 'page/not-article', request: { url } };
   if (!force && !(await scheduler.idle(() => isProbablyArticle(doc)))) return notArticle;
-  const extracted = await scheduler.idle(() => extractArticle(doc, { url, size }));
+  const steps = extractionSteps(doc, { url, size });
+  let step = await scheduler.idle(() => steps.next());
+  while (!step.done) step = await scheduler.idle(() => steps.next());
+  const extracted = step.value;
   if (!extracted) return notArticle;
-  const fingerprint = await scheduler.idle(() => fingerprintText(extracted.text));
   const { title, byline, siteName, publishedAt, lang, text } = extracted;
   // The page's own word for its address (an AMP page names its twin): the background decides whether to believe it.
   const canonicalUrl = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href || undefined;
-  return { type: 'page/article', request: { article: { url, title, byline, siteName, publishedAt, lang, canonicalUrl, text }, fingerprint } };
+  return { type: 'page/article', request: { article: { url, title, byline, siteName, publishedAt, lang, canonicalUrl, text } } };
 }
