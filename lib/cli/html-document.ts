@@ -7,11 +7,47 @@ import { DOMParser } from 'linkedom';
 
 const parser = new DOMParser();
 
+type TagSearch = (this: ParentNode, name: string) => ArrayLike<Element>;
+
+/**
+ * linkedom's getElementsByTagName matches names only: `'*'` (every element, which Readability
+ * and lib/extract use to count and walk elements) finds nothing. Patched once, for documents and
+ * elements alike, to the same elements in the same order through querySelectorAll.
+ */
+function supportEveryElementSearch(): void {
+  const sample = parser.parseFromString('<p></p>', 'text/html') as unknown as Document;
+  for (const node of [sample, sample.documentElement] as object[]) {
+    let owner = Object.getPrototypeOf(node) as Record<string, unknown> | null;
+    while (owner && !Object.hasOwn(owner, 'getElementsByTagName')) owner = Object.getPrototypeOf(owner) as Record<string, unknown> | null;
+    if (!owner || (owner.getElementsByTagName as { everyElement?: boolean }).everyElement) continue;
+    const byName = owner.getElementsByTagName as TagSearch;
+    const patched = function (this: ParentNode, name: string) {
+      return name === '*' ? this.querySelectorAll('*') : byName.call(this, name);
+    };
+    owner.getElementsByTagName = Object.assign(patched, { everyElement: true });
+  }
+}
+supportEveryElementSearch();
+
+/**
+ * linkedom's deep clone of a document leaves every node's ownerDocument on the original, so
+ * nothing in the clone `isConnected` (lib/extract skips removed elements by it) and walkers
+ * made from `node.ownerDocument` walk the original. Points them at the clone, as browsers do.
+ */
+function adoptDescendants(clone: Document): void {
+  const stack: Node[] = Array.from(clone.childNodes);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    (node as { ownerDocument: Document }).ownerDocument = clone;
+    for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
+  }
+}
+
 /**
  * Parses `html` into a Document; `url` becomes `document.URL`, `documentURI` and `baseURI` (a
  * file: URL for local files). linkedom documents have no address, and a clone is built with
  * `new this.constructor()`: a subclass per page carries the address into clones (extraction
- * runs Readability on one).
+ * runs Readability on one), and makes the clone own its nodes.
  */
 export function parseHtmlDocument(html: string, url: string): Document {
   const doc = parser.parseFromString(html, 'text/html') as unknown as Document;
@@ -25,6 +61,11 @@ export function parseHtmlDocument(html: string, url: string): Document {
     }
     get baseURI(): string {
       return url;
+    }
+    cloneNode(deep?: boolean): Node {
+      const clone = super.cloneNode(deep) as Document;
+      if (deep) adoptDescendants(clone);
+      return clone;
     }
   }
   Object.setPrototypeOf(doc, AddressedDocument.prototype);
