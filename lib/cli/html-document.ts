@@ -43,6 +43,51 @@ function adoptDescendants(clone: Document): void {
   }
 }
 
+const DOCUMENT_TYPE_NODE = 10;
+const ELEMENT_NODE = 1;
+
+/** Whether the page parsed into one <html> holding at most one <head> and one <body>, as a browser's parser guarantees. */
+function hasOneRoot(doc: Document): boolean {
+  const rootElements = Array.from(doc.childNodes).filter((node) => node.nodeType === ELEMENT_NODE);
+  return (
+    rootElements.length === 1 &&
+    rootElements[0].nodeName.toUpperCase() === 'HTML' &&
+    doc.getElementsByTagName('html').length === 1 &&
+    doc.getElementsByTagName('body').length === 1 &&
+    doc.getElementsByTagName('head').length <= 1
+  );
+}
+
+/**
+ * Gives a page the tree a browser builds from broken markup (crawled pages with an ad's whole
+ * page in front, several <html>/<body> tags, text before <html>), which htmlparser2 keeps as
+ * written: one <html> (the first, its attributes kept) with one <head> and one <body>; the
+ * content of every <head> goes into the head, everything else into the body, in page order.
+ */
+function mergeRoots(doc: Document): void {
+  const head: Node[] = [];
+  const body: Node[] = [];
+  const collect = (parent: Node, inHead: boolean) => {
+    for (const node of Array.from(parent.childNodes)) {
+      const name = node.nodeName.toUpperCase();
+      if (node.nodeType === DOCUMENT_TYPE_NODE) continue;
+      if (node.nodeType === ELEMENT_NODE && (name === 'HTML' || name === 'BODY')) collect(node, false);
+      else if (node.nodeType === ELEMENT_NODE && name === 'HEAD') collect(node, true);
+      else (inHead ? head : body).push(node);
+    }
+  };
+  collect(doc, false);
+  const html = doc.getElementsByTagName('html')[0] ?? doc.createElement('html');
+  const headElement = doc.getElementsByTagName('head')[0] ?? doc.createElement('head');
+  const bodyElement = doc.getElementsByTagName('body')[0] ?? doc.createElement('body');
+  for (const node of Array.from(doc.childNodes)) if (node.nodeType !== DOCUMENT_TYPE_NODE) node.remove();
+  for (const element of [html, headElement, bodyElement]) while (element.firstChild) element.firstChild.remove();
+  headElement.append(...head);
+  bodyElement.append(...body);
+  html.append(headElement, bodyElement);
+  doc.appendChild(html);
+}
+
 /**
  * Parses `html` into a Document; `url` becomes `document.URL`, `documentURI` and `baseURI` (a
  * file: URL for local files). linkedom documents have no address, and a clone is built with
@@ -69,5 +114,6 @@ export function parseHtmlDocument(html: string, url: string): Document {
     }
   }
   Object.setPrototypeOf(doc, AddressedDocument.prototype);
+  if (!hasOneRoot(doc)) mergeRoots(doc);
   return doc;
 }

@@ -4,13 +4,14 @@
  * standard input. Other names are sniffed: markup is read as a page, anything else as text.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../extract/extract-article';
 import { isTooLargeToCheck, pageSize } from '../extract/page-size';
 import { decodeBytes } from './decode';
 import { fileErrorReason } from './file-error';
 import { parseHtmlDocument } from './html-document';
+import { inputPath, invocationDir } from './paths';
 
 export interface ScanInput {
   /** The argument exactly as given. */
@@ -67,18 +68,6 @@ export function htmlArticle(html: string, url: string): { title: string; text: s
   return article.publishedAt ? { title: article.title, text: article.text, publishedAt: article.publishedAt } : { title: article.title, text: article.text };
 }
 
-/**
- * The folder relative paths are read from: where the user ran the command. `npm run` starts
- * scripts in the package's folder and says where it was called from in INIT_CWD.
- */
-export function invocationDir(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  return env.INIT_CWD ? resolve(env.INIT_CWD) : cwd;
-}
-
-/** An input's file path resolved from `baseDir` (see invocationDir); `-` stays standard input. */
-export function inputPath(input: string, baseDir: string = invocationDir()): string {
-  return input === '-' ? input : resolve(baseDir, input);
-}
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

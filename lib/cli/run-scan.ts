@@ -14,9 +14,10 @@ import type { SpinHint } from '../spin';
 import { parseScanArgs, USAGE, UsageError } from './args';
 import { extractInput, type ExtractReply, type ExtractTask } from './extract-input';
 import { ExtractPool } from './extract-pool';
-import { inputPath, invocationDir, readInputBytes, type ScanInput } from './inputs';
+import { readInputBytes, type ScanInput } from './inputs';
 import { LibraryFileError, loadScanLibrary, type ScanLibrary } from './library';
 import { loadScanPacks, PackFileError } from './pack-library';
+import { inputPath, invocationDir } from './paths';
 import { formatJsonLine, formatReadableReport, type ScanResult } from './report';
 
 export interface ScanIO {
