@@ -7,27 +7,68 @@ import { DOMParser } from 'linkedom';
 
 const parser = new DOMParser();
 
-type TagSearch = (this: ParentNode, name: string) => ArrayLike<Element>;
+/** The prototype in `node`'s chain that defines `name`. */
+function definingPrototype(node: object, name: string): Record<string, unknown> | undefined {
+  for (let owner = Object.getPrototypeOf(node); owner; owner = Object.getPrototypeOf(owner)) {
+    if (Object.hasOwn(owner, name)) return owner as Record<string, unknown>;
+  }
+  return undefined;
+}
+
+const FOLLOWING = 4;
+const PRECEDING = 2;
+const CONTAINS = 8;
+const CONTAINED_BY = 16;
+const DISCONNECTED = 1 | 32; // with IMPLEMENTATION_SPECIFIC, as the standard says
+
+/** From the root down to `node`. */
+function ancestry(node: Node): Node[] {
+  const chain: Node[] = [];
+  for (let current: Node | null = node; current; current = current.parentNode) chain.push(current);
+  return chain.reverse();
+}
 
 /**
- * linkedom's getElementsByTagName matches names only: `'*'` (every element, which Readability
- * and lib/extract use to count and walk elements) finds nothing. Patched once, for documents and
- * elements alike, to the same elements in the same order through querySelectorAll.
+ * Node.compareDocumentPosition by the standard: linkedom's compares depths only, so a text node
+ * earlier in the page can come out as following (lib/extract counts the text before a heading
+ * with it).
  */
-function supportEveryElementSearch(): void {
-  const sample = parser.parseFromString('<p></p>', 'text/html') as unknown as Document;
-  for (const node of [sample, sample.documentElement] as object[]) {
-    let owner = Object.getPrototypeOf(node) as Record<string, unknown> | null;
-    while (owner && !Object.hasOwn(owner, 'getElementsByTagName')) owner = Object.getPrototypeOf(owner) as Record<string, unknown> | null;
-    if (!owner || (owner.getElementsByTagName as { everyElement?: boolean }).everyElement) continue;
-    const byName = owner.getElementsByTagName as TagSearch;
-    const patched = function (this: ParentNode, name: string) {
-      return name === '*' ? this.querySelectorAll('*') : byName.call(this, name);
-    };
-    owner.getElementsByTagName = Object.assign(patched, { everyElement: true });
+function compareDocumentPosition(this: Node, other: Node): number {
+  if (this === other) return 0;
+  const mine = ancestry(this);
+  const theirs = ancestry(other);
+  if (mine[0] !== theirs[0]) return DISCONNECTED;
+  let depth = 0;
+  while (depth < mine.length && depth < theirs.length && mine[depth] === theirs[depth]) depth++;
+  if (depth === mine.length) return CONTAINED_BY | FOLLOWING; // `other` is inside this node
+  if (depth === theirs.length) return CONTAINS | PRECEDING; // this node is inside `other`
+  const siblings = Array.from(mine[depth - 1].childNodes);
+  return siblings.indexOf(theirs[depth] as ChildNode) > siblings.indexOf(mine[depth] as ChildNode) ? FOLLOWING : PRECEDING;
+}
+
+/** getElementsByTagName with `'*'` (every element, which Readability and lib/extract count and walk): linkedom's matches names only. */
+function everyElementSearch(byName: (this: ParentNode, name: string) => ArrayLike<Element>) {
+  return function (this: ParentNode, name: string) {
+    return name === '*' ? this.querySelectorAll('*') : byName.call(this, name);
+  };
+}
+
+/** linkedom methods that differ from browsers in ways extraction depends on, replaced once on its prototypes. */
+function patchLinkedom(): void {
+  const sample = parser.parseFromString('<html><head></head><body><p>text</p></body></html>', 'text/html') as unknown as Document;
+  const patched = new Set<unknown>();
+  for (const node of [sample, sample.documentElement]) {
+    const owner = definingPrototype(node, 'getElementsByTagName');
+    if (!owner || patched.has(owner)) continue;
+    patched.add(owner);
+    owner.getElementsByTagName = everyElementSearch(owner.getElementsByTagName as (this: ParentNode, name: string) => ArrayLike<Element>);
+  }
+  for (const node of [sample, sample.documentElement, sample.body.firstChild!.firstChild!]) {
+    const owner = definingPrototype(node, 'compareDocumentPosition');
+    if (owner) owner.compareDocumentPosition = compareDocumentPosition;
   }
 }
-supportEveryElementSearch();
+patchLinkedom();
 
 /**
  * linkedom's deep clone of a document leaves every node's ownerDocument on the original, so
