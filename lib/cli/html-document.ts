@@ -84,6 +84,27 @@ function adoptDescendants(clone: Document): void {
   }
 }
 
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * HTML attribute names are case-insensitive and browsers store them lower-cased; linkedom keeps
+ * them as written (for SVG's viewBox), so `<META NAME="DC.Date.Issued">` from a 2008 page had no
+ * `name`. Lower-cases them on HTML elements (SVG ones keep theirs); where both spellings are
+ * present, the lower-case one is kept.
+ */
+function lowerCaseAttributeNames(doc: Document): void {
+  for (const element of Array.from(doc.getElementsByTagName('*'))) {
+    if (element.namespaceURI !== HTML_NAMESPACE || element.tagName.toLowerCase() === 'svg' || (element as { ownerSVGElement?: unknown }).ownerSVGElement) continue;
+    for (const name of element.getAttributeNames()) {
+      const lower = name.toLowerCase();
+      if (lower === name) continue;
+      const value = element.getAttribute(name) ?? '';
+      element.removeAttribute(name);
+      if (!element.hasAttribute(lower)) element.setAttribute(lower, value);
+    }
+  }
+}
+
 const DOCUMENT_TYPE_NODE = 10;
 const ELEMENT_NODE = 1;
 
@@ -156,5 +177,6 @@ export function parseHtmlDocument(html: string, url: string): Document {
   }
   Object.setPrototypeOf(doc, AddressedDocument.prototype);
   if (!hasOneRoot(doc)) mergeRoots(doc);
+  lowerCaseAttributeNames(doc);
   return doc;
 }

@@ -51,4 +51,10 @@ describe('the scan DOM', () => {
     expect(doc.title).toBe('Real story');
     expect(doc.body.textContent?.replace(/\s+/g, ' ').trim()).toBe('AD Articleafter');
   });
+
+  it('lower-cases attribute names of HTML elements as browsers do, not those of SVG', () => {
+    const doc = parseHtmlDocument('<html><head><META NAME="DC.Date.Issued" CONTENT="2008-06-12"></head><body><TD BGCOLOR="#fff">x</TD><svg viewBox="0 0 1 1"></svg></body></html>', 'file:///a.html');
+    expect(doc.querySelector('meta[name="dc.date.issued" i]')?.getAttribute('content')).toBe('2008-06-12');
+    expect(doc.querySelector('svg')?.getAttributeNames()).toEqual(['viewBox']);
+  });
 });
