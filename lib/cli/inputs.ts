@@ -1,16 +1,17 @@
 /**
  * Reads one scan input into the article the engine compares: `.html`/`.htm` pages through
- * jsdom and the extension's own extraction, `.txt` files as headline plus body, `-` from
+ * linkedom (html-document.ts) and the extension's own extraction, `.txt` files as headline plus body, `-` from
  * standard input. Other names are sniffed: markup is read as a page, anything else as text.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractArticle } from '../extract/extract-article';
 import { isTooLargeToCheck, pageSize } from '../extract/page-size';
 import { decodeBytes } from './decode';
 import { fileErrorReason } from './file-error';
 import { parseHtmlDocument } from './html-document';
+import { inputPath, invocationDir } from './paths';
 
 export interface ScanInput {
   /** The argument exactly as given. */
@@ -60,16 +61,13 @@ export const TOO_LARGE_REASON = 'too large to check (over 2,000,000 characters o
  */
 export function htmlArticle(html: string, url: string): { title: string; text: string; publishedAt?: string } {
   const doc = parseHtmlDocument(html, url);
-  try {
-    const size = pageSize(doc);
-    if (isTooLargeToCheck(size)) throw new Error(TOO_LARGE_REASON);
-    const article = extractArticle(doc, { url, size });
-    if (!article) return { title: doc.title.trim(), text: '' };
-    return article.publishedAt ? { title: article.title, text: article.text, publishedAt: article.publishedAt } : { title: article.title, text: article.text };
-  } finally {
-    doc.defaultView?.close(); // Frees jsdom's window: hundreds of inputs run in one process.
-  }
+  const size = pageSize(doc);
+  if (isTooLargeToCheck(size)) throw new Error(TOO_LARGE_REASON);
+  const article = extractArticle(doc, { url, size });
+  if (!article) return { title: doc.title.trim(), text: '' };
+  return article.publishedAt ? { title: article.title, text: article.text, publishedAt: article.publishedAt } : { title: article.title, text: article.text };
 }
+
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -77,23 +75,32 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function readBytes(input: string): Promise<Uint8Array> {
-  if (input === '-') return readStdin();
+/** The bytes of an input: `path` is the resolved file (inputPath), or `-` for standard input. Throws InputError. */
+export async function readInputBytes(input: string, path: string): Promise<Uint8Array> {
+  if (path === '-') return readStdin();
   try {
-    return await readFile(input);
+    return await readFile(path);
   } catch (error) {
     throw new InputError(input, fileErrorReason(error));
   }
 }
 
-/** Reads and extracts one input. Throws InputError when it cannot be read. */
-export async function readScanInput(input: string): Promise<ScanInput> {
-  const bytes = await readBytes(input);
-  const extension = input === '-' ? '' : extname(input).toLowerCase();
+/**
+ * Reads and extracts one input; relative paths are read from `baseDir` (invocationDir by
+ * default) while `input` stays as given. Throws InputError when it cannot be read.
+ */
+export async function readScanInput(input: string, baseDir: string = invocationDir()): Promise<ScanInput> {
+  const path = inputPath(input, baseDir);
+  return scanInputFromBytes(input, path, await readInputBytes(input, path));
+}
+
+/** Extracts an input already read: `path` as from inputPath (its extension and address matter). */
+export function scanInputFromBytes(input: string, path: string, bytes: Uint8Array): ScanInput {
+  const extension = path === '-' ? '' : extname(path).toLowerCase();
   const isHtml = extension === '.html' || extension === '.htm' || (extension !== '.txt' && LOOKS_LIKE_HTML.test(decodeBytes(bytes.subarray(0, 2048), { html: false })));
   const content = decodeBytes(bytes, { html: isHtml });
   if (!isHtml) return { input, ...textArticle(content) };
-  const url = input === '-' ? 'file:///dev/stdin' : pathToFileURL(resolve(input)).href;
+  const url = path === '-' ? 'file:///dev/stdin' : pathToFileURL(path).href;
   try {
     return { input, ...htmlArticle(content, url) };
   } catch (error) {

@@ -11,13 +11,13 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { rmSync, mkdtempSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { PackEntry } from '../packs/entry';
 import { mergePacks } from '../packs/merge';
 import { compareIds, packHeader, type PackMeta } from '../packs/pack';
 import type { PackHeader } from '../packs/header';
 import { readPackFile, writePackFile } from './pack-files';
 import type { BuildBatch, BuildReply } from './pack-worker';
+import { startWorker } from './start-worker';
 
 const BATCH_LINES = 256;
 /** Entries per sorted run by default (bounds memory: about 1 KB each while a run fills). */
@@ -46,13 +46,6 @@ async function* batchesOf(inputs: readonly string[]): AsyncGenerator<Omit<BuildB
     }
     if (pending.length > 0) yield { file, firstLine, lines: pending };
   }
-}
-
-/** Run from TypeScript sources (tsx), a worker registers tsx's loader before loading its script. */
-function startWorker(script: URL): Worker {
-  if (!script.pathname.endsWith('.ts')) return new Worker(script);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); })`, { eval: true });
 }
 
 /** Sorts a run by id, the later of equal ids winning (the sort is stable). */

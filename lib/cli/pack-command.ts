@@ -10,6 +10,7 @@ import { packHeader, type PackMeta } from '../packs/pack';
 import { buildPack, BuildInputError } from './pack-build';
 import { readPackFile, writePackFile } from './pack-files';
 import { fileErrorReason } from './file-error';
+import { inputPath } from './paths';
 
 export const PACK_USAGE = `Usage:
   npm run --silent pack -- build --out FILE.pack [--name NAME] [--description TEXT] [--created ISO-DATE] [--workers N] [--run-entries N] INPUT.ndjson... (or - for standard input)
@@ -51,6 +52,9 @@ function parseArgs(argv: readonly string[]): PackArgs {
     else if (arg.startsWith('--')) throw new PackUsageError(`unknown option ${arg}`);
     else args.files.push(arg);
   }
+  // npm runs the script in the package's folder: relative names are the user's folder's.
+  args.files = args.files.map((file) => inputPath(file));
+  if (args.out !== undefined) args.out = inputPath(args.out);
   if (args.created !== undefined && Number.isNaN(Date.parse(args.created))) throw new PackUsageError('--created needs an ISO 8601 date');
   if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 1 || args.workers > 64)) throw new PackUsageError('--workers needs a number from 1 to 64');
   if (args.runEntries !== undefined && (!Number.isInteger(args.runEntries) || args.runEntries < 1)) throw new PackUsageError('--run-entries needs a positive whole number');
@@ -135,6 +139,11 @@ async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr:
 }
 
 export async function runPack(argv: readonly string[], io: { stdout: (line: string) => void; stderr: (line: string) => void }): Promise<number> {
+  // Asked for, the usage is the answer (stdout, success), whatever else the line holds.
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(PACK_USAGE);
+    return 0;
+  }
   let args: PackArgs;
   try {
     args = parseArgs(argv);

@@ -6,12 +6,16 @@
  *   readability-test-pages:     source.html       vs the text of expected.html (Readability's own output;
  *                               the tiny synthetic snippets are reported apart)
  * Prints token-level precision, recall and F1 (bag of lower-cased words; macro average over
- * pages), the time per page (parse with jsdom; extraction alone), and how many of these article
+ * pages), the time per page (parse; extraction alone), and how many of these article
  * pages isProbablyArticle accepts. With --baseline,
  * the same figures for Mozilla Readability alone (its textContent), to show what the cleanup adds.
- * Usage: npm run bench:extract [-- --baseline] [--limit N] [--worst N] [--only newspaper3k|scrapinghub|readability-test|readability-synthetic]
+ * The DOM is the scan command's (linkedom, lib/cli/html-document.ts); `--dom jsdom` parses with
+ * jsdom instead (what the scan command used before), and `--dom both` runs both on each page and
+ * also counts the pages whose extracted text or title differ between them.
+ * Usage: npm run bench:extract [-- --baseline] [--dom linkedom|jsdom|both] [--limit N] [--worst N] [--only newspaper3k|scrapinghub|readability-test|readability-synthetic]
  */
 import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +25,15 @@ import { parseHtmlDocument } from '../../lib/cli/html-document';
 import { collectBlocks } from '../../lib/extract/blocks';
 import { extractArticle } from '../../lib/extract/extract-article';
 import { isProbablyArticle } from '../../lib/extract/is-probably-article';
+
+type DomName = 'linkedom' | 'jsdom';
+
+/** jsdom as the scan command used it before (quiet console, scripts off): the reference here. */
+function jsdomDocument(html: string, url: string): Document {
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+}
+
+const PARSERS: Record<DomName, (html: string, url: string) => Document> = { linkedom: parseHtmlDocument, jsdom: jsdomDocument };
 
 const EVAL_DATA = resolve(import.meta.dirname, '../../../shared/eval-data');
 
@@ -120,7 +133,8 @@ function readabilityCases(synthetic: boolean): Case[] {
       name: `readability/${name}`,
       htmlPath: join(root, name, 'source.html'),
       expected: () => {
-        const doc = parseHtmlDocument(readFileSync(join(root, name, 'expected.html'), 'utf8'), 'http://localhost/');
+        // The reference text is read the same way whichever DOM is measured.
+        const doc = jsdomDocument(readFileSync(join(root, name, 'expected.html'), 'utf8'), 'http://localhost/');
         return collectBlocks(doc.body).map((block) => block.text).join('\n\n');
       },
     }));
@@ -137,39 +151,62 @@ function readabilityAloneText(doc: Document): string {
   }
 }
 
-function run(set: string, cases: Case[]): Score[] {
-  const limit = option('--limit') ?? cases.length;
-  const scores: Score[] = [];
-  for (const testCase of cases.slice(0, limit)) {
-    const html = readPageHtml(testCase.htmlPath);
-    const started = performance.now();
-    const doc = parseHtmlDocument(html, pathToFileURL(testCase.htmlPath).href);
-    const parsed = performance.now();
-    const isArticle = isProbablyArticle(doc);
-    const checked = performance.now();
-    const text = baseline ? readabilityAloneText(doc) : (extractArticle(doc)?.text ?? '');
-    const done = performance.now();
-    doc.defaultView?.close();
-    scores.push({
-      name: testCase.name,
-      ...overlapScore(text, testCase.expected()),
-      parseMs: parsed - started,
-      extractMs: done - checked,
-      isArticle,
-    });
-  }
+interface Extraction {
+  score: Score;
+  text: string;
+  title: string;
+}
+
+function extractWith(dom: DomName, testCase: Case, html: string): Extraction {
+  const started = performance.now();
+  const doc = PARSERS[dom](html, pathToFileURL(testCase.htmlPath).href);
+  const parsed = performance.now();
+  const isArticle = isProbablyArticle(doc);
+  const checked = performance.now();
+  const article = baseline ? undefined : extractArticle(doc);
+  const text = baseline ? readabilityAloneText(doc) : (article?.text ?? '');
+  const done = performance.now();
+  if (dom === 'jsdom') doc.defaultView?.close(); // frees jsdom's window; linkedom holds nothing to free
+  return {
+    score: { name: testCase.name, ...overlapScore(text, testCase.expected()), parseMs: parsed - started, extractMs: done - checked, isArticle },
+    text,
+    title: article?.title ?? '',
+  };
+}
+
+function summary(label: string, scores: Score[]): string {
   const mean = (pick: (score: Score) => number) => scores.reduce((sum, score) => sum + pick(score), 0) / Math.max(1, scores.length);
   const median = (pick: (score: Score) => number) => {
     const sorted = scores.map(pick).sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)] ?? 0;
   };
   const max = (pick: (score: Score) => number) => Math.max(0, ...scores.map(pick));
-  console.log(
-    `${set.padEnd(28)} pages ${String(scores.length).padStart(4)}  P ${mean((s) => s.precision).toFixed(3)}  R ${mean((s) => s.recall).toFixed(3)}  F1 ${mean((s) => s.f1).toFixed(3)}` +
-      `  (median F1 ${median((s) => s.f1).toFixed(3)})  extract ms: mean ${mean((s) => s.extractMs).toFixed(0)} max ${max((s) => s.extractMs).toFixed(0)}` +
-      `  jsdom parse ms: mean ${mean((s) => s.parseMs).toFixed(0)}  is-article ${scores.filter((s) => s.isArticle).length}/${scores.length}`,
+  return (
+    `${label.padEnd(37)} pages ${String(scores.length).padStart(4)}  P ${mean((s) => s.precision).toFixed(3)}  R ${mean((s) => s.recall).toFixed(3)}  F1 ${mean((s) => s.f1).toFixed(3)}` +
+    `  (median F1 ${median((s) => s.f1).toFixed(3)})  extract ms: mean ${mean((s) => s.extractMs).toFixed(0)} max ${max((s) => s.extractMs).toFixed(0)}` +
+    `  parse ms: mean ${mean((s) => s.parseMs).toFixed(0)}  is-article ${scores.filter((s) => s.isArticle).length}/${scores.length}`
   );
-  return scores;
+}
+
+function run(set: string, cases: Case[], doms: DomName[]): Score[] {
+  const limit = option('--limit') ?? cases.length;
+  const scores = new Map<DomName, Score[]>(doms.map((dom) => [dom, []]));
+  const differing: string[] = [];
+  for (const testCase of cases.slice(0, limit)) {
+    const html = readPageHtml(testCase.htmlPath);
+    const results = doms.map((dom) => extractWith(dom, testCase, html));
+    results.forEach((result, index) => scores.get(doms[index])!.push(result.score));
+    if (results.length === 2 && (results[0].text !== results[1].text || results[0].title !== results[1].title)) {
+      const [a, b] = results.map((result) => result.score.f1.toFixed(2));
+      differing.push(`${testCase.name} (F1 ${doms[0]} ${a}, ${doms[1]} ${b}${results[0].title !== results[1].title ? '; titles differ' : ''})`);
+    }
+  }
+  for (const dom of doms) console.log(summary(`${set} [${dom}]`, scores.get(dom)!));
+  if (doms.length === 2) {
+    console.log(`  ${differing.length} of ${scores.get(doms[0])!.length} pages differ between ${doms.join(' and ')}${differing.length > 0 ? ':' : ''}`);
+    for (const line of differing) console.log(`    ${line}`);
+  }
+  return scores.get(doms[0])!;
 }
 
 function main(): void {
@@ -185,7 +222,10 @@ function main(): void {
     ['readability-test-pages', () => readabilityCases(false)],
     ['readability-synthetic', () => readabilityCases(true)],
   ];
-  const all = sets.filter(([name]) => !only || name.startsWith(only)).flatMap(([name, cases]) => run(name, cases()));
+  const domOption = process.argv.includes('--dom') ? process.argv[process.argv.indexOf('--dom') + 1] : 'linkedom';
+  if (domOption !== 'linkedom' && domOption !== 'jsdom' && domOption !== 'both') throw new Error(`--dom ${domOption}: use linkedom, jsdom or both`);
+  const doms: DomName[] = domOption === 'both' ? ['linkedom', 'jsdom'] : [domOption];
+  const all = sets.filter(([name]) => !only || name.startsWith(only)).flatMap(([name, cases]) => run(name, cases(), doms));
   const worst = option('--worst');
   if (worst) {
     console.log(`\nworst ${worst} by F1:`);

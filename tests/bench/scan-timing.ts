@@ -1,88 +1,79 @@
 /**
- * bench:scan: times the scan command the way evaluators call it: about 200 generated pages of
+ * bench:scan: times the scan command the way evaluators call it (`npm run --silent scan --
+ * --json --library LIB INPUT...`, ../shared/docs/SCAN-CONTRACT.md): about 200 generated pages of
  * about 250 KB each (a ~6 KB article inside heavy site furniture), against a generated library
- * of 1,100 articles, in one call. Prints the wall time and the time per input.
- * Usage: npm run bench:scan [-- --inputs N --library-size N]
+ * of 1,100 articles, in one call. In the same run, on the same files, it times the baseline: a
+ * plain word 5-gram Jaccard script (scan-jaccard.ts) as its own process, and prints the scan
+ * command's speed as a multiple of the baseline's (>= 1.0 is the target of issue 13). Also times
+ * one call with a single input (the cost of starting the command).
+ * Usage: npm run bench:scan [-- --inputs N --library-size N --before DIR]
+ *   --before DIR: also time the scan command of another checkout (e.g. an older commit's files), same inputs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { formatLibraryLine } from '../../lib/library/format';
+import { article, page, writeGeneratedLibrary } from './scan-generated';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function option(name: string, fallback: number): number {
+function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so every run scans the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+interface Timed {
+  seconds: number;
+  status: number | null;
+  lines: string[];
+  stderr: string;
 }
 
-const next = random(20251121);
-const VOCABULARY = Array.from({ length: 6000 }, (_, index) => {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  let word = '';
-  for (let length = 2 + (index % 9); word.length < length; ) word += letters[Math.floor(next() * 26)];
-  return word;
-});
-const FUNCTION_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'said', 'on', 'for', 'that', 'with', 'was', 'is', 'by', 'at'];
-
-function sentence(): string {
-  const words = Array.from({ length: 12 + Math.floor(next() * 18) }, () =>
-    next() < 0.4 ? FUNCTION_WORDS[Math.floor(next() * FUNCTION_WORDS.length)] : VOCABULARY[Math.floor(next() ** 2 * VOCABULARY.length)],
-  );
-  return `${words.join(' ').replace(/^./, (first) => first.toUpperCase())}.`;
+function timed(command: string, args: string[], cwd: string): Timed {
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, status: result.status, lines: result.stdout.trim().split('\n').filter(Boolean), stderr: result.stderr };
 }
 
-function article(paragraphs: number): string[] {
-  return Array.from({ length: paragraphs }, () => Array.from({ length: 3 }, sentence).join(' '));
-}
-
-/** About 250 KB: the article among navigation, teasers, ads and a long comment thread. */
-function page(title: string, paragraphs: string[]): string {
-  const links = Array.from({ length: 600 }, (_, index) => `<li><a href="/s/${index}">${sentence()}</a></li>`).join('');
-  const comments = Array.from({ length: 900 }, (_, index) => `<div class="comment"><b>user${index}</b><p>${sentence()}</p></div>`).join('');
-  const body = paragraphs.map((text) => `<p>${text}</p>`).join('<div class="ad">Advertisement</div>');
-  return `<!DOCTYPE html><html><head><title>${title}</title><style>${'.x{color:red}'.repeat(500)}</style></head><body><nav><ul>${links}</ul></nav><article><h1>${title}</h1>${body}</article><section id="comments">${comments}</section><footer>Copyright</footer></body></html>`;
-}
+const withMatches = (run: Timed) => run.lines.filter((line) => (JSON.parse(line) as { matches: unknown[] }).matches.length > 0).length;
 
 function main(): void {
-  const inputCount = option('--inputs', 200);
-  const librarySize = option('--library-size', 1100);
+  const inputCount = Number(option('--inputs') ?? 200);
+  const librarySize = Number(option('--library-size') ?? 1100);
+  const before = option('--before');
   const dir = mkdtempSync(join(tmpdir(), 'scan-timing-'));
   try {
-    const library = Array.from({ length: librarySize }, (_, index) => ({ id: `lib-${index}`, title: `Library story ${index}`, text: article(12).join('\n\n') }));
-    writeFileSync(join(dir, 'library.ndjson'), `${library.map(formatLibraryLine).join('\n')}\n`);
+    const libraryPath = join(dir, 'library.ndjson');
+    const texts = writeGeneratedLibrary(libraryPath, librarySize, 12, Math.min(inputCount, librarySize));
     const inputs: string[] = [];
     let bytes = 0;
     for (let index = 0; index < inputCount; index++) {
       // Every other page copies a library article: the engine does its full work on those.
-      const paragraphs = index % 2 === 0 ? library[index % librarySize].text.split('\n\n') : article(12);
+      const paragraphs = index % 2 === 0 ? texts[index % texts.length].split('\n\n') : article(12);
       const html = page(`Page ${index}`, paragraphs);
       bytes += html.length;
       const path = join(dir, `page-${index}.html`);
       writeFileSync(path, html);
       inputs.push(path);
     }
-    console.log(`bench:scan: ${inputCount} pages, ${Math.round(bytes / inputCount / 1024)} KB each on average; library of ${librarySize} articles`);
-    const started = performance.now();
-    const result = spawnSync('npx', ['tsx', 'lib/cli/scan.ts', '--json', '--library', join(dir, 'library.ndjson'), ...inputs], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
-    const seconds = (performance.now() - started) / 1000;
-    const lines = result.stdout.trim().split('\n').filter(Boolean);
-    const flagged = lines.filter((line) => (JSON.parse(line) as { matches: unknown[] }).matches.length > 0).length;
-    console.log(`exit ${result.status}; ${lines.length} lines; ${flagged} inputs with matches (expected ${Math.ceil(inputCount / 2)})`);
-    console.log(`wall time ${seconds.toFixed(1)} s, ${((seconds * 1000) / inputCount).toFixed(0)} ms per input`);
-    console.log(result.stderr.trim().split('\n').filter((line) => line.startsWith('scan: library') || line.includes('input(s)')).join('\n'));
+    console.log(`bench:scan (${new Date().toISOString().slice(0, 10)}): ${inputCount} pages, ${Math.round(bytes / inputCount / 1024)} KB each on average; library of ${librarySize} articles`);
+    const scanArgs = ['run', '--silent', 'scan', '--', '--json', '--no-seed', '--library', libraryPath];
+    const baseline = timed('npx', ['tsx', join(ROOT, 'tests/bench/scan-jaccard.ts'), '--library', libraryPath, ...inputs], ROOT);
+    const scan = timed('npm', [...scanArgs, ...inputs], ROOT);
+    const single = timed('npm', [...scanArgs, inputs[0]], ROOT);
+    const old = before ? timed('npm', [...scanArgs, ...inputs], before) : undefined;
+    const rate = (run: Timed) => `${(inputCount / run.seconds).toFixed(1)} inputs/s (${run.seconds.toFixed(1)} s, ${((run.seconds * 1000) / inputCount).toFixed(0)} ms per input)`;
+    console.log(`baseline, word 5-gram Jaccard script: ${rate(baseline)}; exit ${baseline.status}; ${baseline.lines.length} lines, ${withMatches(baseline)} with matches`);
+    console.log(`scan command:                        ${rate(scan)}; exit ${scan.status}; ${scan.lines.length} lines, ${withMatches(scan)} with matches (expected ${Math.ceil(inputCount / 2)})`);
+    console.log(`  ratio to the baseline: ${(baseline.seconds / scan.seconds).toFixed(2)}x (target >= 1.0)`);
+    console.log(`  ${scan.stderr.trim().split('\n').filter((line) => line.startsWith('scan: library') || line.includes('input(s)')).join('\n  ')}`);
+    console.log(`scan command, one call with a single input: ${single.seconds.toFixed(2)} s`);
+    if (old) {
+      console.log(`scan command of ${before}: ${rate(old)}; exit ${old.status}; ${withMatches(old)} with matches; ratio to the baseline ${(baseline.seconds / old.seconds).toFixed(2)}x`);
+      const same = old.lines.join('\n') === scan.lines.join('\n');
+      console.log(`  same output bytes as this checkout: ${same ? 'yes' : 'no'}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
