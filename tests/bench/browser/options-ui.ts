@@ -69,7 +69,7 @@ async function searchFinds(options: Page, word: string, title: string, timeoutMs
 export interface SearchableFigures {
   /** From `since` until the search first listed the entry; null when it did not within the timeout. */
   foundMs: number | null;
-  /** From `since` until `library/stats` reported no entry waiting for word indexing (null: not within the timeout, or no such count). */
+  /** From `since` until `library/stats` reported no entry waiting for word indexing (null: not within the timeout, or no such count any more). */
   indexedMs: number | null;
 }
 
@@ -92,7 +92,8 @@ export async function waitUntilSearchable(harness: ExtensionHarness, word: strin
     }
     let indexedMs: number | null = null;
     while (foundMs !== null && Date.now() < deadline) {
-      const { wordsPending } = await sendFromPage<Partial<LibraryStats>>(options, { type: 'library/stats' });
+      const stats = await sendFromPage<Partial<LibraryStats>>(options, { type: 'library/stats' }).catch(() => null);
+      const wordsPending = stats?.wordsPending;
       if (typeof wordsPending !== 'number') break;
       if (wordsPending === 0) {
         indexedMs = Date.now() - since;

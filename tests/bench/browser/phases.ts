@@ -78,7 +78,7 @@ export async function coldSeries(watch: VerdictWatch, rounds: number, visit: (n:
  * has `path` checked (so the worker is running with its index loaded), and returns what
  * `measure` reads then. The caller reopens what it needs.
  */
-export async function afterCheckAlone<T>(harness: ExtensionHarness, path: string, html: string, measure: () => T): Promise<T> {
+export async function afterCheckAlone<T>(harness: ExtensionHarness, path: string, html: string, measure: () => Promise<T>): Promise<T> {
   const extensionPages = harness.context.pages().filter((page) => page.url().startsWith(`chrome-extension://${harness.extensionId}/`));
   for (const page of extensionPages) await page.close();
   harness.servePage(path, html);

@@ -4,11 +4,12 @@
  * indexing after it, the time until the options search finds an imported article, warm and
  * cold checks, memory and disk with the library, and last the raw IndexedDB put floor.
  */
-import { launchExtension } from '../../e2e/harness';
+import { launchExtension, type ExtensionHarness } from '../../e2e/harness';
 import { RARE_WORD } from '../../e2e/library-scale';
 import { newsPage } from '../../e2e/pages/site-chrome';
 import { seed } from '../../e2e/pages/seeds';
 import { diskFigures, extensionProcessMemory, type DiskFigures, type ProcessMemory } from './footprint';
+import { workerHeap, type WorkerHeap } from './worker-heap';
 import { writeLibraryFile } from './library-file';
 import { importThroughOptions, waitUntilSearchable, type ImportOutcome, type SearchableFigures } from './options-ui';
 import { afterCheckAlone, coldSeries, sampleWhile, series, type Sample } from './phases';
@@ -27,17 +28,23 @@ export interface RunOptions {
   verdictTimeoutMs: number;
 }
 
+export interface WorkerMemory {
+  process: ProcessMemory;
+  /** Null when the protocol could not reach the worker (the reason is logged). */
+  heap: WorkerHeap | null;
+}
+
 export interface SizeFigures {
   size: number;
   textBytes: number;
   fileBytes: number;
-  seedsMemory: ProcessMemory;
+  seedsMemory: WorkerMemory;
   imported: ImportOutcome;
   duringImport: Sample[];
   searchable: SearchableFigures;
   duringIndexing: Sample[];
   warm: Verdict[];
-  memory: ProcessMemory;
+  memory: WorkerMemory;
   cold: Verdict[];
   disk: DiskFigures;
   rawPutMs: number;
@@ -45,6 +52,16 @@ export interface SizeFigures {
 
 const seed002 = seed('002');
 const seedCopy = newsPage({ site: 'Copy Desk', headline: seed002.title, paragraphs: seed002.text.split('\n\n') });
+/** The extension process's memory, then the worker's heap (read second: it collects garbage). */
+async function workerMemory(harness: ExtensionHarness): Promise<WorkerMemory> {
+  const process = extensionProcessMemory(harness);
+  const heap = await workerHeap(harness).catch((error: unknown) => {
+    console.warn(`  (the worker's heap could not be read: ${(error as Error).message})`);
+    return null;
+  });
+  return { process, heap };
+}
+
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 export async function runSize(size: number, options: RunOptions): Promise<SizeFigures> {
@@ -56,12 +73,15 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
       watch.visit(`/${phase}/${n}.html`, queryPage(size, phase, n), options.verdictTimeoutMs);
 
     log(`${size}: memory with the five seeds`);
-    const seedsMemory = await afterCheckAlone(harness, '/seeds/copy.html', seedCopy, () => extensionProcessMemory(harness));
+    const seedsMemory = await afterCheckAlone(harness, '/seeds/copy.html', seedCopy, () => workerMemory(harness));
     let watch = await VerdictWatch.open(harness);
 
     log(`${size}: importing ${(file.fileBytes / 1e6).toFixed(0)} MB through the options page, checking pages meanwhile`);
     const importing = importThroughOptions(harness, file.path, size, options.importTimeoutMs);
-    const { value: imported, samples: duringImport } = await sampleWhile(importing, visitor(watch, 'during-import'), 1_000, options.verdictTimeoutMs);
+    // Nothing of the import is matchable before it commits: every other page copies a seed, so matching work is measured too.
+    const duringImportVisit = (n: number) =>
+      n % 2 ? watch.visit(`/during-import/${n}.html`, seedCopy, options.verdictTimeoutMs) : visitor(watch, 'during-import')(n);
+    const { value: imported, samples: duringImport } = await sampleWhile(importing, duringImportVisit, 1_000, options.verdictTimeoutMs);
     const importEnd = Date.now();
     log(`${size}: imported in ${(imported.ms / 1000).toFixed(1)} s (${imported.totals}); searching "${RARE_WORD}" until found`);
     const searching = waitUntilSearchable(harness, RARE_WORD, file.marked.title, importEnd, options.searchTimeoutMs);
@@ -72,7 +92,7 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
     const warm = await series(options.warmPages, visitor(watch, 'warm'));
 
     log(`${size}: memory with the library`);
-    const memory = await afterCheckAlone(harness, '/library/copy.html', queryPage(size, 'memory', 0), () => extensionProcessMemory(harness));
+    const memory = await afterCheckAlone(harness, '/library/copy.html', queryPage(size, 'memory', 0), () => workerMemory(harness));
     watch = await VerdictWatch.open(harness);
 
     log(`${size}: ${options.coldRounds} checks after a service-worker stop`);

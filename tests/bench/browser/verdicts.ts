@@ -87,7 +87,7 @@ export class VerdictWatch {
       const waiting = this.settledAt(url, timeoutMs);
       await tab.goto(url);
       const settled = await waiting;
-      if (!settled) throw new Error(`${url}: no verdict within ${timeoutMs / 1000} s (the tab's result stayed "checking" or was never stored).`);
+      if (!settled) throw new Error(`${url}: no verdict within ${timeoutMs / 1000} s (stored for it: ${await this.storedFor(url)}).`);
       return {
         status: settled.status,
         matches: settled.matches,
@@ -97,6 +97,17 @@ export class VerdictWatch {
     } finally {
       await tab.close();
     }
+  }
+
+  /** What storage.session holds for `url` (for error messages). */
+  private storedFor(url: string): Promise<string> {
+    return this.probe.page.evaluate(
+      async ([prefix, address]) => {
+        const found = Object.entries(await chrome.storage.session.get(null)).filter(([key, value]) => key.startsWith(prefix) && (value as StoredTabResult).url === address);
+        return found.length === 0 ? 'nothing' : found.map(([key, value]) => `${key}: ${JSON.stringify(value).slice(0, 200)}`).join('; ');
+      },
+      [TAB_RESULT_PREFIX, url] as const,
+    );
   }
 
   private settledAt(url: string, timeoutMs: number): Promise<Settled | null> {
