@@ -1,8 +1,8 @@
 /** Prints one library size's figures of bench:browser as a Markdown table: figure, value, floor or baseline of the same run, ratio, target. */
 import { statusCounts, summarize, type Sample, type Summary } from './phases';
 import type { SizeFigures } from './run-size';
-import type { Verdict } from './verdicts';
 
+const workerMs = (sample: Sample) => ('workerMs' in sample ? sample.workerMs : undefined);
 const count = (n: number) => Math.round(n).toLocaleString('en');
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -13,7 +13,7 @@ const spread = (summary: Summary | null, last: 'p95' | 'max' = 'p95') => (summar
 function duringRow(label: string, samples: readonly Sample[], warm: Summary | null): string {
   if (samples.length === 0) return `| ${label} | no check (the phase ended first) | | | ≤ 1 s |`;
   const verdicts = summarize(samples.map((sample) => sample.verdictMs));
-  const worker = summarize(samples.map((sample) => ('workerMs' in sample ? sample.workerMs : undefined)));
+  const worker = summarize(samples.map(workerMs));
   return `| ${label}: from navigation to verdict | ${spread(verdicts, 'max')}; worker's part ${spread(worker, 'max')}; ${statusCounts(samples)} | warm: ${spread(warm)} | max ${warm && verdicts ? ratio(verdicts.max, warm.p50) : '–'} of warm p50 | ≤ 1 s |`;
 }
 
@@ -21,10 +21,10 @@ export function sizeReport(figures: SizeFigures): string {
   const { size, imported, rawPutMs, disk, textBytes, searchable, warm, cold } = figures;
   const importRate = (size / imported.ms) * 1000;
   const rawRate = (size / rawPutMs) * 1000;
-  const warmVerdict = summarize(warm.map((v: Verdict) => v.verdictMs));
-  const warmWorker = summarize(warm.map((v: Verdict) => v.workerMs));
+  const warmVerdict = summarize(warm.map((v) => v.verdictMs));
+  const warmWorker = summarize(warm.map(workerMs));
   const coldVerdict = summarize(cold.map((v) => v.verdictMs));
-  const coldWorker = summarize(cold.map((v) => v.workerMs));
+  const coldWorker = summarize(cold.map(workerMs));
   const estimateIdb = disk.estimateIndexedDbBytes !== undefined ? ` (IndexedDB ${mb(disk.estimateIndexedDbBytes)})` : '';
   const memory = ({ process, heap }: SizeFigures['memory']) =>
     `RSS ${mb(process.rssBytes)}${process.pssBytes !== undefined ? `, PSS ${mb(process.pssBytes)}` : ''}; JS heap ${heap ? `${mb(heap.usedBytes)} (${mb(heap.usedAfterGcBytes)} after a GC)` : 'not read'}`;

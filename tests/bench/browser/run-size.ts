@@ -14,7 +14,7 @@ import { writeLibraryFile } from './library-file';
 import { importThroughOptions, waitUntilSearchable, type ImportOutcome, type SearchableFigures } from './options-ui';
 import { afterCheckAlone, coldSeries, sampleWhile, series, type Sample } from './phases';
 import { rawPutMs } from './raw-floor';
-import { queryPage, type Verdict, VerdictWatch } from './verdicts';
+import { queryPage, VerdictWatch } from './verdicts';
 
 export interface RunOptions {
   /** Warm checks (the p50/p95 series). */
@@ -43,9 +43,9 @@ export interface SizeFigures {
   duringImport: Sample[];
   searchable: SearchableFigures;
   duringIndexing: Sample[];
-  warm: Verdict[];
+  warm: Sample[];
   memory: WorkerMemory;
-  cold: Verdict[];
+  cold: Sample[];
   disk: DiskFigures;
   rawPutMs: number;
 }
@@ -88,15 +88,15 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
     const { value: searchable, samples: duringIndexing } = await sampleWhile(searching, visitor(watch, 'during-indexing'), 1_000, options.verdictTimeoutMs);
 
     log(`${size}: ${options.warmPages} warm checks`);
-    await visitor(watch, 'warm-up')(0);
-    const warm = await series(options.warmPages, visitor(watch, 'warm'));
+    await series(1, visitor(watch, 'warm-up'), options.verdictTimeoutMs);
+    const warm = await series(options.warmPages, visitor(watch, 'warm'), options.verdictTimeoutMs);
 
     log(`${size}: memory with the library`);
     const memory = await afterCheckAlone(harness, '/library/copy.html', queryPage(size, 'memory', 0), () => workerMemory(harness));
     watch = await VerdictWatch.open(harness);
 
     log(`${size}: ${options.coldRounds} checks after a service-worker stop`);
-    const cold = await coldSeries(watch, options.coldRounds, visitor(watch, 'cold'));
+    const cold = await coldSeries(watch, options.coldRounds, visitor(watch, 'cold'), options.verdictTimeoutMs);
     await watch.close();
 
     log(`${size}: disk, then the raw IndexedDB put floor`);
