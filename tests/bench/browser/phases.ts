@@ -32,6 +32,9 @@ export function statusCounts(samples: readonly Sample[]): string {
   return [...counts].map(([status, n]) => (status === 'done' ? `done ${n} (${matched} with a match)` : `${status} ${n}`)).join(', ');
 }
 
+/** The worker's part of a sample (none for a sample without a verdict). */
+export const workerMs = (sample: Sample) => ('workerMs' in sample ? sample.workerMs : undefined);
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Visit `n`, or a 'no verdict' sample (counted as `timeoutMs`) when it got none; the reason is logged. */

@@ -1,8 +1,7 @@
 /** Prints one library size's figures of bench:browser as a Markdown table: figure, value, floor or baseline of the same run, ratio, target. */
-import { statusCounts, summarize, type Sample, type Summary } from './phases';
+import { statusCounts, summarize, workerMs, type Sample, type Summary } from './phases';
 import type { SizeFigures } from './run-size';
 
-const workerMs = (sample: Sample) => ('workerMs' in sample ? sample.workerMs : undefined);
 const count = (n: number) => Math.round(n).toLocaleString('en');
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -12,7 +12,7 @@ import { diskFigures, extensionProcessMemory, type DiskFigures, type ProcessMemo
 import { workerHeap, type WorkerHeap } from './worker-heap';
 import { writeLibraryFile } from './library-file';
 import { importThroughOptions, waitUntilSearchable, type ImportOutcome, type SearchableFigures } from './options-ui';
-import { afterCheckAlone, coldSeries, sampleWhile, series, type Sample } from './phases';
+import { afterCheckAlone, coldSeries, sampleWhile, series, summarize, workerMs, type Sample } from './phases';
 import { rawPutMs } from './raw-floor';
 import { queryPage, VerdictWatch } from './verdicts';
 
@@ -83,24 +83,30 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
       n % 2 ? watch.visit(`/during-import/${n}.html`, seedCopy, options.verdictTimeoutMs) : visitor(watch, 'during-import')(n);
     const { value: imported, samples: duringImport } = await sampleWhile(importing, duringImportVisit, 1_000, options.verdictTimeoutMs);
     const importEnd = Date.now();
+    log(`${size}: ${duringImport.length} checks during the import, verdict ${JSON.stringify(summarize(duringImport.map((v) => v.verdictMs)))}`);
     log(`${size}: imported in ${(imported.ms / 1000).toFixed(1)} s (${imported.totals}); searching "${RARE_WORD}" until found`);
     const searching = waitUntilSearchable(harness, RARE_WORD, file.marked.title, importEnd, options.searchTimeoutMs);
     const { value: searchable, samples: duringIndexing } = await sampleWhile(searching, visitor(watch, 'during-indexing'), 1_000, options.verdictTimeoutMs);
 
+    log(`${size}: search: ${JSON.stringify(searchable)}; ${duringIndexing.length} checks meanwhile, verdict ${JSON.stringify(summarize(duringIndexing.map((v) => v.verdictMs)))}`);
     log(`${size}: ${options.warmPages} warm checks`);
     await series(1, visitor(watch, 'warm-up'), options.verdictTimeoutMs);
     const warm = await series(options.warmPages, visitor(watch, 'warm'), options.verdictTimeoutMs);
 
+    log(`${size}: warm verdict ${JSON.stringify(summarize(warm.map((v) => v.verdictMs)))}, worker's part ${JSON.stringify(summarize(warm.map(workerMs)))}`);
     log(`${size}: memory with the library`);
     const memory = await afterCheckAlone(harness, '/library/copy.html', queryPage(size, 'memory', 0), () => workerMemory(harness));
     watch = await VerdictWatch.open(harness);
 
+    log(`${size}: memory ${JSON.stringify(memory)}`);
     log(`${size}: ${options.coldRounds} checks after a service-worker stop`);
     const cold = await coldSeries(watch, options.coldRounds, visitor(watch, 'cold'), options.verdictTimeoutMs);
     await watch.close();
 
+    log(`${size}: cold verdict ${JSON.stringify(summarize(cold.map((v) => v.verdictMs)))}, worker's part ${JSON.stringify(summarize(cold.map(workerMs)))}`);
     log(`${size}: disk, then the raw IndexedDB put floor`);
     const disk = await diskFigures(harness);
+    log(`${size}: disk ${JSON.stringify({ ...disk, folders: undefined })}`);
     const putMs = await rawPutMs(harness, size);
     return { size, textBytes: file.textBytes, fileBytes: file.fileBytes, seedsMemory, imported, duringImport, searchable, duringIndexing, warm, memory, cold, disk, rawPutMs: putMs };
   } finally {
