@@ -102,7 +102,8 @@ function tallyFor<K>(map: Map<K, Tally>, key: K): Tally {
   return tally;
 }
 
-function quantile(sorted: number[], q: number): number {
+/** The `q` quantile (0..1) of ascending `sorted` values (nearest rank; 0 when empty). */
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }

@@ -80,7 +80,8 @@ export class ExtensionHarness {
     readonly extensionId: string,
     private readonly server: Server,
     readonly baseUrl: string,
-    private readonly userDataDir: string,
+    /** The browser's profile (a temporary directory, deleted by close()). */
+    readonly userDataDir: string,
   ) {
     server.on('request', (request, response) => {
       const route = this.routes.get(new URL(request.url ?? '/', baseUrl).pathname);
