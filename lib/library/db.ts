@@ -8,9 +8,11 @@ import type { Fingerprint } from '../core/fingerprint';
 import { sortKey, type EntryRecord } from './records';
 import type { EntryOrigin } from './types';
 import { isVersionError, LibraryTooNewError } from './rescue';
+import type { SegmentBlock, SegmentHead } from './search-segments';
+import { packText, type StoredText } from './text-codec';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
-export const LIBRARY_DB_VERSION = 2;
+export const LIBRARY_DB_VERSION = 3;
 
 /** An entry staged by an import that is not committed yet: invisible to the library. */
 export interface StagedEntry {
@@ -62,8 +64,11 @@ export interface LibrarySchema extends DBSchema {
       hash: string;
     };
   };
-  texts: { key: string; value: { id: string; text: string } };
-  words: { key: string; value: { id: string; words: string[] }; indexes: { word: string } };
+  /** Deflated when long enough (text-codec.ts). */
+  texts: { key: string; value: StoredText };
+  /** The search index (search-segments.ts): segment heads, and their blocks under [segment, block]. */
+  'search-segments': { key: number; value: SegmentHead };
+  'search-blocks': { key: [number, number]; value: SegmentBlock };
   /** Derived data: rebuilt from `texts` when its version differs from the engine's INDEX_VERSION. */
   fingerprints: { key: string; value: StoredFingerprint };
   matches: { key: number; value: RecentMatch; indexes: { entry: [string, number] } };
@@ -111,6 +116,8 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
     upgrade(db, oldVersion, _newVersion, transaction) {
       // One block per schema version, applied in order: a user several versions behind
       // passes through each step.
+      /** The database without the current schema's types, for stores of earlier versions. */
+      const legacy = db as unknown as IDBPDatabase;
       if (oldVersion < 1) {
         const entries = db.createObjectStore('entries', { keyPath: 'id' });
         // The id ends each key so entries with equal sort values keep a stable order, which
@@ -122,7 +129,8 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         }
         entries.createIndex('hash', 'textHash');
         db.createObjectStore('texts', { keyPath: 'id' });
-        db.createObjectStore('words', { keyPath: 'id' }).createIndex('word', 'words', { multiEntry: true });
+        // Until version 3: each entry's search words, with a multiEntry index.
+        legacy.createObjectStore('words', { keyPath: 'id' }).createIndex('word', 'words', { multiEntry: true });
         db.createObjectStore('fingerprints', { keyPath: 'id' });
         db.createObjectStore('matches', { autoIncrement: true }).createIndex('entry', ['entryId', 'at']);
         const staging = db.createObjectStore('staging', { keyPath: ['importId', 'seq'] });
@@ -134,6 +142,14 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         // Version 2: sort keys fold accents (records.ts sortKey); the entries' keys are recomputed.
         void recomputeSortKeys(transaction.objectStore('entries'));
       }
+      if (oldVersion < 3) {
+        // Version 3: the search index in segments (filled again from the texts when the library
+        // opens, search-indexer.ts) instead of a multiEntry index; texts deflated.
+        if (legacy.objectStoreNames.contains('words')) legacy.deleteObjectStore('words');
+        db.createObjectStore('search-segments', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('search-blocks');
+        if (oldVersion > 0 && legacy.objectStoreNames.contains('texts')) void packTexts(transaction.objectStore('texts'));
+      }
     },
   });
 }
@@ -143,5 +159,13 @@ async function recomputeSortKeys(entries: IDBPObjectStore<LibrarySchema, ArrayLi
   for (let cursor = await entries.openCursor(); cursor; cursor = await cursor.continue()) {
     const record = cursor.value;
     await cursor.update({ ...record, titleKey: sortKey(record.title), sourceKey: sortKey(record.source) });
+  }
+}
+
+/** Deflates the texts stored plain, inside the upgrade transaction. */
+async function packTexts(texts: IDBPObjectStore<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'texts', 'versionchange'>): Promise<void> {
+  for (let cursor = await texts.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { id, text } = cursor.value;
+    if (typeof text === 'string') await cursor.update(packText(id, text));
   }
 }

@@ -18,6 +18,7 @@ import type { ImportArticle } from './import-entry';
 import { learnedBeyondCap, shouldLearn } from './learning';
 import { listEntries, type ListPage, type ListQuery } from './listing';
 import { prepareEntry, type PreparedEntry } from './prepared';
+import { unpackText } from './text-codec';
 import { WordIndexer } from './word-indexer';
 import { recentMatches, recordRecentMatches } from './recent-matches';
 import { ORIGINS, toEntry } from './records';
@@ -103,7 +104,7 @@ export class LibraryService {
   async getEntry(id: string): Promise<LibraryEntry | undefined> {
     const tx = this.db.transaction(['entries', 'texts']);
     const [record, text] = await Promise.all([tx.objectStore('entries').get(id), tx.objectStore('texts').get(id)]);
-    return record && text ? toEntry(record, text.text) : undefined;
+    return record && text ? toEntry(record, unpackText(text)) : undefined;
   }
 
   async getEntries(ids: readonly string[]): Promise<LibraryEntry[]> {
@@ -188,7 +189,7 @@ export class LibraryService {
     let last: string | undefined;
     while (cursor && lines.length < limit) {
       const text = await tx.objectStore('texts').get(cursor.key);
-      if (text) lines.push(exportLine(toEntry(cursor.value, text.text)));
+      if (text) lines.push(exportLine(toEntry(cursor.value, unpackText(text))));
       last = cursor.key;
       cursor = await cursor.continue();
     }
@@ -217,6 +218,7 @@ export class LibraryService {
   private async store(prepared: readonly PreparedEntry[]): Promise<void> {
     await writeEntries(this.db, prepared);
     this.index(prepared);
+    this.words.mergeSoon();
   }
 
   /** Resolves once every stored entry can be found by its words. */
