@@ -15,7 +15,7 @@ import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries 
 import { exportLine } from './import-entry';
 import { abortImport, beginImport, commitImport, dropStaleImports, stageBatch, type StageResult } from './import-staging';
 import type { ImportArticle } from './import-entry';
-import { learnedBeyondCap, shouldLearn } from './learning';
+import { learnedAddedBefore, learnedBeyondCap, shouldLearn } from './learning';
 import { listEntries, type ListPage, type ListQuery } from './listing';
 import { prepareEntry, type PreparedEntry } from './prepared';
 import { unpackText } from './text-codec';
@@ -148,6 +148,12 @@ export class LibraryService {
     return deleted.length;
   }
 
+  /** Deletes the learned entries added more than `days` days before `now`; returns how many. */
+  async deleteLearnedOlderThan(days: number, now: Date = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return this.delete(await learnedAddedBefore(this.db, before));
+  }
+
   /** Puts deleted entries back as they were (same ids, origins and dates): the undo of a
    *  delete. Entries whose text or id is in the library again meanwhile are skipped. */
   async restore(entries: readonly LibraryEntry[]): Promise<number> {
@@ -207,7 +213,7 @@ export class LibraryService {
   async commitImport(importId: string): Promise<number> {
     const added = await commitImport(this.db, importId);
     this.index(added);
-    this.words.schedule(added.map((item) => item.record.id));
+    this.words.schedule(added.map(({ record, text }) => ({ id: record.id, title: record.title, text })));
     return added.length;
   }
 

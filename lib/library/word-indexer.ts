@@ -16,8 +16,12 @@ import { unpackText } from './text-codec';
 /** Entries read per transaction: short enough not to hold up matching. */
 const READ_BATCH = 250;
 
+/** An entry to index: its id (its title and text are read from the library), or the entry
+ *  itself when the caller still holds its text (an import just committed: no read, no inflate). */
+export type IndexItem = string | { id: string; title: string; text: string };
+
 export class WordIndexer {
-  private queue: string[] = [];
+  private queue: IndexItem[] = [];
   /** Queue entries before this are done (a moving start instead of shifting 100,000 items). */
   private done = 0;
   private running: Promise<void> | null = null;
@@ -31,9 +35,9 @@ export class WordIndexer {
     return this.queue.length - this.done;
   }
 
-  schedule(ids: readonly string[]): void {
-    // Not push(...ids): an import of 100,000 entries would overflow the call stack.
-    for (const id of ids) this.queue.push(id);
+  schedule(items: readonly IndexItem[]): void {
+    // Not push(...items): an import of 100,000 entries would overflow the call stack.
+    for (const item of items) this.queue.push(item);
     this.kick();
   }
 
@@ -72,14 +76,14 @@ export class WordIndexer {
   private async work(): Promise<void> {
     for (;;) {
       if (this.pending > 0) {
-        const ids = this.queue.slice(this.done, this.done + SMALL_SEGMENT);
+        const items = this.queue.slice(this.done, this.done + SMALL_SEGMENT);
         try {
-          await this.indexSegment(ids);
+          await this.indexSegment(items);
         } catch (error) {
           // These entries stay unsearchable until the next open retries them.
           console.warn('Recycled News: could not index search words', error);
         }
-        this.done += ids.length;
+        this.done += items.length;
         this.mergeWanted = true;
         continue;
       }
@@ -97,20 +101,22 @@ export class WordIndexer {
 
   /** Reads in short read-only transactions and writes in one: a read-write transaction over
    *  the entries would hold up every list and match while it runs. */
-  private async indexSegment(ids: string[]): Promise<void> {
+  private async indexSegment(items: IndexItem[]): Promise<void> {
     const docs: Array<{ id: string; words: string[] }> = [];
-    for (let start = 0; start < ids.length; start += READ_BATCH) {
+    for (let start = 0; start < items.length; start += READ_BATCH) {
+      const chunk = items.slice(start, start + READ_BATCH);
       const read = this.db.transaction(['entries', 'texts']);
       const reads = new RequestBatch();
-      const rows = ids
-        .slice(start, start + READ_BATCH)
-        .map((id) => Promise.all([reads.add(read.objectStore('entries').get(id)), reads.add(read.objectStore('texts').get(id))]));
+      // Entries held in memory are only checked to be still there (deleted meanwhile: skipped).
+      const rows = chunk.map((item) =>
+        typeof item === 'string'
+          ? Promise.all([reads.add(read.objectStore('entries').get(item)), reads.add(read.objectStore('texts').get(item))]).then(([record, text]) =>
+              record && text ? { id: record.id, title: record.title, text: unpackText(text) } : undefined,
+            )
+          : reads.add(read.objectStore('entries').getKey(item.id)).then((key) => (key === undefined ? undefined : item)),
+      );
       await reads.settle();
-      for (const row of rows) {
-        const [record, text] = await row;
-        // Deleted meanwhile: nothing to index.
-        if (record && text) docs.push({ id: record.id, words: searchWords(record.title, unpackText(text)) });
-      }
+      for (const row of await Promise.all(rows)) if (row) docs.push({ id: row.id, words: searchWords(row.title, row.text) });
     }
     const write = this.db.transaction([...SEARCH_STORES], 'readwrite');
     await Promise.all([putSegment(write, buildSegment(docs)), write.done]);

@@ -41,9 +41,12 @@ export interface ImportFigures {
   wordIndexMs: number;
 }
 
-/** Imports `count` generated articles (one marked with RARE_WORD) and waits for the word index. */
-export async function importGenerated(options: Page, count: number): Promise<ImportFigures> {
-  const articles = generatedArticles(count, RARE_WORD, Math.floor(count / 2));
+/** Imports `count` generated articles (one marked with RARE_WORD), or `articles`, and waits for the word index. */
+export async function importGenerated(
+  options: Page,
+  count: number,
+  articles = generatedArticles(count, RARE_WORD, Math.floor(count / 2)),
+): Promise<ImportFigures> {
   const started = Date.now();
   const { importId } = await sendFromPage<{ importId: string }>(options, { type: 'library/import-begin', file: 'scale.ndjson' });
   // Sent in batches, as the import does (one big argument would not cross the DevTools protocol).
