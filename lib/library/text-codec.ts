@@ -1,6 +1,6 @@
 /**
  * How the `texts` store keeps an article's text: deflated (RFC 1951, by fflate) once it is long
- * enough for that to pay, plain below. News prose deflates to about a third of its UTF-8 size;
+ * enough for that to pay, plain below. News prose deflates to about half its UTF-8 size;
  * inflating one article for the popup takes well under a millisecond.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
@@ -16,8 +16,8 @@ export interface StoredText {
 
 /** Below this many characters deflate's header and untrained dictionary save too little. */
 const DEFLATE_FROM_CHARS = 200;
-/** The fastest level: on articles of 1 to 4 KB, level 6 saves about 1 % more for more time
- *  (measured with fflate on the generated articles of tests/e2e/options-fixtures.ts). */
+/** The fastest level: on 129 real news articles (newspaper3k's tests, 4 KB on average) it
+ *  deflates them to 0.49 of their UTF-8 size, level 6 to 0.475, for more time. */
 const LEVEL = 1;
 
 export function packText(id: string, text: string): StoredText {
