@@ -1,5 +1,5 @@
 /**
- * The words an entry can be found by: the `words` store's multiEntry index maps each one to
+ * The words an entry can be found by: the search index (search-segments.ts) maps each one to
  * the entries holding it, so a search reads an index instead of every text.
  */
 import { withoutIgnorables } from '../core/normalize';
