@@ -23,7 +23,7 @@ export function ReclaimLearned({ learnedCount, onDeleted }: ReclaimLearnedProps)
     sendMessage('library/delete-learned-older', { days })
       .then(
         ({ deleted }) => {
-          setMessage(deleted === 0 ? t('reclaimNone') : t('reclaimDone', formatCount(deleted)));
+          setMessage(deleted === 0 ? t('reclaimNone') : deleted === 1 ? t('reclaimDoneOne') : t('reclaimDone', formatCount(deleted)));
           if (deleted > 0) onDeleted();
         },
         (reason: Error) => setMessage(t('dangerFailed', reason.message)),
