@@ -7,11 +7,6 @@
  * - the browser's usage for the extension (navigator.storage.estimate: IndexedDB's files on disk),
  *   after the import and again after a pause (LevelDB compacts in the background), minus the
  *   usage before the import (the seeds);
- * - the library's size on disk as written afresh: every store (with its indexes) is copied into a
- *   database of its own from the options page (same origin as the background) and the usage
- *   grows by that much; this leaves out what LevelDB has not compacted yet (the import's staged
- *   copies, deleted but still on disk until a compaction drops them). Per store the growth is
- *   not reliable (the library's own compactions run meanwhile), so only the total is printed;
  * - the library's own estimate per kind of data (library/storage-use, what the options page shows);
  * - the time from the commit to every word being searchable, and the list queries' times.
  * Usage: npm run bench:footprint [-- --entries 100000] [-- --long]   (default 10,000)
@@ -46,41 +41,10 @@ try {
   await new Promise((done) => setTimeout(done, SETTLE_MS));
   const settled = (await usage()) - before;
   const use = await sendFromPage<StorageUse>(options, { type: 'library/storage-use' });
-  const stores = await options.evaluate(
-    () =>
-      new Promise<string[]>((done) => {
-        const open = indexedDB.open('recycled-news-library');
-        open.onsuccess = () => {
-          done([...open.result.objectStoreNames]);
-          open.result.close();
-        };
-      }),
-  );
-  // tsx names inner functions through a `__name` helper that the page does not have.
-  await options.evaluate('globalThis.__name = (fn) => fn');
-  // Usage moves while LevelDB compacts: each reading waits until two in a row, a second apart, agree.
-  const steadyUsage = async () => {
-    let last = await usage();
-    for (let tries = 0; tries < 30; tries++) {
-      await new Promise((done) => setTimeout(done, 1_000));
-      const now = await usage();
-      if (now === last) return now;
-      last = now;
-    }
-    return last;
-  };
-  const copiesStart = await steadyUsage();
-  for (const store of stores) await options.evaluate(copyStore, store);
-  const copiesTotal = (await steadyUsage()) - copiesStart;
-  for (const store of stores) {
-    await options.evaluate((name) => new Promise((done) => (indexedDB.deleteDatabase(`footprint-${name}`).onsuccess = done)), store);
-  }
-
   console.log(`library footprint, ${ENTRIES} generated articles${LONG ? ' of four joined' : ''} (${new Date().toISOString().slice(0, 10)})`);
   console.log(`article text (baseline): ${MB(textBytes)} = ${Math.round(textBytes / ENTRIES)} bytes per article`);
   console.log(`on disk after the import and indexing: ${MB(afterImport)} = ${(afterImport / textBytes).toFixed(2)}x the text`);
   console.log(`on disk ${SETTLE_MS / 1000} s later: ${MB(settled)} = ${(settled / textBytes).toFixed(2)}x the text`);
-  console.log(`on disk, the stores copied afresh: ${MB(copiesTotal)} = ${(copiesTotal / textBytes).toFixed(2)}x the text`);
   const total = Object.values(use.bytes).reduce((sum, bytes) => sum + bytes, 0);
   console.log(`the library's estimate by kind (${use.entries} entries, seeds included): ${MB(total)} = ${(total / textBytes).toFixed(2)}x the text`);
   for (const [kind, bytes] of Object.entries(use.bytes)) {
@@ -91,37 +55,4 @@ try {
   for (const { name, ms, page } of await runListQueries(options)) console.log(`list query "${name}": ${ms} ms, ${page.total ?? '?'} found`);
 } finally {
   await harness.close();
-}
-
-/** Copies one store of the library, its indexes included, into a database `footprint-<store>`
- *  (runs in the page: everything it uses is defined inside). */
-async function copyStore(name: string): Promise<void> {
-  const open = (db: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
-    new Promise<IDBDatabase>((done, fail) => {
-      const request = indexedDB.open(db, version);
-      request.onupgradeneeded = () => upgrade?.(request.result);
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-  const ask = <T>(request: IDBRequest<T>) => new Promise<T>((done, fail) => ((request.onsuccess = () => done(request.result)), (request.onerror = () => fail(request.error))));
-  const source = await open('recycled-news-library');
-  const shape = source.transaction(name).objectStore(name);
-  const indexes = [...shape.indexNames].map((index) => shape.index(index));
-  const target = await open(`footprint-${name}`, 1, (db) => {
-    const store = db.createObjectStore(name, { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
-    for (const index of indexes) store.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
-  });
-  const inline = shape.keyPath !== null;
-  let range: IDBKeyRange | undefined;
-  for (;;) {
-    const read = source.transaction(name).objectStore(name);
-    const [keys, values] = await Promise.all([ask(read.getAllKeys(range, 1_000)), ask(read.getAll(range, 1_000))]);
-    const write = target.transaction(name, 'readwrite');
-    values.forEach((value, i) => (inline ? write.objectStore(name).put(value) : write.objectStore(name).put(value, keys[i])));
-    await new Promise((done, fail) => ((write.oncomplete = done), (write.onerror = () => fail(write.error))));
-    if (keys.length < 1_000) break;
-    range = IDBKeyRange.lowerBound(keys[keys.length - 1], true);
-  }
-  source.close();
-  target.close();
 }
