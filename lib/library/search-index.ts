@@ -32,33 +32,37 @@ export async function entriesWithWords(db: LibraryDb, words: readonly string[]):
   if (words.length === 0) return undefined;
   const tx = db.transaction([...SEARCH_STORES]);
   const heads = await tx.objectStore('search-segments').getAll();
-  const perWord = await Promise.all(words.map((word) => entriesWithPrefix(tx.objectStore('search-blocks'), heads, word)));
-  perWord.sort((a, b) => a.size - b.size);
-  const [smallest, ...others] = perWord;
-  return new Set([...smallest].filter((id) => others.every((set) => set.has(id))));
-}
-
-async function entriesWithPrefix(
-  blocks: { get(key: [number, number]): Promise<SegmentBlock | undefined> },
-  heads: readonly SegmentHead[],
-  prefix: string,
-): Promise<Set<string>> {
+  const blocks = tx.objectStore('search-blocks');
   const found = new Set<string>();
+  // Intersected per segment on entry numbers (typed arrays), not on sets of id strings: a
+  // common word's 50,000 entries then cost an array, not 50,000 strings.
   await Promise.all(
-    heads.flatMap((head) =>
-      blocksFor(head, prefix).map(async (n) => {
-        const block = await blocks.get([head.id as number, n]);
-        if (!block) return;
-        for (const w of wordsWithPrefix(block, prefix)) {
-          for (const doc of decodePostings(block, w)) {
-            const id = head.ids[doc];
-            if (id) found.add(id);
-          }
-        }
-      }),
-    ),
+    heads.map(async (head) => {
+      const held = new Uint32Array(head.ids.length);
+      for (const [n, word] of words.entries()) {
+        for (const doc of await entriesWithPrefix(blocks, head, word)) if (held[doc] === n) held[doc] = n + 1;
+      }
+      held.forEach((count, doc) => {
+        if (count === words.length && head.ids[doc]) found.add(head.ids[doc]);
+      });
+    }),
   );
   return found;
+}
+
+/** The numbers of a segment's entries that hold a word starting with `prefix` (a number may repeat). */
+async function entriesWithPrefix(
+  blocks: { get(key: [number, number]): Promise<SegmentBlock | undefined> },
+  head: SegmentHead,
+  prefix: string,
+): Promise<number[]> {
+  const out: number[] = [];
+  for (const n of blocksFor(head, prefix)) {
+    const block = await blocks.get([head.id as number, n]);
+    if (!block) continue;
+    for (const w of wordsWithPrefix(block, prefix)) for (const doc of decodePostings(block, w)) out.push(doc);
+  }
+  return out;
 }
 
 /** Blanks deleted entries out of the segments that hold them (within the caller's transaction). */
