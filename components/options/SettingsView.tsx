@@ -30,6 +30,8 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
   const [estimate, setEstimate] = useState<StorageEstimate | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(0);
+  /** Bumped when space was reclaimed here, so the counts are read again. */
+  const [reclaimed, setReclaimed] = useState(0);
 
   useEffect(() => {
     loadSettings().then(setSettings, (reason: unknown) => setError(t('settingsReadFailed', String(reason))));
@@ -43,7 +45,7 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
   useEffect(() => {
     sendMessage('library/stats', {}).then(setStats, (reason: Error) => setError(t('settingsCountFailed', reason.message)));
     navigator.storage?.estimate?.().then(setEstimate, () => setEstimate(null));
-  }, [libraryVersion]);
+  }, [libraryVersion, reclaimed]);
 
   const save = <T,>(item: { setValue: (value: T) => Promise<void> }, key: keyof Settings) => (value: T) => {
     setSettings((previous) => previous && { ...previous, [key]: value });
@@ -74,7 +76,7 @@ export function SettingsView({ libraryVersion = 0 }: SettingsViewProps) {
         onSpinHintChange={save(spinHintSetting, 'spinHint')}
       />
       <LearningSettingsPanel learning={settings.learning} learnedCount={stats?.byOrigin.learned ?? 0} onChange={save(learningSetting, 'learning')} />
-      <StorageUsage stats={stats} estimate={estimate} />
+      <StorageUsage stats={stats} estimate={estimate} onLibraryChanged={() => setReclaimed((n) => n + 1)} />
       {error && <Notice message={error} tone="error" onDismiss={() => setError(null)} />}
       {!error && saved > 0 && <Notice key={saved} message={t('settingSaved')} onDismiss={() => setSaved(0)} />}
     </div>

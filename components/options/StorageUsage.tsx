@@ -1,16 +1,21 @@
-/** How many articles the library holds, by origin, and how much of the browser's storage it uses. */
+/** How many articles the library holds, by origin, how much of the browser's storage it uses and
+ *  on what, and a way to reclaim some. */
 import type { LibraryStats } from '../../lib/library/service';
 import { t } from '../../lib/i18n';
 import type { EntryOrigin } from '../../lib/library/types';
 import { formatBytes, formatCount, originLabel } from './format';
+import { ReclaimLearned } from './ReclaimLearned';
+import { StorageBreakdown } from './StorageBreakdown';
 
 export interface StorageUsageProps {
   stats: LibraryStats | null;
   /** navigator.storage.estimate(), when the browser gives it. */
   estimate: { usage?: number; quota?: number } | null;
+  /** Called after space was reclaimed, so the counts and the estimate are read again. */
+  onLibraryChanged: () => void;
 }
 
-export function StorageUsage({ stats, estimate }: StorageUsageProps) {
+export function StorageUsage({ stats, estimate, onLibraryChanged }: StorageUsageProps) {
   return (
     <fieldset>
       <legend>{t('storageLegend')}</legend>
@@ -43,6 +48,8 @@ export function StorageUsage({ stats, estimate }: StorageUsageProps) {
       ) : (
         <p class="muted">{t('storageUnknown')}</p>
       )}
+      <StorageBreakdown />
+      <ReclaimLearned learnedCount={stats?.byOrigin.learned ?? 0} onDeleted={onLibraryChanged} />
     </fieldset>
   );
 }

@@ -8,6 +8,8 @@ import type { Fingerprint } from '../core/fingerprint';
 import { sortKey, type EntryRecord } from './records';
 import type { EntryOrigin } from './types';
 import { isVersionError, LibraryTooNewError } from './rescue';
+import type { SegmentBlock, SegmentHead } from './search-segments';
+import { packText, type StoredText } from './text-codec';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
 export const LIBRARY_DB_VERSION = 3;
@@ -50,8 +52,11 @@ export interface LibrarySchema extends DBSchema {
       hash: string;
     };
   };
-  texts: { key: string; value: { id: string; text: string } };
-  words: { key: string; value: { id: string; words: string[] }; indexes: { word: string } };
+  /** Deflated when long enough (text-codec.ts). */
+  texts: { key: string; value: StoredText };
+  /** The search index (search-segments.ts): segment heads, and their blocks under [segment, block]. */
+  'search-segments': { key: number; value: SegmentHead };
+  'search-blocks': { key: [number, number]; value: SegmentBlock };
   /** Derived data: rebuilt from `texts` when its version differs from the engine's INDEX_VERSION. */
   fingerprints: { key: string; value: StoredFingerprint };
   matches: { key: number; value: RecentMatch; indexes: { entry: [string, number] } };
@@ -94,6 +99,8 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
     upgrade(db, oldVersion, _newVersion, transaction) {
       // One block per schema version, applied in order: a user several versions behind
       // passes through each step.
+      /** The database without the current schema's types, for stores of earlier versions. */
+      const legacy = db as unknown as IDBPDatabase;
       if (oldVersion < 1) {
         const entries = db.createObjectStore('entries', { keyPath: 'id' });
         // The id ends each key so entries with equal sort values keep a stable order, which
@@ -105,7 +112,6 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         }
         entries.createIndex('hash', 'textHash');
         db.createObjectStore('texts', { keyPath: 'id' });
-        db.createObjectStore('words', { keyPath: 'id' }).createIndex('word', 'words', { multiEntry: true });
         db.createObjectStore('fingerprints', { keyPath: 'id' });
         db.createObjectStore('matches', { autoIncrement: true }).createIndex('entry', ['entryId', 'at']);
         db.createObjectStore('meta');
@@ -115,10 +121,15 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         void recomputeSortKeys(transaction.objectStore('entries'));
       }
       if (oldVersion < 3) {
-        // Version 3: imports write each article once into the library (import-journal.ts); the
-        // `staging` store of versions 1-2 (created by them, absent from newer databases) goes.
-        const legacy = db as unknown as IDBPDatabase;
+        // Version 3: imports write each article once into the library (import-journal.ts), so
+        // the `staging` store of versions 1-2 goes; the search index is in segments (filled
+        // again from the texts when the library opens, search-indexer.ts) instead of a
+        // multiEntry index; texts are deflated.
         if (legacy.objectStoreNames.contains('staging')) legacy.deleteObjectStore('staging');
+        if (legacy.objectStoreNames.contains('words')) legacy.deleteObjectStore('words');
+        db.createObjectStore('search-segments', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('search-blocks');
+        if (oldVersion > 0 && legacy.objectStoreNames.contains('texts')) void packTexts(transaction.objectStore('texts'));
       }
     },
   });
@@ -129,5 +140,13 @@ async function recomputeSortKeys(entries: IDBPObjectStore<LibrarySchema, ArrayLi
   for (let cursor = await entries.openCursor(); cursor; cursor = await cursor.continue()) {
     const record = cursor.value;
     await cursor.update({ ...record, titleKey: sortKey(record.title), sourceKey: sortKey(record.source) });
+  }
+}
+
+/** Deflates the texts stored plain, inside the upgrade transaction. */
+async function packTexts(texts: IDBPObjectStore<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'texts', 'versionchange'>): Promise<void> {
+  for (let cursor = await texts.openCursor(); cursor; cursor = await cursor.continue()) {
+    const { id, text } = cursor.value;
+    if (typeof text === 'string') await cursor.update(packText(id, text));
   }
 }

@@ -10,6 +10,7 @@ import { fingerprintText } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb, StoredFingerprint } from './db';
 import { RequestBatch } from './entry-writes';
+import { unpackText } from './text-codec';
 
 /** Records read per request while loading. */
 const LOAD_CHUNK = 2_000;
@@ -59,7 +60,7 @@ async function rebuildBatch(db: LibraryDb, engine: Engine, ids: string[]): Promi
   for (const row of rows) {
     const [record, text] = await Promise.all([row.record, row.text]);
     if (!record || !text) continue;
-    computed.push({ id: record.id, version: INDEX_VERSION, fingerprint: fingerprintText(text.text), publishedAt: record.publishedAt });
+    computed.push({ id: record.id, version: INDEX_VERSION, fingerprint: fingerprintText(unpackText(text)), publishedAt: record.publishedAt });
   }
   const write = db.transaction('fingerprints', 'readwrite');
   await Promise.all([...computed.map((stored) => write.store.put(stored)), write.done]);

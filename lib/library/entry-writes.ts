@@ -13,10 +13,13 @@ import type { LibraryDb, LibrarySchema } from './db';
 import type { PreparedEntry } from './prepared';
 import { ORIGINS, type EntryRecord } from './records';
 import { entryMatchesRange } from './recent-matches';
+import { forgetEntries, putSegment, SEARCH_STORES } from './search-index';
+import { buildSegment } from './search-segments';
 import { searchWords } from './search-words';
+import { packText } from './text-codec';
 import type { EntryOrigin } from './types';
 
-export const ENTRY_STORES = ['entries', 'texts', 'words', 'fingerprints'] as const;
+export const ENTRY_STORES = ['entries', 'texts', 'fingerprints'] as const;
 export type OriginCounts = Record<EntryOrigin, number>;
 const COUNTS_KEY = 'counts';
 
@@ -63,7 +66,7 @@ export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }
 export function putPrepared(batch: RequestBatch, tx: WriteTx, item: PreparedEntry): void {
   const { id, publishedAt } = item.record;
   batch.add(tx.objectStore('entries').put(item.record));
-  batch.add(tx.objectStore('texts').put({ id, text: item.text }));
+  batch.add(tx.objectStore('texts').put(packText(id, item.text)));
   batch.add(tx.objectStore('fingerprints').put({ id, version: INDEX_VERSION, fingerprint: item.fingerprint, publishedAt }));
 }
 
@@ -103,17 +106,15 @@ export async function libraryCounts(db: LibraryDb): Promise<OriginCounts> {
 }
 
 /** Writes entries whose ids are new, in one transaction: all of them are stored, or (on any
- *  error, e.g. a full quota) none. Their search words are written too, so an entry added or
- *  restored by hand is found at once (bulk imports leave that to the word indexer). */
+ *  error, e.g. a full quota) none. Their search words are written too (one segment), so an entry
+ *  added or restored by hand is found at once (bulk imports leave that to the word indexer). */
 export async function writeEntries(db: LibraryDb, prepared: readonly PreparedEntry[]): Promise<void> {
   if (prepared.length === 0) return;
-  const tx = db.transaction([...ENTRY_STORES, 'meta'], 'readwrite');
+  const tx = db.transaction([...ENTRY_STORES, ...SEARCH_STORES, 'meta'], 'readwrite');
   await allOrNothing(tx, async () => {
     const batch = new RequestBatch();
-    for (const item of prepared) {
-      putPrepared(batch, tx, item);
-      batch.add(tx.objectStore('words').put({ id: item.record.id, words: searchWords(item.record.title, item.text) }));
-    }
+    for (const item of prepared) putPrepared(batch, tx, item);
+    batch.add(putSegment(tx, buildSegment(prepared.map(({ record, text }) => ({ id: record.id, words: searchWords(record.title, text) })))));
     await batch.settle();
     await adjustCounts(tx, tally(prepared.map((item) => item.record.origin)));
   });
@@ -122,7 +123,7 @@ export async function writeEntries(db: LibraryDb, prepared: readonly PreparedEnt
 /** Deletes entries and everything derived from them, in one transaction; returns the records
  *  of those that were there. */
 export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Promise<EntryRecord[]> {
-  const tx = db.transaction([...ENTRY_STORES, 'matches', 'meta'], 'readwrite');
+  const tx = db.transaction([...ENTRY_STORES, ...SEARCH_STORES, 'matches', 'meta'], 'readwrite');
   return allOrNothing(tx, async () => {
     const reads = new RequestBatch();
     const records = ids.map((id) => reads.add(tx.objectStore('entries').get(id)));
@@ -132,6 +133,7 @@ export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Prom
     const writes = new RequestBatch();
     for (const { id } of found) for (const store of ENTRY_STORES) writes.add(tx.objectStore(store).delete(id));
     for (const keys of await Promise.all(matchKeys)) for (const key of keys) writes.add(tx.objectStore('matches').delete(key));
+    writes.add(forgetEntries(tx, found.map((record) => record.id)));
     await writes.settle();
     await adjustCounts(tx, tally(found.map((record) => record.origin), -1));
     return found;
@@ -140,10 +142,10 @@ export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Prom
 
 /** Empties the library: entries, texts, derived data and recent matches. */
 export async function clearEntries(db: LibraryDb): Promise<void> {
-  const tx = db.transaction([...ENTRY_STORES, 'matches', 'meta'], 'readwrite');
+  const tx = db.transaction([...ENTRY_STORES, ...SEARCH_STORES, 'matches', 'meta'], 'readwrite');
   await allOrNothing(tx, async () => {
     const batch = new RequestBatch();
-    for (const store of [...ENTRY_STORES, 'matches'] as const) batch.add(tx.objectStore(store).clear());
+    for (const store of [...ENTRY_STORES, ...SEARCH_STORES, 'matches'] as const) batch.add(tx.objectStore(store).clear());
     batch.add(tx.objectStore('meta').put(zeroCounts(), COUNTS_KEY));
     await batch.settle();
   });

@@ -10,6 +10,7 @@ import { LIBRARY_DB_NAME, SORT_FIELDS } from './db';
 import { deleteLibraryDb, LibraryTooNewError, rescueExportPage } from './rescue';
 import { ORIGINS } from './records';
 import type { ListQuery } from './listing';
+import { measureStorage } from './storage-use';
 
 type Handlers = {
   [K in keyof LibraryMessages]: (request: LibraryMessages[K]['request']) => Promise<LibraryMessages[K]['response']>;
@@ -17,6 +18,8 @@ type Handlers = {
 
 /** Most entries one list or export page may ask for: keeps each reply small. */
 export const MAX_PAGE = 500;
+/** Oldest age the storage panel offers (about 100 years): beyond it, a number is a mistake. */
+const MAX_AGE_DAYS = 36_500;
 /** Most ids (or entries) one message may carry. */
 export const MAX_IDS = 10_000;
 
@@ -55,6 +58,11 @@ export function createLibraryHandlers(getService: () => Promise<LibraryService>,
       return null;
     },
     'library/stats': async () => (await getService()).stats(),
+    'library/storage-use': async () => measureStorage((await getService()).db),
+    'library/delete-learned-older': async ({ days }) => {
+      if (!Number.isInteger(days) || days < 0 || days > MAX_AGE_DAYS) throw new Error(`days must be a whole number from 0 to ${MAX_AGE_DAYS}`);
+      return { deleted: await (await getService()).deleteLearnedOlderThan(days) };
+    },
     'library/export': async ({ after, limit }) => {
       const from = optionalText(after, 'after');
       if (await tooNew()) {

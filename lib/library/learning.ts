@@ -51,3 +51,10 @@ export async function learnedBeyondCap(db: LibraryDb, cap: number): Promise<stri
   }
   return evicted;
 }
+
+/** The learned entries added before `before` (ISO 8601), oldest first: what the storage panel
+ *  offers to delete to reclaim space. */
+export async function learnedAddedBefore(db: LibraryDb, before: string): Promise<string[]> {
+  const index = db.transaction('entries').store.index('origin-added');
+  return (await index.getAllKeys(IDBKeyRange.bound(['learned'], ['learned', before], false, true))) as string[];
+}

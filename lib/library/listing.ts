@@ -5,6 +5,7 @@
 import type { LibraryDb, SortField } from './db';
 import { libraryCounts } from './entry-writes';
 import { ORIGINS, toSummary, type EntryRecord, type EntrySummary } from './records';
+import { entriesWithWords } from './search-index';
 import { foldForSearch, queryWords } from './search-words';
 import type { EntryOrigin } from './types';
 
@@ -36,37 +37,25 @@ export interface ListPage {
 }
 
 /**
- * How a word search is run, by how many entries hold each word. The ids of every word held
- * by at most `large` entries are read from the word index and intersected; when at most
- * `small` entries remain they are sorted in memory, else the sort index is walked keeping
- * those ids (they are many, so a page fills quickly). A word in more than `large` entries
- * is checked on each entry of the walk instead: it is in most of them.
+ * How a word search is run: the ids holding every word come from the search index
+ * (search-index.ts); when at most `small` remain they are sorted in memory, else the sort
+ * index is walked keeping those ids (they are many, so a page fills quickly).
  */
 export interface SearchLimits {
   small: number;
-  large: number;
 }
-const SEARCH_LIMITS: SearchLimits = { small: 2_000, large: 50_000 };
-
-/** Search words split by cost: ids holding every word of manageable frequency (if any), and
- *  the very common words still to check on each entry. */
-interface WordFilter {
-  candidates?: Set<string>;
-  broad: string[];
-}
+const SEARCH_LIMITS: SearchLimits = { small: 2_000 };
 
 /** `limits`: see SearchLimits (tests lower them to exercise every path). */
 export async function listEntries(db: LibraryDb, query: ListQuery, limits: Partial<SearchLimits> = {}): Promise<ListPage> {
-  const { small, large } = { ...SEARCH_LIMITS, ...limits };
-  const words = await wordFilter(db, queryWords(query.words ?? ''), large);
+  const { small } = { ...SEARCH_LIMITS, ...limits };
+  const candidates = await entriesWithWords(db, queryWords(query.words ?? ''));
   const keep = recordFilter(query);
-  if (words.candidates && words.candidates.size <= small) return listFromSet(db, query, words, keep);
-  const candidates = words.candidates;
+  if (candidates && candidates.size <= small) return listFromSet(db, query, candidates, keep);
 
   const indexName = query.origin ? (`origin-${query.sort}` as const) : query.sort;
   const prefix: IDBValidKey[] = query.origin ? [query.origin] : [];
-  const tx = db.transaction(['entries', 'words']);
-  const index = tx.objectStore('entries').index(indexName);
+  const index = db.transaction('entries').store.index(indexName);
   const items: EntrySummary[] = [];
   let last: ListCursor | undefined;
   let more = false;
@@ -77,24 +66,20 @@ export async function listEntries(db: LibraryDb, query: ListQuery, limits: Parti
       break;
     }
     const record = cursor.value;
-    if (
-      keep(record) &&
-      (!candidates || candidates.has(record.id)) &&
-      (await hasBroadWords(words.broad, () => tx.objectStore('words').get(record.id)))
-    ) {
+    if (keep(record) && (!candidates || candidates.has(record.id))) {
       items.push(toSummary(record));
       last = cursor.key as ListCursor;
     }
     cursor = await cursor.continue();
   }
-  return { items, next: more ? last : undefined, total: await cheapTotal(db, query, words) };
+  return { items, next: more ? last : undefined, total: await cheapTotal(db, query, candidates) };
 }
 
 /** The number of matches when it is known without walking: from the stored per-origin counts
  *  (counting an index walks all of it) or the size of the word search's id set. */
-async function cheapTotal(db: LibraryDb, query: ListQuery, words: WordFilter): Promise<number | null> {
-  if (words.broad.length > 0 || query.source || query.dateFrom || query.dateTo) return null;
-  if (words.candidates) return query.origin ? null : words.candidates.size;
+async function cheapTotal(db: LibraryDb, query: ListQuery, candidates: Set<string> | undefined): Promise<number | null> {
+  if (query.source || query.dateFrom || query.dateTo) return null;
+  if (candidates) return query.origin ? null : candidates.size;
   const counts = await libraryCounts(db);
   return query.origin ? counts[query.origin] : ORIGINS.reduce((sum, origin) => sum + counts[origin], 0);
 }
@@ -122,27 +107,6 @@ function recordFilter(query: ListQuery): (record: EntryRecord) => boolean {
     (!dateTo || record.dateKey <= dateTo);
 }
 
-const prefixRange = (word: string) => IDBKeyRange.bound(word, `${word}\uffff`);
-
-async function wordFilter(db: LibraryDb, words: string[], large: number): Promise<WordFilter> {
-  if (words.length === 0) return { broad: [] };
-  const index = db.transaction('words').store.index('word');
-  // At most one more than `large`: enough to tell a manageable word from a very common one.
-  const hits = await Promise.all(words.map((word) => index.getAllKeys(prefixRange(word), large + 1)));
-  const narrow = hits.filter((ids) => ids.length <= large).map((ids) => new Set(ids));
-  const broad = words.filter((_, i) => hits[i].length > large);
-  if (narrow.length === 0) return { broad };
-  narrow.sort((a, b) => a.size - b.size);
-  const [smallest, ...others] = narrow;
-  return { candidates: new Set([...smallest].filter((id) => others.every((set) => set.has(id)))), broad };
-}
-
-async function hasBroadWords(broad: string[], load: () => Promise<{ words: string[] } | undefined>): Promise<boolean> {
-  if (broad.length === 0) return true;
-  const words = (await load())?.words ?? [];
-  return broad.every((query) => words.some((word) => word.startsWith(query)));
-}
-
 const SORT_VALUE: Record<SortField, (record: EntryRecord) => string | number> = {
   title: (r) => r.titleKey,
   source: (r) => r.sourceKey,
@@ -152,17 +116,10 @@ const SORT_VALUE: Record<SortField, (record: EntryRecord) => string | number> = 
 };
 
 /** The same order and cursor semantics as walking the index, for a small set of ids. */
-async function listFromSet(db: LibraryDb, query: ListQuery, words: WordFilter, keep: (record: EntryRecord) => boolean): Promise<ListPage> {
-  const tx = db.transaction(['entries', 'words']);
-  const ids = [...(words.candidates ?? [])];
-  const [records, wordLists] = await Promise.all([
-    Promise.all(ids.map((id) => tx.objectStore('entries').get(id))),
-    words.broad.length ? Promise.all(ids.map((id) => tx.objectStore('words').get(id))) : [],
-  ]);
-  const kept: EntryRecord[] = [];
-  for (const [i, record] of records.entries()) {
-    if (record && keep(record) && (await hasBroadWords(words.broad, async () => wordLists[i]))) kept.push(record);
-  }
+async function listFromSet(db: LibraryDb, query: ListQuery, candidates: Set<string>, keep: (record: EntryRecord) => boolean): Promise<ListPage> {
+  const store = db.transaction('entries').store;
+  const records = await Promise.all([...candidates].map((id) => store.get(id)));
+  const kept = records.filter((record): record is EntryRecord => record !== undefined && keep(record));
   const keyOf = (record: EntryRecord): ListCursor =>
     query.origin ? [record.origin, SORT_VALUE[query.sort](record), record.id] : [SORT_VALUE[query.sort](record), record.id];
   const sign = query.descending ? -1 : 1;

@@ -9,6 +9,7 @@ import type { PreparedImportArticle } from './import-entry';
 import type { BatchResult } from './import-session';
 import type { ListPage, ListQuery } from './listing';
 import type { ExportPage, LibraryStats } from './service';
+import type { StorageUse } from './storage-use';
 import type { LibraryEntry } from './types';
 
 /** The background's words when an import it no longer holds is named: the runner recognises them to start the file again (both read the same UI language). */
@@ -35,6 +36,10 @@ export interface LibraryMessages {
   'library/clear': { request: Record<string, never>; response: null };
   'library/reset-to-seeds': { request: Record<string, never>; response: null };
   'library/stats': { request: Record<string, never>; response: LibraryStats };
+  /** What takes the library's space, by kind of data (reads the whole library: seconds at 100,000 entries). */
+  'library/storage-use': { request: Record<string, never>; response: StorageUse };
+  /** Reclaims space: deletes the learned entries added more than `days` days ago. */
+  'library/delete-learned-older': { request: { days: number }; response: { deleted: number } };
   /** The whole library as export lines, one page at a time (`after`: the previous `next`). */
   'library/export': { request: { after?: string; limit: number }; response: ExportPage };
   /** An all-or-nothing import of one file: begin, write batches of articles the page prepared

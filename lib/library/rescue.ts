@@ -9,6 +9,7 @@ import { deleteDB, openDB } from 'idb';
 import { LIBRARY_TOO_NEW } from './messages';
 import { ORIGINS } from './records';
 import type { LibraryEntry } from './types';
+import { unpackText, type StoredText } from './text-codec';
 
 
 export class LibraryTooNewError extends Error {
@@ -44,8 +45,8 @@ export async function rescueExportPage(
     let last: string | undefined;
     while (cursor && lines.length < limit) {
       const record = cursor.value as Partial<LibraryEntry>;
-      const text = (await tx.objectStore('texts').get(cursor.key)) as { text?: unknown } | undefined;
-      if (typeof record?.id === 'string' && typeof text?.text === 'string') lines.push(rescuedLine(record, text.text));
+      const text = readableText(await tx.objectStore('texts').get(cursor.key));
+      if (typeof record?.id === 'string' && text !== undefined) lines.push(rescuedLine(record, text));
       else skipped++;
       last = String(cursor.key);
       cursor = await cursor.continue();
@@ -69,4 +70,13 @@ function rescuedLine(record: Partial<LibraryEntry>, text: string): string {
 /** Deletes the database (the user asked to rebuild, after exporting what could be read). */
 export async function deleteLibraryDb(name: string): Promise<void> {
   await deleteDB(name);
+}
+
+/** The text of a `texts` record of unknown shape (plain or deflated), else undefined. */
+function readableText(stored: unknown): string | undefined {
+  try {
+    return unpackText(stored as StoredText);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The words an entry can be found by: the `words` store's multiEntry index maps each one to
+ * The words an entry can be found by: the search index (search-segments.ts) maps each one to
  * the entries holding it, so a search reads an index instead of every text.
  */
 import { withoutIgnorables } from '../core/normalize';
@@ -20,6 +20,8 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** A Latin, Greek or Cyrillic letter followed by its accents (combining marks after NFD). */
 const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * Text as search compares it: invisible characters (soft hyphens, zero-width ones, tatweel)
  * dropped as the engine's tokenizer drops them, compatibility forms unified (NFKC), lower case, and accents
@@ -28,6 +30,9 @@ const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/
  * of their words and stay.
  */
 export function foldForSearch(text: string): string {
+  // ASCII has no accents, invisible characters or compatibility forms: the common case of
+  // English text skips two normalizations of the whole text.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return withoutIgnorables(text).normalize('NFD').replace(ACCENTED, '$1').normalize('NFKC').toLowerCase();
 }
 

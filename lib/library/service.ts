@@ -16,9 +16,10 @@ import { ForegroundGate } from './foreground';
 import type { PreparedImportArticle } from './import-entry';
 import { rollbackUnfinishedImports } from './import-journal';
 import { LibraryImports, type BatchResult } from './import-session';
-import { learnedBeyondCap, shouldLearn } from './learning';
+import { learnedAddedBefore, learnedBeyondCap, shouldLearn } from './learning';
 import { listEntries, type ListPage, type ListQuery } from './listing';
 import { prepareEntry, type PreparedEntry } from './prepared';
+import { unpackText } from './text-codec';
 import { WordIndexer } from './word-indexer';
 import { recentMatches, recordRecentMatches } from './recent-matches';
 import { ORIGINS, toEntry, type EntryRecord } from './records';
@@ -113,7 +114,7 @@ export class LibraryService {
   async getEntry(id: string): Promise<LibraryEntry | undefined> {
     const tx = this.db.transaction(['entries', 'texts']);
     const [record, text] = await Promise.all([tx.objectStore('entries').get(id), tx.objectStore('texts').get(id)]);
-    return record && text ? toEntry(record, text.text) : undefined;
+    return record && text ? toEntry(record, unpackText(text)) : undefined;
   }
 
   async getEntries(ids: readonly string[]): Promise<LibraryEntry[]> {
@@ -155,6 +156,12 @@ export class LibraryService {
     const deleted = await deleteEntries(this.db, ids);
     this.unindex(deleted);
     return deleted.length;
+  }
+
+  /** Deletes the learned entries added more than `days` days before `now`; returns how many. */
+  async deleteLearnedOlderThan(days: number, now: Date = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return this.delete(await learnedAddedBefore(this.db, before));
   }
 
   /** Puts deleted entries back as they were (same ids, origins and dates): the undo of a
@@ -199,7 +206,7 @@ export class LibraryService {
     let last: string | undefined;
     while (cursor && lines.length < limit) {
       const text = await tx.objectStore('texts').get(cursor.key);
-      if (text) lines.push(exportLine(toEntry(cursor.value, text.text)));
+      if (text) lines.push(exportLine(toEntry(cursor.value, unpackText(text))));
       last = cursor.key;
       cursor = await cursor.continue();
     }
@@ -235,6 +242,7 @@ export class LibraryService {
     await writeEntries(this.db, prepared);
     this.imports.written(prepared.map((item) => item.record));
     this.index(prepared);
+    this.words.mergeSoon();
   }
 
   private unindex(deleted: ReadonlyArray<Pick<EntryRecord, 'id' | 'textHash'>>): void {

@@ -1,23 +1,32 @@
 /**
- * Fills the `words` store (the search index) after an import's entries are committed, a few
- * hundred at a time in the background (entries added one by one get their words at once). Its multiEntry index costs about as much to write as everything
- * else about an entry together, so keeping it out of the import's one big transaction makes
- * imports several times faster and keeps that transaction, which holds the library, short.
- * Search may miss the newest entries for a moment; `pending` says how many. Entries left
- * unindexed by a stopped service worker are found again when the library opens.
+ * Fills the search index (search-segments.ts) after an import's entries are committed, in the
+ * background: entries are read a few hundred at a time (so matching is never held up for
+ * long), and every SMALL_SEGMENT of them become one segment, written in one short transaction.
+ * Entries added one by one get their words at once (entry-writes.ts); small segments are
+ * merged here. Search may miss the newest entries for a moment; `pending` says how many.
+ * Entries left unindexed by a stopped service worker are found again when the library opens.
  */
 import type { LibraryDb } from './db';
 import { RequestBatch } from './entry-writes';
+import { forgetEntries, indexedEntries, mergeSmallSegments, putSegment, SEARCH_STORES, SMALL_SEGMENT } from './search-index';
+import { buildSegment } from './search-segments';
 import { searchWords } from './search-words';
+import { unpackText } from './text-codec';
 
-/** Entries indexed per transaction: short enough not to hold up matching. */
-const WORDS_BATCH = 200;
+/** Entries read per transaction: short enough not to hold up matching. */
+const READ_BATCH = 250;
+
+/** An entry to index: its id (its title and text are read from the library), or the entry
+ *  itself when the caller still holds its text (an import just committed: no read, no inflate). */
+export type IndexItem = string | { id: string; title: string; text: string };
 
 export class WordIndexer {
-  private queue: string[] = [];
+  private queue: IndexItem[] = [];
   /** Queue entries before this are done (a moving start instead of shifting 100,000 items). */
   private done = 0;
   private running: Promise<void> | null = null;
+  /** Small segments may have to be merged. */
+  private mergeWanted = false;
 
   /** `beforeBatch`: awaited before each batch (the service lets matches go first, foreground.ts). */
   constructor(
@@ -30,24 +39,22 @@ export class WordIndexer {
     return this.queue.length - this.done;
   }
 
-  schedule(ids: readonly string[]): void {
-    // Not push(...ids): an import of 100,000 entries would overflow the call stack.
-    for (const id of ids) this.queue.push(id);
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
+  schedule(items: readonly IndexItem[]): void {
+    // Not push(...items): an import of 100,000 entries would overflow the call stack.
+    for (const item of items) this.queue.push(item);
+    this.kick();
   }
 
-  /** Schedules every entry that has no words yet (after a restart mid-way), and drops words
-   *  left by an entry deleted while it was being indexed. */
+  /** Schedules every entry that is in no segment yet (after a restart mid-way), and forgets
+   *  entries deleted while they were being indexed. */
   async scheduleMissing(): Promise<void> {
-    const indexed = new Set(await this.db.getAllKeys('words'));
+    const indexed = await indexedEntries(this.db);
     const entries = await this.db.getAllKeys('entries');
     const present = new Set(entries);
     const orphans = [...indexed].filter((id) => !present.has(id));
     if (orphans.length > 0) {
-      const tx = this.db.transaction('words', 'readwrite');
-      await Promise.all([...orphans.map((id) => tx.store.delete(id)), tx.done]);
+      const tx = this.db.transaction([...SEARCH_STORES], 'readwrite');
+      await Promise.all([forgetEntries(tx, orphans), tx.done]);
     }
     this.schedule(entries.filter((id) => !indexed.has(id)));
   }
@@ -57,36 +64,69 @@ export class WordIndexer {
     while (this.running) await this.running;
   }
 
-  private async drain(): Promise<void> {
-    while (this.pending > 0) {
-      const ids = this.queue.slice(this.done, this.done + WORDS_BATCH);
-      try {
-        await this.beforeBatch();
-        await this.indexBatch(ids);
-      } catch (error) {
-        // The entries stay searchable by the words indexed so far; the next open retries.
-        console.warn('Recycled News: could not index search words', error);
-      }
-      this.done += ids.length;
-    }
-    this.queue = [];
-    this.done = 0;
+  /** Entries added one by one wrote a small segment each: merges them when there are enough. */
+  mergeSoon(): void {
+    this.mergeWanted = true;
+    this.kick();
   }
 
-  /** Reads in one transaction and writes in another: a read-write transaction over the
-   *  entries would hold up every list and match while it runs. */
-  private async indexBatch(ids: string[]): Promise<void> {
-    const read = this.db.transaction(['entries', 'texts']);
-    const reads = new RequestBatch();
-    const rows = ids.map((id) => Promise.all([reads.add(read.objectStore('entries').get(id)), reads.add(read.objectStore('texts').get(id))]));
-    await reads.settle();
-    const found: Array<{ id: string; words: string[] }> = [];
-    for (const row of rows) {
-      const [record, text] = await row;
-      // Deleted meanwhile: nothing to index.
-      if (record && text) found.push({ id: record.id, words: searchWords(record.title, text.text) });
+  private kick(): void {
+    this.running ??= this.work().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Indexes what is queued, then merges; loops while either has work (more may be queued meanwhile). */
+  private async work(): Promise<void> {
+    for (;;) {
+      if (this.pending > 0) {
+        const items = this.queue.slice(this.done, this.done + SMALL_SEGMENT);
+        try {
+          await this.beforeBatch();
+          await this.indexSegment(items);
+        } catch (error) {
+          // These entries stay unsearchable until the next open retries them.
+          console.warn('Recycled News: could not index search words', error);
+        }
+        this.done += items.length;
+        this.mergeWanted = true;
+        continue;
+      }
+      this.queue = [];
+      this.done = 0;
+      if (!this.mergeWanted) return;
+      this.mergeWanted = false;
+      try {
+        for (;;) {
+          await this.beforeBatch();
+          if (!(await mergeSmallSegments(this.db))) break;
+        }
+      } catch (error) {
+        console.warn('Recycled News: could not merge search segments', error);
+      }
     }
-    const write = this.db.transaction('words', 'readwrite');
-    await Promise.all([...found.map((row) => write.store.put(row)), write.done]);
+  }
+
+  /** Reads in short read-only transactions and writes in one: a read-write transaction over
+   *  the entries would hold up every list and match while it runs. */
+  private async indexSegment(items: IndexItem[]): Promise<void> {
+    const docs: Array<{ id: string; words: string[] }> = [];
+    for (let start = 0; start < items.length; start += READ_BATCH) {
+      const chunk = items.slice(start, start + READ_BATCH);
+      const read = this.db.transaction(['entries', 'texts']);
+      const reads = new RequestBatch();
+      // Entries held in memory are only checked to be still there (deleted meanwhile: skipped).
+      const rows = chunk.map((item) =>
+        typeof item === 'string'
+          ? Promise.all([reads.add(read.objectStore('entries').get(item)), reads.add(read.objectStore('texts').get(item))]).then(([record, text]) =>
+              record && text ? { id: record.id, title: record.title, text: unpackText(text) } : undefined,
+            )
+          : reads.add(read.objectStore('entries').getKey(item.id)).then((key) => (key === undefined ? undefined : item)),
+      );
+      await reads.settle();
+      for (const row of await Promise.all(rows)) if (row) docs.push({ id: row.id, words: searchWords(row.title, row.text) });
+    }
+    const write = this.db.transaction([...SEARCH_STORES], 'readwrite');
+    await Promise.all([putSegment(write, buildSegment(docs)), write.done]);
   }
 }

@@ -44,10 +44,9 @@ export interface ImportFigures {
   wordIndexMs: number;
 }
 
-/** Writes `count` generated articles (one marked with RARE_WORD) as an NDJSON file; returns its path. */
-export function generatedFile(count: number): string {
+/** Writes `count` generated articles (one marked with RARE_WORD), or `articles`, as an NDJSON file; returns its path. */
+export function generatedFile(count: number, articles = generatedArticles(count, RARE_WORD, Math.floor(count / 2))): string {
   const path = join(mkdtempSync(join(tmpdir(), 'rn-scale-')), 'scale.ndjson');
-  const articles = generatedArticles(count, RARE_WORD, Math.floor(count / 2));
   writeFileSync(path, `${articles.map((article) => JSON.stringify(article)).join('\n')}\n`);
   return path;
 }
@@ -76,9 +75,9 @@ export async function importFile(options: Page, path: string, phase?: (name: 'in
   return { added, importMs, wordIndexMs: Date.now() - indexing };
 }
 
-/** Imports `count` generated articles (one marked with RARE_WORD) through the options page. */
-export function importGenerated(options: Page, count: number): Promise<ImportFigures> {
-  return importFile(options, generatedFile(count));
+/** Imports `count` generated articles (one marked with RARE_WORD), or `articles`, through the options page. */
+export function importGenerated(options: Page, count: number, articles?: ReturnType<typeof generatedArticles>): Promise<ImportFigures> {
+  return importFile(options, generatedFile(count, articles));
 }
 
 /** Runs every LIST_QUERIES query once from the page; the first page of each, and its time in ms. */

@@ -7,6 +7,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { ForegroundGate } from '../../../lib/library/foreground';
 import { importFiles, type ImportProgress } from '../../../lib/library/import-runner';
 import { WordIndexer } from '../../../lib/library/word-indexer';
+import { indexedEntries, SEARCH_STORES } from '../../../lib/library/search-index';
 import { article, openImportRows, openService, preparedBatch, sendThrough } from './helpers';
 
 const noHtml = () => {
@@ -26,7 +27,7 @@ describe('an import rolled back after some of its batches were written', () => {
     expect(outcome.problems[0]).toMatch(/^late\.ndjson:1101: not valid JSON/);
     // Two batches of 500 were written and counted as processed before the bad line was read.
     expect(Math.max(...progress.map((p) => p.articlesProcessed))).toBeGreaterThanOrEqual(1000);
-    for (const store of ['entries', 'texts', 'fingerprints', 'words'] as const) expect(await service.db.count(store)).toBe(0);
+    for (const store of ['entries', 'texts', 'fingerprints', 'search-segments', 'search-blocks'] as const) expect(await service.db.count(store)).toBe(0);
     expect(await openImportRows(service.db)).toBe(0);
     expect((await service.stats()).total).toBe(0);
     expect(await service.match({ id: 'p', text: article(3) })).toEqual([]);
@@ -101,7 +102,7 @@ describe('matches go before background writes', () => {
     const { db, service } = await openService([]);
     await importFiles([new File([lines(rows(0, 5))], 'w.ndjson')], { send: sendThrough(service), parseHtml: noHtml });
     await service.wordsIndexed();
-    await db.clear('words');
+    for (const store of SEARCH_STORES) await db.clear(store);
     const gate = new ForegroundGate();
     let release!: () => void;
     const match = gate.run(() => new Promise<void>((done) => (release = done)));
@@ -109,11 +110,11 @@ describe('matches go before background writes', () => {
     indexer.schedule((await db.getAllKeys('entries')) as string[]);
     // However long the match runs, the indexer waits: nothing is written meanwhile.
     for (let i = 0; i < 20; i++) await new Promise((done) => setTimeout(done, 0));
-    expect(await db.count('words')).toBe(0);
+    expect((await indexedEntries(db)).size).toBe(0);
     expect(indexer.pending).toBe(5);
     release();
     await match;
     await indexer.idle();
-    expect(await db.count('words')).toBe(5);
+    expect((await indexedEntries(db)).size).toBe(5);
   });
 });

@@ -142,7 +142,8 @@ describe('word search index', () => {
     await service.add({ title: 'Harbour news', text: article(2), source: 's', origin: 'pasted' });
     await service.wordsIndexed();
     expect((await service.list({ sort: 'date', words: 'harbour', limit: 10 })).items).toHaveLength(1);
-    await db.clear('words');
+    await db.clear('search-segments');
+    await db.clear('search-blocks');
     db.close();
     const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
     await reopened.wordsIndexed();

@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+/** The storage panel: what takes the space, on request, and reclaiming space from learned articles. */
+import { render } from 'preact';
+import { afterEach, expect, test, vi } from 'vitest';
+import { StorageUsage } from '../../../components/options/StorageUsage';
+import type { StorageUse } from '../../../lib/library/storage-use';
+
+const sent: Array<[string, unknown]> = [];
+const USE: StorageUse = {
+  bytes: { texts: 4_000_000, fingerprints: 1_000_000, search: 500_000, details: 2_500_000, other: 0 },
+  textChars: 9_000_000,
+  entries: 2_000,
+};
+vi.mock('../../../lib/messaging/client', () => ({
+  sendMessage: async (type: string, payload: unknown) => {
+    sent.push([type, payload]);
+    if (type === 'library/storage-use') return USE;
+    if (type === 'library/delete-learned-older') return { deleted: 3 };
+    throw new Error(`unexpected ${type}`);
+  },
+}));
+
+const settle = () => new Promise((done) => setTimeout(done, 0));
+afterEach(() => {
+  document.body.innerHTML = '';
+  sent.length = 0;
+});
+
+const stats = (learned: number) => ({ total: 10 + learned, byOrigin: { seed: 0, imported: 10, page: 0, pasted: 0, learned }, wordsPending: 0 });
+
+test('lists each kind of data with its size and share once asked', async () => {
+  const root = document.body.appendChild(document.createElement('div'));
+  render(<StorageUsage stats={stats(0)} estimate={{ usage: 12_000_000 }} onLibraryChanged={() => undefined} />, root);
+  expect(root.querySelector('.storage-kinds')).toBeNull();
+  root.querySelector<HTMLButtonElement>('.storage-breakdown button')!.click();
+  await settle();
+  expect(sent).toEqual([['library/storage-use', {}]]);
+  const lines = [...root.querySelectorAll('.storage-kinds li')].map((li) => li.textContent);
+  expect(lines).toHaveLength(5);
+  expect(lines[0]).toMatch(/^Article texts \(compressed\): 3\.8 MB \(50 %\)$/);
+  expect(lines[2]).toMatch(/^Search index: .* \(6 %\)$/);
+  // No learned articles: nothing to offer.
+  expect(root.querySelector('.reclaim')).toBeNull();
+});
+
+test('deletes the learned articles older than the chosen age and has the counts read again', async () => {
+  const root = document.body.appendChild(document.createElement('div'));
+  const changed = vi.fn();
+  render(<StorageUsage stats={stats(5)} estimate={null} onLibraryChanged={changed} />, root);
+  const days = root.querySelector<HTMLInputElement>('input[name="reclaim-days"]')!;
+  days.value = '30';
+  days.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
+  root.querySelector<HTMLButtonElement>('.reclaim button')!.click();
+  await settle();
+  expect(sent).toEqual([['library/delete-learned-older', { days: 30 }]]);
+  expect(root.querySelector('.reclaim [role="status"]')!.textContent).toBe('Deleted 3 learned articles.');
+  expect(changed).toHaveBeenCalledOnce();
+});
