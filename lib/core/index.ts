@@ -6,6 +6,10 @@
  * an eighth of it) plus an unsorted `pending` buffer keep adds cheap: pending is sorted and
  * merged on the next lookup, and `recent` is folded into `main` only when it grows.
  * Removal marks the slot dead; dead postings are dropped when they pass a quarter of all.
+ * The levels are sorted by hash only (slot order within one hash does not matter to the
+ * lookups or the merges), so renumbering slots never needs a sort.
+ * `toSnapshot` and `restore` turn the index into plain typed arrays and back, so a caller can
+ * keep it across restarts (lib/library/index-snapshot.ts) instead of rebuilding it.
  */
 import { INDEX_VERSION } from './tuning';
 
@@ -30,6 +34,24 @@ export interface CandidateQuery {
   limit: number;
 }
 
+/**
+ * The index as plain, structured-cloneable data: the live articles renumbered 0..n-1.
+ * `format` changes whenever this layout does; `restore` rejects any other.
+ */
+export interface IndexSnapshot {
+  format: number;
+  /** The live ids concatenated in slot order (one string: far cheaper to store and read than 100,000). */
+  ids: string;
+  /** Length of each id in `ids`, in UTF-16 code units. */
+  idLengths: Uint32Array;
+  /** Postings per slot (the article's hash count). */
+  counts: Uint32Array;
+  /** hash * 2^21 + slot, ascending by hash. */
+  postings: Float64Array;
+}
+
+export const SNAPSHOT_FORMAT = 1;
+
 export class FingerprintIndex {
   private main: Float64Array = EMPTY;
   private recent: Float64Array = EMPTY;
@@ -39,7 +61,7 @@ export class FingerprintIndex {
   private slots = new Map<string, number>();
   private alive = new Uint8Array(1024);
   private deadPostings = 0;
-  private postingsPerSlot: number[] = [];
+  private postingsPerSlot = new Uint32Array(1024);
 
   /** Number of live articles. */
   get size(): number {
@@ -58,11 +80,7 @@ export class FingerprintIndex {
     const fresh = this.ids.length;
     this.ids.push(id);
     this.slots.set(id, fresh);
-    if (fresh >= this.alive.length) {
-      const alive = new Uint8Array(this.alive.length * 2);
-      alive.set(this.alive);
-      this.alive = alive;
-    }
+    if (fresh >= this.alive.length) this.growSlots(this.alive.length * 2);
     this.alive[fresh] = 1;
     this.postingsPerSlot[fresh] = hashes.length;
     this.reservePending(hashes.length);
@@ -85,13 +103,53 @@ export class FingerprintIndex {
     this.slots.clear();
     this.alive = new Uint8Array(1024);
     this.deadPostings = 0;
-    this.postingsPerSlot = [];
+    this.postingsPerSlot = new Uint32Array(1024);
+  }
+
+  /**
+   * The index as plain data, e.g. to store it. Drops dead postings and renumbers the live
+   * articles first (O(postings), no sort). `postings` is the index's own array, which the
+   * index never writes to again: the snapshot stays valid while the index changes.
+   */
+  toSnapshot(): IndexSnapshot {
+    this.flush();
+    if (this.deadPostings > 0 || this.ids.length !== this.slots.size) this.compactSlots();
+    else if (this.recent.length > 0) {
+      this.main = merge(this.main, this.recent);
+      this.recent = EMPTY;
+    }
+    return {
+      format: SNAPSHOT_FORMAT,
+      ids: this.ids.join(''),
+      idLengths: Uint32Array.from(this.ids, (id) => id.length),
+      counts: this.postingsPerSlot.slice(0, this.ids.length),
+      postings: this.main,
+    };
+  }
+
+  /**
+   * Replaces the contents with a snapshot's. Every field is checked (types, lengths, slots in
+   * range, hashes ascending, counts agreeing with the postings, ids unique): on any mismatch
+   * it throws an Error saying what is wrong and the index is left as it was. O(postings).
+   */
+  restore(snapshot: IndexSnapshot): void {
+    const { ids, counts, postings } = checkSnapshot(snapshot);
+    this.main = postings;
+    this.recent = EMPTY;
+    this.pendingLength = 0;
+    this.ids = ids;
+    this.slots = new Map(ids.map((id, slot) => [id, slot]));
+    this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
+    this.alive.fill(1, 0, ids.length);
+    this.postingsPerSlot = new Uint32Array(this.alive.length);
+    this.postingsPerSlot.set(counts);
+    this.deadPostings = 0;
   }
 
   /** Bytes held by the index structures (postings, liveness, ids excluded: they are the caller's). */
   get byteLength(): number {
     this.flush();
-    return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength;
+    return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength + this.postingsPerSlot.byteLength;
   }
 
   /** Is `hash` held by more live articles than max(maxDocs, maxShare × size)? (Dead postings count too.) */
@@ -176,6 +234,15 @@ export class FingerprintIndex {
     }
   }
 
+  private growSlots(length: number): void {
+    const alive = new Uint8Array(length);
+    alive.set(this.alive.subarray(0, Math.min(length, this.alive.length)));
+    this.alive = alive;
+    const counts = new Uint32Array(length);
+    counts.set(this.postingsPerSlot.subarray(0, Math.min(length, this.postingsPerSlot.length)));
+    this.postingsPerSlot = counts;
+  }
+
   private withoutDead(postings: Float64Array): Float64Array {
     let kept = 0;
     const out = new Float64Array(postings.length);
@@ -185,16 +252,17 @@ export class FingerprintIndex {
     return out.slice(0, kept);
   }
 
-  /** Slots are never reused; after 2^21 adds, renumber the live ones (re-adding their postings). */
+  /** Slots are never reused: renumber the live ones 0..n-1 (after 2^21 adds, or for a snapshot).
+   *  Renumbering keeps each posting's hash, so the merged level stays sorted by hash. */
   private compactSlots(): void {
     this.flush();
     const all = merge(this.main, this.recent);
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
-    const perSlot: number[] = [];
+    const perSlot = new Uint32Array(Math.max(1024, this.slots.size * 2));
     for (const [id, slot] of this.slots) {
       renumber[slot] = ids.length;
-      perSlot.push(this.postingsPerSlot[slot]);
+      perSlot[ids.length] = this.postingsPerSlot[slot];
       ids.push(id);
     }
     const out = new Float64Array(all.length);
@@ -204,15 +272,51 @@ export class FingerprintIndex {
       const to = renumber[slot];
       if (to >= 0) out[kept++] = all[i] - slot + to;
     }
-    this.main = out.slice(0, kept).sort();
+    this.main = out.slice(0, kept);
     this.recent = EMPTY;
     this.ids = ids;
     this.postingsPerSlot = perSlot;
     this.slots = new Map(ids.map((id, slot) => [id, slot]));
-    this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
+    this.alive = new Uint8Array(perSlot.length);
     this.alive.fill(1, 0, ids.length);
     this.deadPostings = 0;
   }
+}
+
+/** The snapshot's fields, checked and decoded (see FingerprintIndex.restore). */
+function checkSnapshot(snapshot: IndexSnapshot): { ids: string[]; counts: Uint32Array; postings: Float64Array } {
+  const corrupt = (what: string) => new Error(`Index snapshot is unusable: ${what}`);
+  if (typeof snapshot !== 'object' || snapshot === null) throw corrupt('not an object');
+  if (snapshot.format !== SNAPSHOT_FORMAT) throw corrupt(`format ${String(snapshot.format)}, expected ${SNAPSHOT_FORMAT}`);
+  const { ids: joined, idLengths, counts, postings } = snapshot;
+  if (typeof joined !== 'string' || !(idLengths instanceof Uint32Array) || !(counts instanceof Uint32Array) || !(postings instanceof Float64Array)) {
+    throw corrupt('a field has the wrong type');
+  }
+  const size = idLengths.length;
+  if (counts.length !== size || size >= SLOT_SPACE) throw corrupt('ids and counts disagree');
+  const ids: string[] = new Array(size);
+  let at = 0;
+  for (let slot = 0; slot < size; slot++) {
+    ids[slot] = joined.slice(at, (at += idLengths[slot]));
+  }
+  if (at !== joined.length) throw corrupt('id lengths do not add up');
+  if (new Set(ids).size !== size) throw corrupt('an id appears twice');
+  const seen = new Uint32Array(size);
+  let previousHash = 0;
+  for (let i = 0; i < postings.length; i++) {
+    const posting = postings[i];
+    const hash = Math.floor(posting / SLOT_SPACE);
+    const slot = posting - hash * SLOT_SPACE;
+    if (!(slot >= 0 && slot < size && Number.isInteger(slot) && hash < 2 ** 32 && hash >= previousHash)) {
+      throw corrupt(`posting ${i} is out of order or out of range`);
+    }
+    previousHash = hash;
+    seen[slot]++;
+  }
+  for (let slot = 0; slot < size; slot++) {
+    if (seen[slot] !== counts[slot]) throw corrupt(`the counts disagree with the postings at slot ${slot}`);
+  }
+  return { ids, counts, postings };
 }
 
 /** [from, to) of postings with this hash (all values in [base, base + SLOT_SPACE)). */

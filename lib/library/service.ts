@@ -11,6 +11,7 @@ import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
 import { sameArticleAddress } from './canonical-url';
 import { addToEngine, loadEngineIndex } from './engine-index';
+import { IndexSnapshotKeeper, restoreIndexSnapshot } from './index-snapshot';
 import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
 import { abortImport, beginImport, commitImport, dropStaleImports, stageBatch, type StageResult } from './import-staging';
@@ -46,28 +47,48 @@ export interface ExportPage {
   next?: string;
 }
 
+/** How `open` filled the engine: from the saved snapshot, or from the fingerprints store
+ *  (`refingerprinted`: texts whose fingerprints had to be computed again). */
+export interface IndexLoad {
+  from: 'snapshot' | 'fingerprints';
+  refingerprinted: number;
+}
+
 export class LibraryService {
   private readonly words: WordIndexer;
+  private readonly snapshots: IndexSnapshotKeeper;
 
   private constructor(
     readonly db: LibraryDb,
     private readonly engine: Engine,
     private readonly seedFiles: readonly SeedFile[],
+    readonly indexLoad: IndexLoad,
   ) {
     this.words = new WordIndexer(db);
+    this.snapshots = new IndexSnapshotKeeper(db, engine);
   }
 
   /** Opens the library: drops imports a previous run left unfinished, adds seeds not added
-   *  before, and fills the engine from the stored fingerprints (rebuilt if the engine changed). */
+   *  before, and fills the engine from the saved index snapshot if it still matches the
+   *  library, else from the stored fingerprints (rebuilt if the engine changed), then saves a
+   *  fresh snapshot a little later. */
   static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
     await dropStaleImports(db);
     await ensureCounts(db);
     await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
-    await loadEngineIndex(db, engine);
-    const service = new LibraryService(db, engine, seedFiles);
+    const restored = await restoreIndexSnapshot(db, engine);
+    const refingerprinted = restored ? 0 : await loadEngineIndex(db, engine);
+    const service = new LibraryService(db, engine, seedFiles, { from: restored ? 'snapshot' : 'fingerprints', refingerprinted });
+    if (!restored) service.snapshots.schedule();
     await service.words.scheduleMissing();
     return service;
+  }
+
+  /** Saves the index snapshot now instead of after the quiet time; false while a change is
+   *  under way. */
+  saveIndexSnapshot(): Promise<boolean> {
+    return this.snapshots.save();
   }
 
   /** Library articles the page reuses or is reused by, with what the popup shows of them.
@@ -142,9 +163,11 @@ export class LibraryService {
 
   async delete(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const deleted = await deleteEntries(this.db, ids);
-    for (const id of deleted) this.engine.remove(id);
-    return deleted.length;
+    return this.snapshots.change(async () => {
+      const deleted = await deleteEntries(this.db, ids);
+      for (const id of deleted) this.engine.remove(id);
+      return deleted.length;
+    });
   }
 
   /** Puts deleted entries back as they were (same ids, origins and dates): the undo of a
@@ -162,16 +185,18 @@ export class LibraryService {
   }
 
   /** Empties the library: entries, texts, derived data and recent matches. */
-  async clear(): Promise<void> {
-    await clearEntries(this.db);
-    this.engine.clear();
+  clear(): Promise<void> {
+    return this.snapshots.change(async () => {
+      await clearEntries(this.db);
+      this.engine.clear();
+    });
   }
 
   /** The library becomes the seed corpus alone. */
   async resetToSeeds(): Promise<void> {
     await this.clear();
     await forgetSeeds(this.db);
-    this.index(await addMissingSeeds(this.db, this.seedFiles));
+    await this.snapshots.change(async () => this.index(await addMissingSeeds(this.db, this.seedFiles)));
   }
 
   async stats(): Promise<LibraryStats> {
@@ -204,8 +229,11 @@ export class LibraryService {
   }
 
   async commitImport(importId: string): Promise<number> {
-    const added = await commitImport(this.db, importId);
-    this.index(added);
+    const added = await this.snapshots.change(async () => {
+      const committed = await commitImport(this.db, importId);
+      this.index(committed);
+      return committed;
+    });
     this.words.schedule(added.map((item) => item.record.id));
     return added.length;
   }
@@ -214,9 +242,11 @@ export class LibraryService {
     return abortImport(this.db, importId);
   }
 
-  private async store(prepared: readonly PreparedEntry[]): Promise<void> {
-    await writeEntries(this.db, prepared);
-    this.index(prepared);
+  private store(prepared: readonly PreparedEntry[]): Promise<void> {
+    return this.snapshots.change(async () => {
+      await writeEntries(this.db, prepared);
+      this.index(prepared);
+    });
   }
 
   /** Resolves once every stored entry can be found by its words. */
@@ -226,7 +256,7 @@ export class LibraryService {
 
   /** Makes stored entries matchable. */
   private index(prepared: readonly PreparedEntry[]): void {
-    for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint, publishedAt: record.publishedAt });
+    for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint });
   }
 
   private async loadSource(id: string): Promise<SourceText> {
