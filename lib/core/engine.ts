@@ -117,9 +117,12 @@ export class Engine {
       minShared: this.tuning.minSharedHashes,
       limit: this.tuning.maxCandidates,
     });
+    // All candidates asked for at once: an IndexedDB-backed `load` reads them side by side
+    // instead of one round trip after another.
+    const sources = await Promise.all(candidates.map((candidate) => load(candidate.id)));
     const matches: Match[] = [];
-    for (const candidate of candidates) {
-      const source = await load(candidate.id);
+    for (const [i, candidate] of candidates.entries()) {
+      const source = sources[i];
       if (!source) continue;
       const match = comparePrepared(prepared, prepare({ ...source, id: candidate.id }, isCommon), this.tuning, thresholds);
       if (match) matches.push(match);

@@ -11,7 +11,7 @@ import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
 import { sameArticleAddress } from './canonical-url';
 import { addToEngine, loadEngineIndex } from './engine-index';
-import { IndexSnapshotKeeper, restoreIndexSnapshot } from './index-snapshot';
+import { IndexSnapshotKeeper } from './index-snapshot';
 import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
 import { abortImport, beginImport, commitImport, dropStaleImports, stageBatch, type StageResult } from './import-staging';
@@ -47,25 +47,22 @@ export interface ExportPage {
   next?: string;
 }
 
-/** How `open` filled the engine: from the saved snapshot, or from the fingerprints store
- *  (`refingerprinted`: texts whose fingerprints had to be computed again). */
-export interface IndexLoad {
-  from: 'snapshot' | 'fingerprints';
-  refingerprinted: number;
-}
+/** How `open` filled the engine: from the saved snapshot (`replayed`: ids changed since it,
+ *  whose fingerprints were read), or from the fingerprints store (`refingerprinted`: texts
+ *  whose fingerprints had to be computed again). */
+export type IndexLoad = { from: 'snapshot'; replayed: number } | { from: 'fingerprints'; refingerprinted: number };
 
 export class LibraryService {
   private readonly words: WordIndexer;
-  private readonly snapshots: IndexSnapshotKeeper;
 
   private constructor(
     readonly db: LibraryDb,
     private readonly engine: Engine,
     private readonly seedFiles: readonly SeedFile[],
+    private readonly snapshots: IndexSnapshotKeeper,
     readonly indexLoad: IndexLoad,
   ) {
     this.words = new WordIndexer(db);
-    this.snapshots = new IndexSnapshotKeeper(db, engine);
   }
 
   /** Opens the library: drops imports a previous run left unfinished, adds seeds not added
@@ -77,10 +74,15 @@ export class LibraryService {
     await ensureCounts(db);
     await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
-    const restored = await restoreIndexSnapshot(db, engine);
-    const refingerprinted = restored ? 0 : await loadEngineIndex(db, engine);
-    const service = new LibraryService(db, engine, seedFiles, { from: restored ? 'snapshot' : 'fingerprints', refingerprinted });
-    if (!restored) service.snapshots.schedule();
+    const snapshots = new IndexSnapshotKeeper(db, engine);
+    const replayed = await snapshots.restore();
+    let load: IndexLoad;
+    if (replayed !== undefined) load = { from: 'snapshot', replayed };
+    else {
+      load = { from: 'fingerprints', refingerprinted: await loadEngineIndex(db, engine) };
+      snapshots.schedule();
+    }
+    const service = new LibraryService(db, engine, seedFiles, snapshots, load);
     await service.words.scheduleMissing();
     return service;
   }
@@ -96,10 +98,18 @@ export class LibraryService {
    *  canonical URL), once normalized (canonical-url.ts), is not a copy of it: it comes back
    *  marked `sameAddress`. `options` (the user's sensitivity per kind) go to the engine as they are. */
   async match(page: SourceText, fingerprint?: Fingerprint, options?: MatchOptions, alsoAt: readonly string[] = []): Promise<MatchView[]> {
-    const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprint ?? fingerprintText(page.text), options);
+    // The candidates' entries, read once: for their texts, then for what the popup shows.
+    const read = new Map<string, LibraryEntry>();
+    const load = async (id: string): Promise<SourceText | undefined> => {
+      const entry = await this.getEntry(id);
+      if (!entry) return undefined; // deleted since the index was asked
+      read.set(id, entry);
+      return { id, text: entry.text, title: entry.title, publishedAt: entry.publishedAt };
+    };
+    const matches = await this.engine.match(page, load, fingerprint ?? fingerprintText(page.text), options);
     const views: MatchView[] = [];
     for (const match of matches) {
-      const record = await this.db.get('entries', match.id);
+      const record = read.get(match.id);
       if (!record) continue;
       const { id, title, source, url, publishedAt, origin } = record;
       const view: MatchView = { ...match, entry: { id, title, source, url, publishedAt, origin } };
@@ -166,6 +176,7 @@ export class LibraryService {
     return this.snapshots.change(async () => {
       const deleted = await deleteEntries(this.db, ids);
       for (const id of deleted) this.engine.remove(id);
+      this.snapshots.note(deleted);
       return deleted.length;
     });
   }
@@ -189,6 +200,7 @@ export class LibraryService {
     return this.snapshots.change(async () => {
       await clearEntries(this.db);
       this.engine.clear();
+      this.snapshots.note('all');
     });
   }
 
@@ -254,15 +266,10 @@ export class LibraryService {
     return this.words.idle();
   }
 
-  /** Makes stored entries matchable. */
+  /** Makes stored entries matchable (within a change: see IndexSnapshotKeeper). */
   private index(prepared: readonly PreparedEntry[]): void {
     for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint });
-  }
-
-  private async loadSource(id: string): Promise<SourceText> {
-    const entry = await this.getEntry(id);
-    if (!entry) throw new Error(`Library entry ${id} is gone`);
-    return { id, text: entry.text, title: entry.title, publishedAt: entry.publishedAt };
+    this.snapshots.note(prepared.map((item) => item.record.id));
   }
 }
 

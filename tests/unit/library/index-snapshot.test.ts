@@ -42,7 +42,7 @@ describe('index snapshot', () => {
     const fresh = await verdicts(service);
     expect(fresh.slice(0, 12).every((found) => found.length > 0)).toBe(true);
     const reopened = await reopen(db, name);
-    expect(reopened.indexLoad).toEqual({ from: 'snapshot', refingerprinted: 0 });
+    expect(reopened.indexLoad).toEqual({ from: 'snapshot', replayed: 0 });
     expect(await verdicts(reopened)).toEqual(fresh);
   });
 
@@ -60,9 +60,10 @@ describe('index snapshot', () => {
 
   test('a write by code that does not bump the generation (an older version) is caught by the entry count', async () => {
     const { db, name } = await savedLibrary();
+    const item = await prepared(41);
     const tx = db.transaction(['entries', 'texts', 'fingerprints', 'words'], 'readwrite');
     const batch = new RequestBatch();
-    putPrepared(batch, tx, await prepared(41));
+    putPrepared(batch, tx, item);
     await Promise.all([batch.settle(), tx.done]);
     const reopened = await reopen(db, name);
     expect(reopened.indexLoad.from).toBe('fingerprints');
@@ -94,19 +95,30 @@ describe('index snapshot', () => {
     expect((await reopen(reopened.db, name)).indexLoad.from).toBe('snapshot');
   });
 
-  test('changes through the service keep the snapshot current once saved again', async () => {
+  test('a few changes through the service are saved beside the snapshot and replayed; emptying rewrites it', async () => {
     const { db, service, name } = await savedLibrary();
+    const snapshotGeneration = ((await db.get('meta', SNAPSHOT_KEY)) as { generation: number }).generation;
+    const gone = (await db.getAllKeys('entries')).find((id) => id.startsWith('pasted-'))!;
     await service.add({ title: 'Late', text: article(40, 6), source: 'test', origin: 'pasted' });
-    await service.delete([(await db.getAllKeys('entries')).find((id) => id.startsWith('pasted-'))!]);
+    await service.delete([gone]);
     expect(await service.saveIndexSnapshot()).toBe(true);
+    // The snapshot itself was not rewritten for two changes.
+    expect(((await db.get('meta', SNAPSHOT_KEY)) as { generation: number }).generation).toBe(snapshotGeneration);
     const expected = await verdicts(service);
+    expect(expected[12].length).toBeGreaterThan(0);
     const reopened = await reopen(db, name);
-    expect(reopened.indexLoad.from).toBe('snapshot');
+    expect(reopened.indexLoad).toEqual({ from: 'snapshot', replayed: 2 });
     expect(await verdicts(reopened)).toEqual(expected);
-    await reopened.clear();
+    // Changes after a replay add to the replayed ones.
+    await reopened.add({ title: 'Later', text: article(41, 6), source: 'test', origin: 'pasted' });
     expect(await reopened.saveIndexSnapshot()).toBe(true);
-    const emptied = await reopen(reopened.db, name);
-    expect(emptied.indexLoad.from).toBe('snapshot');
+    const again = await reopen(reopened.db, name);
+    expect(again.indexLoad).toEqual({ from: 'snapshot', replayed: 3 });
+    expect((await verdicts(again))[13].length).toBeGreaterThan(0);
+    await again.clear();
+    expect(await again.saveIndexSnapshot()).toBe(true);
+    const emptied = await reopen(again.db, name);
+    expect(emptied.indexLoad).toEqual({ from: 'snapshot', replayed: 0 });
     expect((await verdicts(emptied)).flat()).toEqual([]);
   });
 
