@@ -11,11 +11,11 @@
  * `toSnapshot` and `restore` turn the index into plain typed arrays and back, so a caller can
  * keep it across restarts (lib/library/index-snapshot.ts) instead of rebuilding it.
  */
+import { checkSnapshot, SLOT_SPACE, SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';
 import { INDEX_VERSION } from './tuning';
 
-export { INDEX_VERSION };
+export { INDEX_VERSION, type IndexSnapshot };
 
-const SLOT_SPACE = 2 ** 21;
 const EMPTY = new Float64Array(0);
 
 export interface Candidate {
@@ -33,24 +33,6 @@ export interface CandidateQuery {
   minShared: number;
   limit: number;
 }
-
-/**
- * The index as plain, structured-cloneable data: the live articles renumbered 0..n-1.
- * `format` changes whenever this layout does; `restore` rejects any other.
- */
-export interface IndexSnapshot {
-  format: number;
-  /** The live ids concatenated in slot order (one string: far cheaper to store and read than 100,000). */
-  ids: string;
-  /** Length of each id in `ids`, in UTF-16 code units. */
-  idLengths: Uint32Array;
-  /** Postings per slot (the article's hash count). */
-  counts: Uint32Array;
-  /** hash * 2^21 + slot, ascending by hash. */
-  postings: Float64Array;
-}
-
-export const SNAPSHOT_FORMAT = 1;
 
 export class FingerprintIndex {
   private main: Float64Array = EMPTY;
@@ -281,42 +263,6 @@ export class FingerprintIndex {
     this.alive.fill(1, 0, ids.length);
     this.deadPostings = 0;
   }
-}
-
-/** The snapshot's fields, checked and decoded (see FingerprintIndex.restore). */
-function checkSnapshot(snapshot: IndexSnapshot): { ids: string[]; counts: Uint32Array; postings: Float64Array } {
-  const corrupt = (what: string) => new Error(`Index snapshot is unusable: ${what}`);
-  if (typeof snapshot !== 'object' || snapshot === null) throw corrupt('not an object');
-  if (snapshot.format !== SNAPSHOT_FORMAT) throw corrupt(`format ${String(snapshot.format)}, expected ${SNAPSHOT_FORMAT}`);
-  const { ids: joined, idLengths, counts, postings } = snapshot;
-  if (typeof joined !== 'string' || !(idLengths instanceof Uint32Array) || !(counts instanceof Uint32Array) || !(postings instanceof Float64Array)) {
-    throw corrupt('a field has the wrong type');
-  }
-  const size = idLengths.length;
-  if (counts.length !== size || size >= SLOT_SPACE) throw corrupt('ids and counts disagree');
-  const ids: string[] = new Array(size);
-  let at = 0;
-  for (let slot = 0; slot < size; slot++) {
-    ids[slot] = joined.slice(at, (at += idLengths[slot]));
-  }
-  if (at !== joined.length) throw corrupt('id lengths do not add up');
-  if (new Set(ids).size !== size) throw corrupt('an id appears twice');
-  const seen = new Uint32Array(size);
-  let previousHash = 0;
-  for (let i = 0; i < postings.length; i++) {
-    const posting = postings[i];
-    const hash = Math.floor(posting / SLOT_SPACE);
-    const slot = posting - hash * SLOT_SPACE;
-    if (!(slot >= 0 && slot < size && Number.isInteger(slot) && hash < 2 ** 32 && hash >= previousHash)) {
-      throw corrupt(`posting ${i} is out of order or out of range`);
-    }
-    previousHash = hash;
-    seen[slot]++;
-  }
-  for (let slot = 0; slot < size; slot++) {
-    if (seen[slot] !== counts[slot]) throw corrupt(`the counts disagree with the postings at slot ${slot}`);
-  }
-  return { ids, counts, postings };
 }
 
 /** [from, to) of postings with this hash (all values in [base, base + SLOT_SPACE)). */
