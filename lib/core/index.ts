@@ -116,11 +116,13 @@ export class FingerprintIndex {
    */
   restore(snapshot: IndexSnapshot): void {
     const { ids, counts, postings } = checkSnapshot(snapshot);
+    const slots = new Map(ids.map((id, slot) => [id, slot]));
+    if (slots.size !== ids.length) throw new Error('Index snapshot is unusable: an id appears twice');
     this.main = postings;
     this.recent = EMPTY;
     this.pendingLength = 0;
     this.ids = ids;
-    this.slots = new Map(ids.map((id, slot) => [id, slot]));
+    this.slots = slots;
     this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
     this.alive.fill(1, 0, ids.length);
     this.postingsPerSlot = new Uint32Array(this.alive.length);

@@ -151,8 +151,8 @@ export class IndexSnapshotKeeper {
   }
 
   /**
-   * Saves now, stamped with the library's generation and entry count read in the same
-   * transaction: the ids changed since the snapshot when they are few, else the whole
+   * Saves now, stamped with the library's generation read in the same transaction and the
+   * engine's size: the ids changed since the snapshot when they are few, else the whole
    * snapshot. Resolves false without saving while a change is under way (the save scheduled
    * after it will do).
    */
@@ -160,14 +160,18 @@ export class IndexSnapshotKeeper {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.changing > 0) return false;
-    // Read-write on `entries` too: no change of entries can commit between the stamp and the put.
-    const tx = this.db.transaction(['meta', 'entries'], 'readwrite');
-    const stamp = await libraryStamp(tx);
-    if (this.changing > 0 || this.engine.size !== stamp.entries) {
+    // Every transaction that changes entries writes `meta` too, so none can commit between the
+    // generation read here and the put; `entries` stays free for the reads of matching.
+    const tx = this.db.transaction('meta', 'readwrite');
+    const generation = await libraryGeneration(tx.store);
+    if (this.changing > 0) {
       await tx.done;
       return false;
     }
-    const meta = tx.objectStore('meta');
+    // The engine reflects the library at this generation: its size is the entry count a
+    // restore compares with the entries store.
+    const stamp = { generation, entries: this.engine.size };
+    const meta = tx.store;
     const writes = new RequestBatch();
     if (stamp.generation === this.savedGeneration) {
       // Nothing changed since the last save.
