@@ -193,10 +193,4 @@ export class IndexSnapshotKeeper {
     this.savedGeneration = stamp.generation;
     return true;
   }
-
-  /** Stops the pending save (the library is being closed). */
-  cancel(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
 }

@@ -133,7 +133,6 @@ describe('index snapshot', () => {
       engine.addFingerprint(item.record.id, item.fingerprint);
       return saved;
     });
-    keeper.cancel();
     expect(during).toBe(false);
     expect(await db.get('meta', SNAPSHOT_KEY)).toBeUndefined();
   });
