@@ -10,7 +10,7 @@ import { captionMask } from './captions';
 import { classify } from './classify';
 import { compareDates, decideDirection } from './direction';
 import { fingerprintText, fingerprintTokens, type Fingerprint } from './fingerprint';
-import { FingerprintIndex } from './index';
+import { FingerprintIndex, type IndexSnapshot } from './index';
 import { measure } from './measure';
 import { tuningForSensitivity, type SensitivityByKind } from './sensitivity';
 import { summarizeSubstitutions } from './substitutions';
@@ -46,7 +46,6 @@ function prepare(doc: SourceText, isCommon?: (hash: number) => boolean): Prepare
 export class Engine {
   private readonly tuning: Tuning;
   private readonly index = new FingerprintIndex();
-  private readonly dates = new Map<string, string>();
 
   constructor(tuning?: Partial<Tuning>) {
     this.tuning = resolveTuning(tuning);
@@ -55,29 +54,36 @@ export class Engine {
   /** Index a library article; returns its fingerprint so callers can store it. */
   add(doc: SourceText): Fingerprint {
     const fingerprint = fingerprintText(doc.text);
-    this.addFingerprint(doc.id, fingerprint, { publishedAt: doc.publishedAt });
+    this.addFingerprint(doc.id, fingerprint);
     return fingerprint;
   }
 
-  /** Index from a stored fingerprint (no text kept in memory: the library may hold 100k). */
-  addFingerprint(id: string, fp: Fingerprint, meta?: { publishedAt?: string }): void {
+  /** Index from a stored fingerprint (no text kept in memory: the library may hold 100k; the
+   *  article's date comes with its text from `match`'s `load`). */
+  addFingerprint(id: string, fp: Fingerprint): void {
     if (fp.v !== INDEX_VERSION) {
       throw new Error(`Fingerprint of "${id}" has version ${fp.v}, the engine needs ${INDEX_VERSION}: recompute it`);
     }
     // Hashes are ascending, so the first ones are a bottom-k sample that every text agrees on.
     this.index.add(id, fp.hashes.slice(0, FINGERPRINT.maxPerDocument));
-    if (meta?.publishedAt) this.dates.set(id, meta.publishedAt);
-    else this.dates.delete(id);
   }
 
   remove(id: string): void {
     this.index.remove(id);
-    this.dates.delete(id);
   }
 
   clear(): void {
     this.index.clear();
-    this.dates.clear();
+  }
+
+  /** The index as plain data, to keep it across restarts (see FingerprintIndex.toSnapshot). */
+  snapshot(): IndexSnapshot {
+    return this.index.toSnapshot();
+  }
+
+  /** Replaces the index with a snapshot's; throws (index unchanged) when it is corrupt. */
+  restore(snapshot: IndexSnapshot): void {
+    this.index.restore(snapshot);
   }
 
   get size(): number {
@@ -91,7 +97,7 @@ export class Engine {
 
   /**
    * Find, align and classify library articles the page reuses or is reused by. Best first.
-   * `load` gives a candidate's text (from memory in the CLI, from IndexedDB in the extension).
+   * `load` gives a candidate's text and date (from memory in the CLI, from IndexedDB in the extension).
    * `options.sensitivity` moves each kind's thresholds; retrieval stays the same.
    */
   async match(
@@ -111,12 +117,14 @@ export class Engine {
       minShared: this.tuning.minSharedHashes,
       limit: this.tuning.maxCandidates,
     });
+    // All candidates asked for at once: an IndexedDB-backed `load` reads them side by side
+    // instead of one round trip after another.
+    const sources = await Promise.all(candidates.map((candidate) => load(candidate.id)));
     const matches: Match[] = [];
-    for (const candidate of candidates) {
-      const source = await load(candidate.id);
+    for (const [i, candidate] of candidates.entries()) {
+      const source = sources[i];
       if (!source) continue;
-      const withDate = source.publishedAt ? source : { ...source, publishedAt: this.dates.get(candidate.id) };
-      const match = comparePrepared(prepared, prepare({ ...withDate, id: candidate.id }, isCommon), this.tuning, thresholds);
+      const match = comparePrepared(prepared, prepare({ ...source, id: candidate.id }, isCommon), this.tuning, thresholds);
       if (match) matches.push(match);
     }
     // Stable sort: equal scores keep the index's ranking.

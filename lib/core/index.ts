@@ -6,12 +6,16 @@
  * an eighth of it) plus an unsorted `pending` buffer keep adds cheap: pending is sorted and
  * merged on the next lookup, and `recent` is folded into `main` only when it grows.
  * Removal marks the slot dead; dead postings are dropped when they pass a quarter of all.
+ * The levels are sorted by hash only (slot order within one hash does not matter to the
+ * lookups or the merges), so renumbering slots never needs a sort.
+ * `toSnapshot` and `restore` turn the index into plain typed arrays and back, so a caller can
+ * keep it across restarts (lib/library/index-snapshot.ts) instead of rebuilding it.
  */
+import { checkSnapshot, SLOT_SPACE, SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';
 import { INDEX_VERSION } from './tuning';
 
-export { INDEX_VERSION };
+export { INDEX_VERSION, type IndexSnapshot };
 
-const SLOT_SPACE = 2 ** 21;
 const EMPTY = new Float64Array(0);
 
 export interface Candidate {
@@ -39,7 +43,7 @@ export class FingerprintIndex {
   private slots = new Map<string, number>();
   private alive = new Uint8Array(1024);
   private deadPostings = 0;
-  private postingsPerSlot: number[] = [];
+  private postingsPerSlot = new Uint32Array(1024);
 
   /** Number of live articles. */
   get size(): number {
@@ -58,11 +62,7 @@ export class FingerprintIndex {
     const fresh = this.ids.length;
     this.ids.push(id);
     this.slots.set(id, fresh);
-    if (fresh >= this.alive.length) {
-      const alive = new Uint8Array(this.alive.length * 2);
-      alive.set(this.alive);
-      this.alive = alive;
-    }
+    if (fresh >= this.alive.length) this.growSlots(this.alive.length * 2);
     this.alive[fresh] = 1;
     this.postingsPerSlot[fresh] = hashes.length;
     this.reservePending(hashes.length);
@@ -85,13 +85,55 @@ export class FingerprintIndex {
     this.slots.clear();
     this.alive = new Uint8Array(1024);
     this.deadPostings = 0;
-    this.postingsPerSlot = [];
+    this.postingsPerSlot = new Uint32Array(1024);
+  }
+
+  /**
+   * The index as plain data, e.g. to store it. Drops dead postings and renumbers the live
+   * articles first (O(postings), no sort). `postings` is the index's own array, which the
+   * index never writes to again: the snapshot stays valid while the index changes.
+   */
+  toSnapshot(): IndexSnapshot {
+    this.flush();
+    if (this.deadPostings > 0 || this.ids.length !== this.slots.size) this.compactSlots();
+    else if (this.recent.length > 0) {
+      this.main = merge(this.main, this.recent);
+      this.recent = EMPTY;
+    }
+    return {
+      format: SNAPSHOT_FORMAT,
+      ids: this.ids.join(''),
+      idLengths: Uint32Array.from(this.ids, (id) => id.length),
+      counts: this.postingsPerSlot.slice(0, this.ids.length),
+      postings: this.main,
+    };
+  }
+
+  /**
+   * Replaces the contents with a snapshot's. Every field is checked (types, lengths, slots in
+   * range, hashes ascending, counts agreeing with the postings, ids unique): on any mismatch
+   * it throws an Error saying what is wrong and the index is left as it was. O(postings).
+   */
+  restore(snapshot: IndexSnapshot): void {
+    const { ids, counts, postings } = checkSnapshot(snapshot);
+    const slots = new Map(ids.map((id, slot) => [id, slot]));
+    if (slots.size !== ids.length) throw new Error('Index snapshot is unusable: an id appears twice');
+    this.main = postings;
+    this.recent = EMPTY;
+    this.pendingLength = 0;
+    this.ids = ids;
+    this.slots = slots;
+    this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
+    this.alive.fill(1, 0, ids.length);
+    this.postingsPerSlot = new Uint32Array(this.alive.length);
+    this.postingsPerSlot.set(counts);
+    this.deadPostings = 0;
   }
 
   /** Bytes held by the index structures (postings, liveness, ids excluded: they are the caller's). */
   get byteLength(): number {
     this.flush();
-    return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength;
+    return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength + this.postingsPerSlot.byteLength;
   }
 
   /** Is `hash` held by more live articles than max(maxDocs, maxShare × size)? (Dead postings count too.) */
@@ -176,6 +218,15 @@ export class FingerprintIndex {
     }
   }
 
+  private growSlots(length: number): void {
+    const alive = new Uint8Array(length);
+    alive.set(this.alive.subarray(0, Math.min(length, this.alive.length)));
+    this.alive = alive;
+    const counts = new Uint32Array(length);
+    counts.set(this.postingsPerSlot.subarray(0, Math.min(length, this.postingsPerSlot.length)));
+    this.postingsPerSlot = counts;
+  }
+
   private withoutDead(postings: Float64Array): Float64Array {
     let kept = 0;
     const out = new Float64Array(postings.length);
@@ -185,16 +236,17 @@ export class FingerprintIndex {
     return out.slice(0, kept);
   }
 
-  /** Slots are never reused; after 2^21 adds, renumber the live ones (re-adding their postings). */
+  /** Slots are never reused: renumber the live ones 0..n-1 (after 2^21 adds, or for a snapshot).
+   *  Renumbering keeps each posting's hash, so the merged level stays sorted by hash. */
   private compactSlots(): void {
     this.flush();
     const all = merge(this.main, this.recent);
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
-    const perSlot: number[] = [];
+    const perSlot = new Uint32Array(Math.max(1024, this.slots.size * 2));
     for (const [id, slot] of this.slots) {
       renumber[slot] = ids.length;
-      perSlot.push(this.postingsPerSlot[slot]);
+      perSlot[ids.length] = this.postingsPerSlot[slot];
       ids.push(id);
     }
     const out = new Float64Array(all.length);
@@ -204,12 +256,12 @@ export class FingerprintIndex {
       const to = renumber[slot];
       if (to >= 0) out[kept++] = all[i] - slot + to;
     }
-    this.main = out.slice(0, kept).sort();
+    this.main = out.slice(0, kept);
     this.recent = EMPTY;
     this.ids = ids;
     this.postingsPerSlot = perSlot;
     this.slots = new Map(ids.map((id, slot) => [id, slot]));
-    this.alive = new Uint8Array(Math.max(1024, ids.length * 2));
+    this.alive = new Uint8Array(perSlot.length);
     this.alive.fill(1, 0, ids.length);
     this.deadPostings = 0;
   }

@@ -19,8 +19,8 @@ const LOAD_CHUNK = 2_000;
 const REBUILD_BATCH = 200;
 const INDEX_VERSION_KEY = 'indexVersion';
 
-export function addToEngine(engine: Engine, stored: Pick<StoredFingerprint, 'id' | 'fingerprint' | 'publishedAt'>): void {
-  engine.addFingerprint(stored.id, stored.fingerprint, { publishedAt: stored.publishedAt });
+export function addToEngine(engine: Engine, stored: Pick<StoredFingerprint, 'id' | 'fingerprint'>): void {
+  engine.addFingerprint(stored.id, stored.fingerprint);
 }
 
 /** Loads every entry's fingerprint into `engine`, rebuilding stale or missing ones. Returns

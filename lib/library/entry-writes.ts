@@ -22,6 +22,8 @@ import type { EntryOrigin } from './types';
 export const ENTRY_STORES = ['entries', 'texts', 'fingerprints'] as const;
 export type OriginCounts = Record<EntryOrigin, number>;
 const COUNTS_KEY = 'counts';
+/** Bumped by every transaction that changes entries: what derived caches (index-snapshot.ts) are stamped with. */
+const GENERATION_KEY = 'generation';
 
 type WriteTx = IDBPTransaction<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'readwrite'>;
 
@@ -79,11 +81,22 @@ async function readCounts(meta: { get(key: string): Promise<unknown> }): Promise
   return { ...zeroCounts(), ...stored };
 }
 
-/** Adds `delta` to the stored counts (within the caller's transaction). */
+/** Adds `delta` to the stored counts (within the caller's transaction, which changes entries:
+ *  so it also bumps the library's generation). */
 export async function adjustCounts(tx: WriteTx, delta: Partial<OriginCounts>): Promise<void> {
   const counts = await readCounts(tx.objectStore('meta'));
   for (const origin of ORIGINS) counts[origin] = Math.max(0, counts[origin] + (delta[origin] ?? 0));
-  await tx.objectStore('meta').put(counts, COUNTS_KEY);
+  await Promise.all([tx.objectStore('meta').put(counts, COUNTS_KEY), bumpGeneration(tx)]);
+}
+
+/** The library's generation: a number that changes with every write that changes entries. */
+export async function libraryGeneration(meta: { get(key: string): Promise<unknown> }): Promise<number> {
+  const stored = await meta.get(GENERATION_KEY);
+  return typeof stored === 'number' ? stored : 0;
+}
+
+async function bumpGeneration(tx: WriteTx): Promise<void> {
+  await tx.objectStore('meta').put((await libraryGeneration(tx.objectStore('meta'))) + 1, GENERATION_KEY);
 }
 
 export function tally(origins: Iterable<EntryOrigin>, sign: 1 | -1 = 1): Partial<OriginCounts> {
@@ -147,6 +160,7 @@ export async function clearEntries(db: LibraryDb): Promise<void> {
     const batch = new RequestBatch();
     for (const store of [...ENTRY_STORES, ...SEARCH_STORES, 'matches'] as const) batch.add(tx.objectStore(store).clear());
     batch.add(tx.objectStore('meta').put(zeroCounts(), COUNTS_KEY));
+    batch.add(bumpGeneration(tx));
     await batch.settle();
   });
 }

@@ -10,6 +10,7 @@ import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
 import { sameArticleAddress } from './canonical-url';
 import { addToEngine, loadEngineIndex } from './engine-index';
+import { IndexSnapshotKeeper } from './index-snapshot';
 import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
 import { ForegroundGate } from './foreground';
@@ -48,6 +49,11 @@ export interface ExportPage {
   next?: string;
 }
 
+/** How `open` filled the engine: from the saved snapshot (`replayed`: ids changed since it,
+ *  whose fingerprints were read), or from the fingerprints store (`refingerprinted`: texts
+ *  whose fingerprints had to be computed again). */
+export type IndexLoad = { from: 'snapshot'; replayed: number } | { from: 'fingerprints'; refingerprinted: number };
+
 export class LibraryService {
   private readonly words: WordIndexer;
   private readonly imports: LibraryImports;
@@ -58,6 +64,8 @@ export class LibraryService {
     readonly db: LibraryDb,
     private readonly engine: Engine,
     private readonly seedFiles: readonly SeedFile[],
+    private readonly snapshots: IndexSnapshotKeeper,
+    readonly indexLoad: IndexLoad,
   ) {
     const matchesFirst = () => this.foreground.idle();
     this.words = new WordIndexer(db, matchesFirst);
@@ -65,16 +73,31 @@ export class LibraryService {
   }
 
   /** Opens the library: rolls back imports a previous run left unfinished, adds seeds not added
-   *  before, and fills the engine from the stored fingerprints (rebuilt if the engine changed). */
+   *  before, and fills the engine from the saved index snapshot if it still matches the
+   *  library, else from the stored fingerprints (rebuilt if the engine changed), then saves a
+   *  fresh snapshot a little later. */
   static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
     await rollbackUnfinishedImports(db);
     await ensureCounts(db);
     await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
-    await loadEngineIndex(db, engine);
-    const service = new LibraryService(db, engine, seedFiles);
+    const snapshots = new IndexSnapshotKeeper(db, engine);
+    const replayed = await snapshots.restore();
+    let load: IndexLoad;
+    if (replayed !== undefined) load = { from: 'snapshot', replayed };
+    else {
+      load = { from: 'fingerprints', refingerprinted: await loadEngineIndex(db, engine) };
+      snapshots.schedule();
+    }
+    const service = new LibraryService(db, engine, seedFiles, snapshots, load);
     await service.words.scheduleMissing();
     return service;
+  }
+
+  /** Saves the index snapshot now instead of after the quiet time; false while a change is
+   *  under way. */
+  saveIndexSnapshot(): Promise<boolean> {
+    return this.snapshots.save();
   }
 
   /** Library articles the page reuses or is reused by, with what the popup shows of them.
@@ -86,10 +109,18 @@ export class LibraryService {
   }
 
   private async matchNow(page: SourceText, options: MatchOptions | undefined, alsoAt: readonly string[]): Promise<MatchView[]> {
-    const matches = await this.engine.match(page, (id) => this.loadSource(id), fingerprintText(page.text), options);
+    // The candidates' entries, read once: for their texts, then for what the popup shows.
+    const read = new Map<string, LibraryEntry>();
+    const load = async (id: string): Promise<SourceText | undefined> => {
+      const entry = await this.getEntry(id);
+      if (!entry) return undefined; // deleted since the index was asked
+      read.set(id, entry);
+      return { id, text: entry.text, title: entry.title, publishedAt: entry.publishedAt };
+    };
+    const matches = await this.engine.match(page, load, fingerprintText(page.text), options);
     const views: MatchView[] = [];
     for (const match of matches) {
-      const record = await this.db.get('entries', match.id);
+      const record = read.get(match.id);
       if (!record) continue;
       const { id, title, source, url, publishedAt, origin } = record;
       const view: MatchView = { ...match, entry: { id, title, source, url, publishedAt, origin } };
@@ -153,9 +184,11 @@ export class LibraryService {
 
   async delete(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const deleted = await deleteEntries(this.db, ids);
-    this.unindex(deleted);
-    return deleted.length;
+    return this.snapshots.change(async () => {
+      const deleted = await deleteEntries(this.db, ids);
+      this.unindex(deleted);
+      return deleted.length;
+    });
   }
 
   /** Deletes the learned entries added more than `days` days before `now`; returns how many. */
@@ -179,17 +212,20 @@ export class LibraryService {
   }
 
   /** Empties the library: entries, texts, derived data and recent matches. */
-  async clear(): Promise<void> {
-    await clearEntries(this.db);
-    this.imports.cleared();
-    this.engine.clear();
+  clear(): Promise<void> {
+    return this.snapshots.change(async () => {
+      await clearEntries(this.db);
+      this.imports.cleared();
+      this.engine.clear();
+      this.snapshots.note('all');
+    });
   }
 
   /** The library becomes the seed corpus alone. */
   async resetToSeeds(): Promise<void> {
     await this.clear();
     await forgetSeeds(this.db);
-    this.index(await addMissingSeeds(this.db, this.seedFiles));
+    await this.snapshots.change(async () => this.index(await addMissingSeeds(this.db, this.seedFiles)));
   }
 
   async stats(): Promise<LibraryStats> {
@@ -220,10 +256,12 @@ export class LibraryService {
 
   /** Writes a batch of an import's prepared articles. They are part of the library (listed,
    *  counted, matched) from then on, and deleted again unless the import is committed. */
-  async importBatch(importId: string, articles: readonly PreparedImportArticle[]): Promise<BatchResult> {
-    const { result, written } = await this.imports.write(importId, articles);
-    this.index(written);
-    return result;
+  importBatch(importId: string, articles: readonly PreparedImportArticle[]): Promise<BatchResult> {
+    return this.snapshots.change(async () => {
+      const { result, written } = await this.imports.write(importId, articles);
+      this.index(written);
+      return result;
+    });
   }
 
   /** Makes an import final and queues its search words; returns how many entries it added. */
@@ -234,20 +272,24 @@ export class LibraryService {
   }
 
   /** Deletes what an import wrote. Harmless for an import already committed or aborted. */
-  async abortImport(importId: string): Promise<void> {
-    this.unindex(await this.imports.abort(importId));
+  abortImport(importId: string): Promise<void> {
+    return this.snapshots.change(async () => this.unindex(await this.imports.abort(importId)));
   }
 
-  private async store(prepared: readonly PreparedEntry[]): Promise<void> {
-    await writeEntries(this.db, prepared);
-    this.imports.written(prepared.map((item) => item.record));
-    this.index(prepared);
-    this.words.mergeSoon();
+  private store(prepared: readonly PreparedEntry[]): Promise<void> {
+    return this.snapshots.change(async () => {
+      await writeEntries(this.db, prepared);
+      this.imports.written(prepared.map((item) => item.record));
+      this.index(prepared);
+      this.words.mergeSoon();
+    });
   }
 
+  /** Takes deleted entries out of the engine and the import's duplicate checks (run inside a snapshot change). */
   private unindex(deleted: ReadonlyArray<Pick<EntryRecord, 'id' | 'textHash'>>): void {
     for (const { id } of deleted) this.engine.remove(id);
     this.imports.deleted(deleted);
+    this.snapshots.note(deleted.map(({ id }) => id));
   }
 
   /** Resolves once every stored entry can be found by its words. */
@@ -255,15 +297,10 @@ export class LibraryService {
     return this.words.idle();
   }
 
-  /** Makes stored entries matchable. */
+  /** Makes stored entries matchable (within a change: see IndexSnapshotKeeper). */
   private index(prepared: readonly PreparedEntry[]): void {
-    for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint, publishedAt: record.publishedAt });
-  }
-
-  private async loadSource(id: string): Promise<SourceText> {
-    const entry = await this.getEntry(id);
-    if (!entry) throw new Error(`Library entry ${id} is gone`);
-    return { id, text: entry.text, title: entry.title, publishedAt: entry.publishedAt };
+    for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint });
+    this.snapshots.note(prepared.map((item) => item.record.id));
   }
 }
 

@@ -5,7 +5,10 @@
  * - retrieval + alignment latency (p50, p95) over mixed queries with libraries of 1,000,
  *   10,000 and 100,000 generated articles held in memory;
  * - index memory per article (heap + typed arrays after a full GC, and the index's own arrays);
- * - as a sanity check, how often the right article is the top match per query kind.
+ * - as a sanity check, how often the right article is the top match per query kind;
+ * - the index snapshot a restarted service worker restores instead of rebuilding (its size, a
+ *   structured clone of it as IndexedDB makes, and the restore with its checks), beside the
+ *   index build from the same articles.
  * Articles are generated (engine-corpus.ts), never taken from eval-data.
  * `--sizes 1000,10000` runs fewer library sizes; `--engine-only` skips the (slow) baseline;
  * `--baseline-100k` also runs the baseline at 100,000 articles (about 6 more minutes).
@@ -128,6 +131,24 @@ async function measureSize(size: number, system: 'engine' | 'baseline') {
       `(heap ${(heapPerArticle / 1024).toFixed(2)}, typed arrays ${(typedArraysPerArticle / 1024).toFixed(2)}` +
       (arraysPerArticle === undefined ? ')' : `, of which index arrays ${(arraysPerArticle / 1024).toFixed(2)})`) +
       `  build ${buildSeconds.toFixed(1)} s  right top match: ${found}`,
+  );
+  if (engine) snapshotFigures(engine, size, buildSeconds);
+}
+
+function snapshotFigures(engine: Engine, size: number, buildSeconds: number): void {
+  const taken = performance.now();
+  const snapshot = engine.snapshot();
+  const takeMs = performance.now() - taken;
+  const cloned = performance.now();
+  const copy = structuredClone(snapshot);
+  const cloneMs = performance.now() - cloned;
+  const restored = performance.now();
+  new Engine().restore(copy);
+  const restoreMs = performance.now() - restored;
+  const bytes = snapshot.postings.byteLength + snapshot.counts.byteLength + snapshot.idLengths.byteLength + snapshot.ids.length * 2;
+  console.log(
+    `  snapshot ${String(size).padStart(7)}  ${mb(bytes).toFixed(1)} MB (${(bytes / size).toFixed(0)} bytes/article)  take ${takeMs.toFixed(0)} ms, ` +
+      `structured clone ${cloneMs.toFixed(0)} ms, restore ${restoreMs.toFixed(0)} ms  (index build: ${(buildSeconds * 1000).toFixed(0)} ms)`,
   );
 }
 

@@ -66,4 +66,53 @@ describe('FingerprintIndex', () => {
     for (let i = 0; i < 4000; i++) index.remove(`doc${i}`);
     expect(index.candidates([0xffffffff - 1234, 1234, 4999], query).map((c) => c.id)).toEqual(['doc4999']);
   });
+
+  describe('snapshots', () => {
+    /** An index with replacements, removals and hashes shared by several articles. */
+    function busyIndex(): FingerprintIndex {
+      const index = new FingerprintIndex();
+      for (let i = 0; i < 300; i++) index.add(`doc${i}`, [i, i + 1, 1000 + (i % 7), 0xffffffff - i]);
+      for (let i = 0; i < 300; i += 3) index.remove(`doc${i}`);
+      for (let i = 1; i < 300; i += 5) index.add(`doc${i}`, [i, 5000 + i, 1000 + (i % 7)]);
+      index.add('ünïcode id, with "quotes"', [42, 43, 44]);
+      return index;
+    }
+    const probes = [[1, 2, 3], [42, 43], [1003, 5006, 6], [0xffffffff - 7, 7, 8], [1000, 1001, 1002]];
+
+    it('a restored snapshot (through structured clone) finds what the original finds', () => {
+      const original = busyIndex();
+      const snapshot = structuredClone(original.toSnapshot());
+      const restored = new FingerprintIndex();
+      restored.restore(snapshot);
+      expect(restored.size).toBe(original.size);
+      expect(probes.map((hashes) => original.candidates(hashes, query).length)).toEqual([2, 2, 10, 2, 10]);
+      for (const hashes of probes) expect(restored.candidates(hashes, query)).toEqual(original.candidates(hashes, query));
+      // Both stay usable: the snapshot's arrays are not written by either index.
+      original.add('late', [1, 2, 3]);
+      restored.add('late', [1, 2, 3]);
+      restored.remove('doc2');
+      original.remove('doc2');
+      for (const hashes of probes) expect(restored.candidates(hashes, query)).toEqual(original.candidates(hashes, query));
+    });
+
+    it('rejects a corrupt snapshot and keeps its contents', () => {
+      const snapshot = busyIndex().toSnapshot();
+      const index = new FingerprintIndex();
+      index.add('kept', [1, 2, 3]);
+      const broken = [
+        { ...snapshot, format: 99 },
+        { ...snapshot, postings: Array.from(snapshot.postings) },
+        { ...snapshot, postings: snapshot.postings.slice().reverse() },
+        { ...snapshot, postings: snapshot.postings.slice(1) },
+        { ...snapshot, counts: snapshot.counts.slice(1) },
+        { ...snapshot, ids: snapshot.ids.slice(1) },
+        { ...snapshot, ids: 'x'.repeat(snapshot.ids.length) },
+        null,
+      ];
+      for (const bad of broken) {
+        expect(() => index.restore(bad as never)).toThrow(/snapshot/);
+        expect(index.candidates([1, 2, 3], query).map((c) => c.id)).toEqual(['kept']);
+      }
+    });
+  });
 });

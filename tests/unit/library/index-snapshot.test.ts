@@ -1,0 +1,149 @@
+import { describe, expect, test } from 'vitest';
+import { Engine } from '../../../lib/core/engine';
+import { INDEX_VERSION } from '../../../lib/core/tuning';
+import { openLibraryDb, type LibraryDb } from '../../../lib/library/db';
+import { deleteEntries, ENTRY_STORES, putPrepared, RequestBatch, writeEntries } from '../../../lib/library/entry-writes';
+import { IndexSnapshotKeeper } from '../../../lib/library/index-snapshot';
+import { prepareEntry } from '../../../lib/library/prepared';
+import { LibraryService } from '../../../lib/library/service';
+import { SEED_FILES, article, openService } from './helpers';
+
+const SNAPSHOT_KEY = 'indexSnapshot';
+
+async function prepared(n: number) {
+  return prepareEntry({ id: `extra-${n}`, title: `Extra ${n}`, text: article(n, 6), source: 'test', addedAt: '2026-11-30T00:00:00Z', origin: 'imported' });
+}
+
+/** A library of the seeds and 12 generated articles, its snapshot saved. */
+async function savedLibrary() {
+  const { db, service, name } = await openService();
+  for (let n = 0; n < 12; n++) await service.add({ title: `Story ${n}`, text: article(n, 6), source: 'test', origin: 'pasted' });
+  expect(await service.saveIndexSnapshot()).toBe(true);
+  return { db, service, name };
+}
+
+async function reopen(db: LibraryDb, name: string): Promise<LibraryService> {
+  db.close();
+  return LibraryService.open(await openLibraryDb(name), SEED_FILES);
+}
+
+/** What the library finds for pages made of its own texts and of texts it lacks. */
+async function verdicts(service: LibraryService): Promise<string[][]> {
+  const pages = [...Array.from({ length: 12 }, (_, n) => article(n, 6)), article(40, 6), article(41, 6)];
+  const out: string[][] = [];
+  for (const text of pages) out.push((await service.match({ id: 'https://example.test/page', text })).map((m) => `${m.id} ${m.kind} ${m.score}`));
+  return out;
+}
+
+describe('index snapshot', () => {
+  test('a reopened library restores the snapshot without re-adding fingerprints, and matches as the fresh build did', async () => {
+    const { db, service, name } = await savedLibrary();
+    expect(service.indexLoad.from).toBe('fingerprints');
+    const fresh = await verdicts(service);
+    expect(fresh.slice(0, 12).every((found) => found.length > 0)).toBe(true);
+    const reopened = await reopen(db, name);
+    expect(reopened.indexLoad).toEqual({ from: 'snapshot', replayed: 0 });
+    expect(await verdicts(reopened)).toEqual(fresh);
+  });
+
+  test('entries added or deleted behind the snapshot make it stale: the index is rebuilt and sees them', async () => {
+    const { db, name } = await savedLibrary();
+    await writeEntries(db, [await prepared(40)]);
+    const gone = (await db.getAllKeys('entries')).find((id) => id.startsWith('pasted-'))!;
+    await deleteEntries(db, [gone]);
+    const reopened = await reopen(db, name);
+    expect(reopened.indexLoad.from).toBe('fingerprints');
+    const found = await verdicts(reopened);
+    expect(found[12][0]).toMatch(/^extra-40 verbatim/);
+    expect(found.flat().filter((match) => match.startsWith(gone))).toEqual([]);
+  });
+
+  test('a write by code that does not bump the generation (an older version) is caught by the entry count', async () => {
+    const { db, name } = await savedLibrary();
+    const item = await prepared(41);
+    const tx = db.transaction([...ENTRY_STORES], 'readwrite');
+    const batch = new RequestBatch();
+    putPrepared(batch, tx, item);
+    await Promise.all([batch.settle(), tx.done]);
+    const reopened = await reopen(db, name);
+    expect(reopened.indexLoad.from).toBe('fingerprints');
+    expect((await verdicts(reopened))[13][0]).toMatch(/^extra-41 verbatim/);
+  });
+
+  test('a snapshot of another INDEX_VERSION or another generation is ignored', async () => {
+    for (const change of [{ version: INDEX_VERSION + 1 }, { version: INDEX_VERSION - 1 }, { generation: -1 }]) {
+      const { db, name } = await savedLibrary();
+      const stored = (await db.get('meta', SNAPSHOT_KEY)) as object;
+      await db.put('meta', { ...stored, ...change }, SNAPSHOT_KEY);
+      const reopened = await reopen(db, name);
+      // The fingerprints themselves are current: nothing is re-fingerprinted.
+      expect(reopened.indexLoad).toEqual({ from: 'fingerprints', refingerprinted: 0 });
+    }
+  });
+
+  test('a corrupt snapshot is ignored and replaced by a sound one', async () => {
+    const { db, service, name } = await savedLibrary();
+    const expected = await verdicts(service);
+    const stored = (await db.get('meta', SNAPSHOT_KEY)) as { index: { postings: Float64Array } };
+    const postings = stored.index.postings.slice();
+    postings[3] = postings[postings.length - 1] + 1; // out of order
+    await db.put('meta', { ...stored, index: { ...stored.index, postings } }, SNAPSHOT_KEY);
+    const reopened = await reopen(db, name);
+    expect(reopened.indexLoad.from).toBe('fingerprints');
+    expect(await verdicts(reopened)).toEqual(expected);
+    expect(await reopened.saveIndexSnapshot()).toBe(true);
+    expect((await reopen(reopened.db, name)).indexLoad.from).toBe('snapshot');
+  });
+
+  test('a few changes through the service are saved beside the snapshot and replayed; emptying rewrites it', async () => {
+    const { db, service, name } = await savedLibrary();
+    const snapshotGeneration = ((await db.get('meta', SNAPSHOT_KEY)) as { generation: number }).generation;
+    const gone = (await db.getAllKeys('entries')).find((id) => id.startsWith('pasted-'))!;
+    await service.add({ title: 'Late', text: article(40, 6), source: 'test', origin: 'pasted' });
+    await service.delete([gone]);
+    expect(await service.saveIndexSnapshot()).toBe(true);
+    // The snapshot itself was not rewritten for two changes.
+    expect(((await db.get('meta', SNAPSHOT_KEY)) as { generation: number }).generation).toBe(snapshotGeneration);
+    const expected = await verdicts(service);
+    expect(expected[12].length).toBeGreaterThan(0);
+    const reopened = await reopen(db, name);
+    expect(reopened.indexLoad).toEqual({ from: 'snapshot', replayed: 2 });
+    expect(await verdicts(reopened)).toEqual(expected);
+    // Changes after a replay add to the replayed ones.
+    await reopened.add({ title: 'Later', text: article(41, 6), source: 'test', origin: 'pasted' });
+    expect(await reopened.saveIndexSnapshot()).toBe(true);
+    const again = await reopen(reopened.db, name);
+    expect(again.indexLoad).toEqual({ from: 'snapshot', replayed: 3 });
+    expect((await verdicts(again))[13].length).toBeGreaterThan(0);
+    await again.clear();
+    expect(await again.saveIndexSnapshot()).toBe(true);
+    const emptied = await reopen(again.db, name);
+    expect(emptied.indexLoad).toEqual({ from: 'snapshot', replayed: 0 });
+    expect((await verdicts(emptied)).flat()).toEqual([]);
+  });
+
+  test('no snapshot is taken while a change is between its commit and the engine update', async () => {
+    const { db } = await openService();
+    const engine = new Engine();
+    const keeper = new IndexSnapshotKeeper(db, engine, 60_000);
+    const item = await prepared(40);
+    const during = await keeper.change(async () => {
+      await writeEntries(db, [item]);
+      const saved = await keeper.save(); // the generation moved; the engine does not hold the entry yet
+      engine.addFingerprint(item.record.id, item.fingerprint);
+      return saved;
+    });
+    expect(during).toBe(false);
+    expect(await db.get('meta', SNAPSHOT_KEY)).toBeUndefined();
+  });
+
+  test('a library opened without a usable snapshot saves one after a quiet time, unasked', async () => {
+    const { db, service } = await openService();
+    expect(service.indexLoad.from).toBe('fingerprints');
+    // Generous guard (20 s) against a hang; the save comes about 5 s after the open.
+    for (let waited = 0; waited < 200 && !(await db.get('meta', SNAPSHOT_KEY)); waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await db.get('meta', SNAPSHOT_KEY)).toMatchObject({ version: INDEX_VERSION, entries: 5 });
+  });
+});
