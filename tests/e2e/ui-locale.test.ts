@@ -66,7 +66,7 @@ describe('user interface in the browser’s language (French)', () => {
 
     const options = await harness.openOptions();
     await options.locator('table.entries').waitFor();
-    expect(await options.locator('.tabs').innerText()).toMatch(/Bibliothèque\s+Ajouter et importer\s+Réglages/);
+    expect(await options.locator('.tabs').innerText()).toMatch(/Bibliothèque\s+Ajouter et importer\s+Paquets\s+Réglages/);
     expect(await options.locator('table.entries thead').innerText()).toContain('Titre');
     await harness.screenshot(options, 'ui-options-fr', { fullPage: false });
   });
