@@ -5,6 +5,7 @@
  * old pack or the new one, never a mix.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { PackEntry } from './entry';
 
 export const PACKS_DB_NAME = 'recycled-news-packs';
 export const PACKS_DB_VERSION = 1;
@@ -42,17 +43,10 @@ export interface InstalledPack {
 }
 
 /** One pack entry as stored: its labels, and its keys in typed arrays (exact keys first, then robust). */
-export interface StoredPackEntry {
+export interface StoredPackEntry extends Pick<PackEntry, 'id' | 'title' | 'url' | 'publishedAt' | 'tokens' | 'exactTotal' | 'robustTotal'> {
   generation: number;
   /** The entry's place in its pack (0, 1, …, in id order). */
   seq: number;
-  id: string;
-  title?: string;
-  url?: string;
-  publishedAt?: string;
-  tokens: number;
-  exactTotal: number;
-  robustTotal: number;
   exactCount: number;
   keys: Uint32Array;
   exactAt: Uint8Array;
