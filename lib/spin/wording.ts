@@ -39,13 +39,16 @@ function side(wording: string): Side {
 /**
  * The spun phrases reduced to the words the spinner changed: "press convention" for "press
  * conference" gives "convention" for "conference", since a substitution holds only the
- * changed words, not the fixed phrase around them. Built once, on first use.
+ * changed words, not the fixed phrase around them. Keyed by the first changed word, so a
+ * side is checked against the few swaps that can start at one of its words instead of all
+ * of them (the direction vote asks this for every swap of every spun pair). Built once, on
+ * first use.
  */
-let phraseSwaps: { spun: string; likely: string }[] | undefined;
+let phraseSwaps: Map<string, { spun: string; likely: string }[]> | undefined;
 
-function swapsFromPhrases(): { spun: string; likely: string }[] {
+function swapsFromPhrases(): Map<string, { spun: string; likely: string }[]> {
   if (phraseSwaps) return phraseSwaps;
-  phraseSwaps = [];
+  phraseSwaps = new Map();
   for (const p of [...lexicon().phrasesByFirstWord.values()].flat()) {
     const phrase = p.words;
     const likely = p.likely.split(' ');
@@ -55,15 +58,28 @@ function swapsFromPhrases(): { spun: string; likely: string }[] {
     while (tail < phrase.length - head && tail < likely.length - head && phrase[phrase.length - 1 - tail] === likely[likely.length - 1 - tail]) tail++;
     const spun = phrase.slice(head, phrase.length - tail);
     const original = likely.slice(head, likely.length - tail);
-    if (spun.length > 0 && original.length > 0) phraseSwaps.push({ spun: ` ${spun.join(' ')} `, likely: ` ${original.join(' ')} ` });
+    if (spun.length === 0 || original.length === 0) continue;
+    const swaps = phraseSwaps.get(spun[0]) ?? [];
+    swaps.push({ spun: ` ${spun.join(' ')} `, likely: ` ${original.join(' ')} ` });
+    phraseSwaps.set(spun[0], swaps);
   }
   return phraseSwaps;
+}
+
+/** Does `own` hold a spun phrase's changed words where `other` holds the likely original's? A
+ *  match in `own.padded` starts at a word boundary, so its first word is one of `own.words`. */
+function holdsPhraseSwap(own: Side, other: Side): boolean {
+  const swaps = swapsFromPhrases();
+  for (const word of new Set(own.words)) {
+    if (swaps.get(word)?.some(({ spun, likely }) => own.padded.includes(spun) && other.padded.includes(likely))) return true;
+  }
+  return false;
 }
 
 /** How surely `own` is a spinner's wording for `other`: PAIRED, RARE or NONE. */
 function spinnerEvidence(own: Side, other: Side): number {
   const { rareSynonyms, properOnly, phrasesByFirstWord } = lexicon();
-  for (const { spun, likely } of swapsFromPhrases()) if (own.padded.includes(spun) && other.padded.includes(likely)) return PAIRED;
+  if (holdsPhraseSwap(own, other)) return PAIRED;
   let evidence = NONE;
   for (let i = 0; i < own.words.length; i++) {
     const word = own.words[i];
