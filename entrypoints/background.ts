@@ -11,7 +11,7 @@ import { sendHighlight, SHOW_ON_PAGE_COMMAND, toggleFirstMatch } from '../lib/ex
 import { requestScan } from '../lib/extension/request-scan';
 import { LearningScheduler } from '../lib/extension/learning-scheduler';
 import { PageTexts } from '../lib/extension/page-texts';
-import { ColdStartReports, forgetClosedTabs, recheckInterrupted, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
+import { PageReports, forgetClosedTabs, recheckInterrupted, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
 import { watchImportPort } from '../lib/library/import-watch';
@@ -24,7 +24,7 @@ import { createPackService } from '../lib/extension/pack-service';
 export default defineBackground(() => {
   const pageTexts = new PageTexts();
   const learning = new LearningScheduler();
-  const coldStart = new ColdStartReports();
+  const reports = new PageReports();
   const packs = createPackService(getPacksDb);
   const handlers = createBackgroundHandlers({
     library: getLibrary,
@@ -36,7 +36,7 @@ export default defineBackground(() => {
     libraryHandlers: createLibraryHandlers(getLibrary),
     pageTexts,
     learning,
-    coldStart,
+    reports,
     packs,
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
@@ -44,7 +44,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.runtime.onConnect.addListener((port) => watchImportPort(port, self, async (importId) => (await getLibrary()).abortImport(importId)));
   watchTabs(sessionTabResults, showBadge, {
-    coldStart,
+    reports,
     onLeave: (tabId) => {
       pageTexts.forget(tabId);
       learning.cancel(tabId);

@@ -20,7 +20,7 @@ import type { SourceText } from '../core/types';
 import { LearningScheduler } from './learning-scheduler';
 import { pageUrl, sourceLabel, trustedCanonical } from './page-address';
 import { PageTexts } from './page-texts';
-import type { ColdStartReports } from './tab-lifecycle';
+import type { PageReports } from './tab-lifecycle';
 import { buildHighlightPlan } from './highlight-request';
 import type { TabResults } from './tab-results';
 import { detectSpin } from '../spin';
@@ -54,8 +54,8 @@ export interface BackgroundDeps {
   pageTexts?: PageTexts;
   /** When read articles are learned (after LEARN_AFTER_MS by default). */
   learning?: LearningScheduler;
-  /** Which tabs reported during the worker's cold start (see tab-lifecycle.ts). */
-  coldStart?: ColdStartReports;
+  /** When tabs' pages reported, for the "loading" handler (see tab-lifecycle.ts). */
+  reports?: PageReports;
   /** Installed fingerprint packs (the packs database of this context by default). */
   packs?: PackService;
 }
@@ -178,7 +178,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     const current = await deps.tabResults.get(from.tabId);
     const ours = current?.status === 'checking' && current.url === url && current.at === startedAt;
     const flagged = others.length > 0 || packMatches.length > 0;
-    if (!ours && !(current === null && deps.coldStart?.isLateLoading(from.tabId))) return { flagged };
+    if (!ours && !(current === null && deps.reports?.isLateLoading(from.tabId))) return { flagged };
     const { title, siteName, byline, publishedAt } = article;
     // The hint reads the text alone, library match or not (a reader rarely has the source).
     const spin = detectSpin(article.text, settings.spinHint);
@@ -207,7 +207,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       // Marked before any await: a worker woken by this message must not take it for a stale check.
       const startedAt = now();
       inFlight.set(from.tabId, startedAt);
-      deps.coldStart?.mark(from.tabId);
+      deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
       try {
         return await check(request, from, startedAt);
@@ -217,7 +217,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     async 'page/not-article'({ url }, from) {
-      deps.coldStart?.mark(from.tabId);
+      deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
       await settle(from.tabId, { status: 'not-article', url: pageUrl(url, from.url), at: now() });
       return null;
@@ -229,7 +229,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     async 'page/skipped'({ url, why }, from) {
-      deps.coldStart?.mark(from.tabId);
+      deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
       await settle(from.tabId, { status: 'disabled', url: pageUrl(url, from.url), at: now(), why });
       return null;

@@ -26,46 +26,69 @@ export function isSamePage(stored: StoredTabResult | null, newUrl: string | unde
 export const COLD_START_MS = 10_000;
 
 /**
- * Which tabs' pages reported to this worker during its cold start. A "loading" event handled
- * after such a report is late (the report came from the page that loaded) and must not clear
- * it; "loading" events of a worker running for longer come in order.
+ * Which tabs' pages reported to this worker, and in what order relative to "loading" events.
+ * During the cold start, a "loading" event handled after such a report is late (the report
+ * came from the page that loaded) and must not clear it; "loading" events of a worker running
+ * for longer come in order. Later, a "loading" whose handler is still waiting for the stored
+ * result when the new page reports (a worker kept busy by an import) must not clear that
+ * report's "checking" either: reports are numbered as they arrive, so the handler can tell.
  */
-export class ColdStartReports {
+export class PageReports {
   private readonly startedAt: number;
-  private readonly reported = new Set<number>();
+  private readonly reported = new Map<number, number>();
+  private count = 0;
 
   constructor(private readonly now: () => number = Date.now) {
     this.startedAt = now();
   }
 
-  /** Call when a page of tab `tabId` reports (an article, no article, or a skip). */
+  /** Call when a page of tab `tabId` reports (an article, no article, or a skip), before any await. */
   mark(tabId: number): void {
-    if (this.now() - this.startedAt < COLD_START_MS) this.reported.add(tabId);
+    this.reported.set(tabId, ++this.count);
+  }
+
+  /** The number of the last report so far: a "loading" handler notes it when the event comes. */
+  get sequence(): number {
+    return this.count;
+  }
+
+  /** Did a page of `tabId` report after the report numbered `sequence`? */
+  reportedAfter(tabId: number, sequence: number): boolean {
+    return (this.reported.get(tabId) ?? 0) > sequence;
   }
 
   isLateLoading(tabId: number): boolean {
     return this.now() - this.startedAt < COLD_START_MS && this.reported.has(tabId);
+  }
+
+  /** The tab closed. */
+  forget(tabId: number): void {
+    this.reported.delete(tabId);
   }
 }
 
 export interface WatchOptions {
   /** Called when a tab loads another page or closes (drop what is kept in memory for it). */
   onLeave?: (tabId: number) => void;
-  coldStart?: ColdStartReports;
+  reports?: PageReports;
 }
 
-export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeave = () => {}, coldStart }: WatchOptions = {}): void {
+export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeave = () => {}, reports }: WatchOptions = {}): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading') return;
-    if (coldStart?.isLateLoading(tabId)) return;
+    if (reports?.isLateLoading(tabId)) return;
+    const seen = reports?.sequence ?? 0;
     void (async () => {
       if (isSamePage(await tabResults.get(tabId), change.url)) return;
+      // The new page reported while this waited: what is stored now is its own.
+      if (reports?.reportedAfter(tabId, seen)) return;
       onLeave(tabId);
       await tabResults.clear(tabId);
       await showBadge(tabId, null, false);
     })();
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    reports?.forget(tabId);
     onLeave(tabId);
     void tabResults.clear(tabId);
   });

@@ -9,7 +9,7 @@ import { showBadge } from '../../../lib/extension/badge';
 import { createBackgroundHandlers, INTERRUPTED_MESSAGE, NO_ROOM_MESSAGE, type BackgroundDeps } from '../../../lib/extension/background-handlers';
 import { LearningScheduler, type Timer } from '../../../lib/extension/learning-scheduler';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
-import { COLD_START_MS, ColdStartReports, recheckInterrupted } from '../../../lib/extension/tab-lifecycle';
+import { COLD_START_MS, PageReports, recheckInterrupted, watchTabs } from '../../../lib/extension/tab-lifecycle';
 import { sessionTabResults, type TabResults } from '../../../lib/extension/tab-results';
 import { openLibraryDb } from '../../../lib/library/db';
 import { createLibraryHandlers } from '../../../lib/library/handlers';
@@ -264,10 +264,46 @@ describe('the background across restarts and under load', () => {
     });
   });
 
+  describe('a "loading" handled slowly by a busy worker', () => {
+    it('does not clear the "checking" of the new page that reported while it waited', async () => {
+      fakeBrowser.reset();
+      let clock = 0;
+      const reports = new PageReports(() => clock);
+      clock += COLD_START_MS; // a worker running for a while: "loading" events come in order
+      const stored = new Map<number, StoredTabResult>();
+      let readDone: () => void = () => {};
+      const readGate = new Promise<void>((done) => (readDone = done));
+      const results: TabResults = {
+        ...sessionTabResults,
+        // The worker is busy: the "loading" handler's read of the old result answers late.
+        get: async (tabId) => {
+          await readGate;
+          return stored.get(tabId) ?? null;
+        },
+        set: async (tabId, result) => void stored.set(tabId, result),
+        clear: async (tabId) => void stored.delete(tabId),
+      };
+      watchTabs(results, async () => {}, { reports });
+      stored.set(5, { status: 'not-article', url: 'https://old.test/a', at: 1 });
+      const loading = fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, { id: 5 } as never);
+      // The new page reports (as the 'page/article' handler does: marked, then "checking") before that read answers.
+      reports.mark(5);
+      await results.set(5, { status: 'checking', url: 'https://new.test/b', at: 2 });
+      readDone();
+      await loading;
+      // Let the handler run to its end (it is not awaited by the event).
+      for (let turn = 0; turn < 10; turn++) await new Promise((done) => setTimeout(done, 0));
+      expect(stored.get(5)).toMatchObject({ status: 'checking', url: 'https://new.test/b' });
+      // A "loading" with no report after it still clears the tab.
+      await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, { id: 5 } as never);
+      await vi.waitFor(() => expect(stored.has(5)).toBe(false));
+    });
+  });
+
   describe('events of a cold start', () => {
     it('a "loading" handled after the tab reported to a starting worker is late; later ones are not', () => {
       let clock = 1_000;
-      const reports = new ColdStartReports(() => clock);
+      const reports = new PageReports(() => clock);
       expect(reports.isLateLoading(1)).toBe(false);
       reports.mark(1);
       expect(reports.isLateLoading(1)).toBe(true);
@@ -281,9 +317,9 @@ describe('the background across restarts and under load', () => {
     it('during a cold start, a check whose result a late "loading" cleared is still stored and badged', async () => {
       let release: () => void = () => {};
       const gate = new Promise<void>((done) => (release = done));
-      const coldStart = new ColdStartReports();
+      const reports = new PageReports();
       const worker = startWorker(library, {
-        coldStart,
+        reports,
         library: async () => {
           await gate;
           return library;
