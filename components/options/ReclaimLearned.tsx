@@ -12,13 +12,27 @@ export interface ReclaimLearnedProps {
 }
 
 const DEFAULT_DAYS = 90;
+const MAX_DAYS = 36_500;
+
+/** The days typed, when they are a whole number from 1 to MAX_DAYS; else undefined (never a
+ *  guess: an empty field must not become 0, "delete every learned article"). */
+export function parseDays(typed: string): number | undefined {
+  if (!/^\s*\d+\s*$/.test(typed)) return undefined;
+  const days = Number(typed);
+  return days >= 1 && days <= MAX_DAYS ? days : undefined;
+}
 
 export function ReclaimLearned({ learnedCount, onDeleted }: ReclaimLearnedProps) {
-  const [days, setDays] = useState(DEFAULT_DAYS);
+  const [typed, setTyped] = useState(String(DEFAULT_DAYS));
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (learnedCount === 0) return null;
   const reclaim = () => {
+    const days = parseDays(typed);
+    if (days === undefined) {
+      setMessage(t('reclaimInvalid'));
+      return;
+    }
     setBusy(true);
     sendMessage('library/delete-learned-older', { days })
       .then(
@@ -37,13 +51,11 @@ export function ReclaimLearned({ learnedCount, onDeleted }: ReclaimLearnedProps)
         <input
           type="number"
           name="reclaim-days"
-          min={0}
-          max={36_500}
-          value={days}
-          onChange={(event) => {
-            const value = Math.round(Number(event.currentTarget.value));
-            if (value >= 0 && value <= 36_500) setDays(value);
-          }}
+          min={1}
+          max={MAX_DAYS}
+          step={1}
+          value={typed}
+          onInput={(event) => setTyped(event.currentTarget.value)}
         />{' '}
         {t('reclaimAfter')}
       </label>{' '}

@@ -48,7 +48,8 @@ export function StorageUsage({ stats, estimate, onLibraryChanged }: StorageUsage
       ) : (
         <p class="muted">{t('storageUnknown')}</p>
       )}
-      <StorageBreakdown />
+      {/* Keyed by the library's size: figures measured before a deletion are dropped with it. */}
+      <StorageBreakdown key={stats?.total ?? -1} />
       <ReclaimLearned learnedCount={stats?.byOrigin.learned ?? 0} onDeleted={onLibraryChanged} />
     </fieldset>
   );

@@ -49,11 +49,28 @@ test('deletes the learned articles older than the chosen age and has the counts 
   render(<StorageUsage stats={stats(5)} estimate={null} onLibraryChanged={changed} />, root);
   const days = root.querySelector<HTMLInputElement>('input[name="reclaim-days"]')!;
   days.value = '30';
-  days.dispatchEvent(new Event('change', { bubbles: true }));
+  days.dispatchEvent(new Event('input', { bubbles: true }));
   await settle();
   root.querySelector<HTMLButtonElement>('.reclaim button')!.click();
   await settle();
   expect(sent).toEqual([['library/delete-learned-older', { days: 30 }]]);
   expect(root.querySelector('.reclaim [role="status"]')!.textContent).toBe('Deleted 3 learned articles.');
   expect(changed).toHaveBeenCalledOnce();
+});
+
+test('an empty, non-numeric, zero, negative or huge number of days deletes nothing and says why', async () => {
+  const root = document.body.appendChild(document.createElement('div'));
+  const changed = vi.fn();
+  render(<StorageUsage stats={stats(5)} estimate={null} onLibraryChanged={changed} />, root);
+  const days = root.querySelector<HTMLInputElement>('input[name="reclaim-days"]')!;
+  for (const typed of ['', 'abc', '0', '-1', '1e9', '2.5', '36501']) {
+    days.value = typed;
+    days.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    root.querySelector<HTMLButtonElement>('.reclaim button')!.click();
+    await settle();
+    expect(root.querySelector('.reclaim [role="status"]')!.textContent).toBe('Give a whole number of days from 1 to 36,500.');
+  }
+  expect(sent).toEqual([]);
+  expect(changed).not.toHaveBeenCalled();
 });
