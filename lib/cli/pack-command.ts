@@ -8,7 +8,7 @@ import { packFingerprintParameters } from '../packs/entry';
 import { applyUpdate, diffPacks, mergePacks } from '../packs/merge';
 import { packHeader, type PackMeta } from '../packs/pack';
 import { buildPack, BuildInputError } from './pack-build';
-import { readPackFile, writePackFile } from './pack-files';
+import { readNamedPackFile, writePackFile } from './pack-files';
 import { fileErrorReason } from './file-error';
 import { inputPath } from './paths';
 
@@ -82,7 +82,7 @@ function describe(header: PackHeader): string[] {
 
 /** Opens packs that must be full packs (not updates). */
 async function readPacks(files: readonly string[]) {
-  const packs = await Promise.all(files.map((file) => readPackFile(file)));
+  const packs = await Promise.all(files.map((file) => readNamedPackFile(file)));
   packs.forEach((pack, i) => {
     if (pack.header.kind !== 'pack') throw new PackFormatError(`${files[i]} is a pack update, not a pack: apply it to its pack first`);
   });
@@ -118,7 +118,7 @@ async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr:
     );
     io.stderr(`pack: ${out}: update with ${header.articles} entries added or changed, ${header.removed} removed`);
   } else if (args.command === 'apply') {
-    const [[old], update] = await Promise.all([readPacks(args.files.slice(0, 1)), readPackFile(args.files[1])]);
+    const [[old], update] = await Promise.all([readPacks(args.files.slice(0, 1)), readNamedPackFile(args.files[1])]);
     if (update.header.kind !== 'update') throw new PackFormatError(`${args.files[1]} is a pack, not an update`);
     if (update.header.base?.checksum !== old.header.checksum) throw new PackFormatError(`${args.files[1]} updates another pack (${update.header.base?.checksum}), not ${args.files[0]} (${old.header.checksum})`);
     const { name, description, createdAt } = update.header;
@@ -126,7 +126,7 @@ async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr:
     if (header.checksum !== update.header.checksum) throw new PackFormatError(`the updated pack has checksum ${header.checksum}, the update promised ${update.header.checksum}`);
     io.stderr(`pack: ${out}: ${header.articles} articles`);
   } else {
-    const pack = await readPackFile(args.files[0], false);
+    const pack = await readNamedPackFile(args.files[0], false);
     const ours = packFingerprintParameters();
     let puts = 0;
     let removals = 0;

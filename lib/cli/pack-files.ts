@@ -7,12 +7,39 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { encodeHeader, type PackHeader } from '../packs/header';
+import { PackFormatError } from '../packs/bytes';
 import { openPack, type OpenedPack } from '../packs/reader';
 import { PackBodyWriter, type BodySummary } from '../packs/writer';
 
 /** Opens a pack or update file; throws PackFormatError (bad pack) or a file system error. */
 export function readPackFile(path: string, checkEngine = true): Promise<OpenedPack> {
   return openPack(createReadStream(path, { highWaterMark: 1 << 20 }), checkEngine);
+}
+
+/**
+ * `readPackFile`, with the file's path before the reason of every PackFormatError, from the
+ * header or from any entry read later: for commands that name several packs.
+ */
+export async function readNamedPackFile(path: string, checkEngine = true): Promise<OpenedPack> {
+  const named = (error: unknown) => {
+    if (error instanceof PackFormatError) return new PackFormatError(`${path}: ${error.message}`);
+    // Some file system errors (reading a folder) come without the path.
+    if ((error as NodeJS.ErrnoException)?.code && !(error as NodeJS.ErrnoException).path) (error as NodeJS.ErrnoException).path = path;
+    return error;
+  };
+  async function* records(opened: OpenedPack): OpenedPack['records'] {
+    try {
+      yield* opened.records;
+    } catch (error) {
+      throw named(error);
+    }
+  }
+  try {
+    const opened = await readPackFile(path, checkEngine);
+    return { ...opened, records: records(opened) };
+  } catch (error) {
+    throw named(error);
+  }
 }
 
 /**
@@ -27,7 +54,14 @@ export async function writePackFile(
 ): Promise<PackHeader> {
   const bodyPath = `${path}.body.tmp`;
   const partPath = `${path}.tmp`;
-  const fd = openSync(bodyPath, 'w');
+  let fd: number;
+  try {
+    fd = openSync(bodyPath, 'w');
+  } catch (error) {
+    // Name the file asked for (its folder is missing, say), not our temporary one beside it.
+    (error as NodeJS.ErrnoException).path = path;
+    throw error;
+  }
   try {
     const body = new PackBodyWriter((chunk) => writeSync(fd, chunk), update);
     await fill(body);

@@ -91,8 +91,9 @@ class ChunkStream {
 export async function openPack(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, checkEngine = true): Promise<OpenedPack> {
   const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks[Symbol.iterator]());
   const stream = new ChunkStream(iterator);
-  checkMagic(await stream.take(PACK_MAGIC.length, 'its signature').catch(() => {
-    throw new PackFormatError('not a pack file (it is shorter than the pack signature)');
+  checkMagic(await stream.take(PACK_MAGIC.length, 'its signature').catch((error: unknown) => {
+    // Too short to be a pack; a file that cannot be read at all says so itself.
+    throw error instanceof PackFormatError ? new PackFormatError('not a pack file (it is shorter than the pack signature)') : error;
   }));
   const headerLength = await stream.varint(MAX_HEADER_BYTES, 'the header length');
   const header = parseHeaderJson(await stream.take(headerLength, 'the header'), checkEngine);

@@ -87,4 +87,18 @@ describe('npm run pack', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/cannot use pack .*broken\.pack: the pack is truncated/);
   }, SLOW);
+
+  it('names the file in every error: a missing file, a folder, a file that is no pack, a truncated pack among several, an output folder that does not exist', async () => {
+    expect((await pack('build', '--out', file('whole.pack'), ...fixed, file('a.ndjson'))).code).toBe(0);
+    writeFileSync(file('cut.pack'), readFileSync(file('whole.pack')).subarray(0, 600));
+    writeFileSync(file('junk.pack'), 'not a pack at all, just words');
+    const missing = await pack('inspect', file('missing.pack'));
+    expect([missing.code, missing.stderr.trim()]).toEqual([1, `pack: ${file('missing.pack')}: no such file`]);
+    expect((await pack('inspect', dir)).stderr.trim()).toBe(`pack: ${dir}: is a directory`);
+    expect((await pack('inspect', file('junk.pack'))).stderr).toMatch(new RegExp(`^pack: ${file('junk.pack')}: not a pack file`));
+    const merged = await pack('merge', '--out', file('m.pack'), ...fixed, file('whole.pack'), file('cut.pack'));
+    expect([merged.code, merged.stderr]).toEqual([1, expect.stringMatching(new RegExp(`^pack: ${file('cut.pack')}: `))]);
+    const out = join(dir, 'no-such-folder', 'o.pack');
+    expect((await pack('build', '--out', out, ...fixed, file('a.ndjson'))).stderr.trim()).toBe(`pack: ${out}: no such file`);
+  }, SLOW);
 });
