@@ -61,7 +61,7 @@ export function MatchCard({ match, pageText, loadSourceText, actions }: MatchCar
           {t('matchScore', formatNumber(match.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
         </span>
       </div>
-      <h2 class="match__title page-text">{entry.title}</h2>
+      <h2 class="match__title page-text" title={entry.title}>{entry.title}</h2>
       <p class="match__meta">
         <bdi>{entry.source}</bdi>
         {date && <> · {date}</>}
