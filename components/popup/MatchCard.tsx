@@ -61,8 +61,8 @@ export function MatchCard({ match, pageText, loadSourceText, actions }: MatchCar
           {t('matchScore', formatNumber(match.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))}
         </span>
       </div>
-      <h2 class="match__title page-text" title={entry.title}>{entry.title}</h2>
-      <p class="match__meta">
+      <h2 class="match__title page-text clamp" title={entry.title}>{entry.title}</h2>
+      <p class="match__meta clamp">
         <bdi>{entry.source}</bdi>
         {date && <> · {date}</>}
       </p>

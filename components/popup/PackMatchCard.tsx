@@ -23,8 +23,8 @@ export function PackMatchCard({ match }: PackMatchCardProps) {
         <span class={`chip chip--${match.kind}`}>{t(KIND_LABEL[match.kind])}</span>
         <span class="chip chip--direction">{t('packMatchChip')}</span>
       </div>
-      <h2 class="match__title page-text" title={match.title ?? match.url ?? match.id}>{match.title ?? match.url ?? match.id}</h2>
-      <p class="match__meta">
+      <h2 class="match__title page-text clamp" title={match.title ?? match.url ?? match.id}>{match.title ?? match.url ?? match.id}</h2>
+      <p class="match__meta clamp">
         {match.source && <bdi>{match.source}</bdi>}
         {date && <> · {date}</>}
       </p>

@@ -24,7 +24,7 @@ export function VerdictHeader({ words }: VerdictHeaderProps) {
         {ICONS[words.tone]}
       </span>
       <div>
-        <h1 class="verdict__headline">
+        <h1 class="verdict__headline clamp" title={words.subject}>
           {words.headline}
           {words.subject !== undefined && <> <q class="verdict__subject">
                 {/* Isolated inside the quotes: a direction override in the title cannot move them. */}
