@@ -11,8 +11,9 @@ export interface ReclaimLearnedProps {
   onDeleted: () => void;
 }
 
-const DEFAULT_DAYS = 90;
-const MAX_DAYS = 36_500;
+/** The age both reclaim actions offer at first. */
+export const DEFAULT_DAYS = 90;
+export const MAX_DAYS = 36_500;
 
 /** The days typed, when they are a whole number from 1 to MAX_DAYS; else undefined (never a
  *  guess: an empty field must not become 0, "delete every learned article"). */
