@@ -100,14 +100,14 @@ describe('dropping the texts of old learned articles', () => {
     expect(dialog.textContent).toContain('The texts of 4 learned articles added more than 30 days ago will be deleted, which frees about 3 MB.');
 
     // Cancel: nothing dropped.
-    [...dialog.querySelectorAll('button')].find((button) => button.textContent === 'Cancel')!.click();
+    [...dialog.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent === 'Cancel')!.click();
     await settle();
     expect(root.querySelector('dialog')).toBeNull();
     expect(sent).toHaveLength(1);
 
     root.querySelector<HTMLButtonElement>('.reclaim--texts button')!.click();
     await settle();
-    [...root.querySelectorAll('dialog button')].find((button) => button.textContent === 'Drop the texts')!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('dialog button')].find((button) => button.textContent === 'Drop the texts')!.click();
     await settle();
     expect(sent.slice(1)).toEqual([
       ['library/learned-texts-older', { days: 30 }],
