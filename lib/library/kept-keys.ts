@@ -12,7 +12,8 @@ import { classifyReuse, reuseFigures, type PackEstimate, type PageKeys } from '.
 import { PACK_MATCH } from '../packs/tuning';
 
 /** A pack entry's keys, stored compactly: typed arrays cost their bytes in IndexedDB (about
- *  230 bytes in all), where arrays of numbers cost several bytes per number. */
+ *  340 bytes in all, as storage-use.ts counts them), where arrays of numbers cost several bytes
+ *  per number. */
 export interface KeptKeys {
   /** INDEX_VERSION and KEY_BITS they were computed with: keys of another engine are ignored. */
   version: number;
