@@ -7,9 +7,9 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { TextDropFigures } from '../../lib/library/text-drop';
 import { sendMessage } from '../../lib/messaging/client';
+import { AgeField, parseDays, useAgeTyped } from './AgeField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatBytes, formatCount } from './format';
-import { DEFAULT_DAYS, MAX_DAYS, parseDays } from './ReclaimLearned';
 
 export interface DropLearnedTextsProps {
   /** How many learned entries the library holds now (nothing to offer when none). */
@@ -19,7 +19,7 @@ export interface DropLearnedTextsProps {
 }
 
 export function DropLearnedTexts({ learnedCount, onDropped }: DropLearnedTextsProps) {
-  const [typed, setTyped] = useState(String(DEFAULT_DAYS));
+  const [typed, setTyped] = useAgeTyped();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<{ days: number; figures: TextDropFigures } | null>(null);
@@ -58,19 +58,7 @@ export function DropLearnedTexts({ learnedCount, onDropped }: DropLearnedTextsPr
 
   return (
     <div class="reclaim reclaim--texts">
-      <label>
-        {t('dropTextsBefore')}{' '}
-        <input
-          type="number"
-          name="drop-texts-days"
-          min={1}
-          max={MAX_DAYS}
-          step={1}
-          value={typed}
-          onInput={(event) => setTyped(event.currentTarget.value)}
-        />{' '}
-        {t('dropTextsAfter')}
-      </label>{' '}
+      <AgeField name="drop-texts-days" before={t('dropTextsBefore')} after={t('dropTextsAfter')} typed={typed} onTyped={setTyped} />{' '}
       <button type="button" onClick={ask} disabled={busy}>
         {t('dropTextsButton')}
       </button>
