@@ -27,6 +27,9 @@ export interface MatchView extends Match {
   entry: Pick<LibraryEntry, 'id' | 'title' | 'source' | 'url' | 'publishedAt' | 'origin'>;
   /** The library article was saved from this very address (or its canonical twin): the same article, not a copy. */
   sameAddress?: true;
+  /** The library article's text was dropped to reclaim space: judged from its kept fingerprints
+   *  (lib/library/textless-match.ts), with no passages and no swapped words. */
+  textDropped?: true;
 }
 
 /** A finished check as kept per tab (in `storage.session`): small, without the page's text. */

@@ -1,4 +1,5 @@
-/** One library entry opened: its metadata, the pages that recently matched it, and its text. */
+/** One library entry opened: its metadata, the pages that recently matched it, and its text (or
+ *  that it was dropped to reclaim space). */
 import type { RecentMatch } from '../../lib/library/db';
 import type { LibraryEntry } from '../../lib/library/types';
 import { t, type MessageKey } from '../../lib/i18n';
@@ -64,7 +65,7 @@ export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryD
         <dt>{t('columnOrigin')}</dt>
         <dd>{originLabel(entry.origin)}</dd>
         <dt>{t('columnSize')}</dt>
-        <dd>{formatSize(entry.text.length)}</dd>
+        <dd>{entry.textDroppedAt === undefined ? formatSize(entry.text.length) : '—'}</dd>
         <dt>{t('detailsId')}</dt>
         <dd>
           <code>{entry.id}</code>
@@ -92,11 +93,15 @@ export function EntryDetails({ entry, recentMatches, onClose, onDelete }: EntryD
         </ul>
       )}
       <h3>{t('detailsText')}</h3>
-      <div class="entry-text">
-        {paragraphs.map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-      </div>
+      {entry.textDroppedAt === undefined ? (
+        <div class="entry-text">
+          {paragraphs.map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+      ) : (
+        <p class="muted text-dropped">{t('detailsTextDropped', formatDate(entry.textDroppedAt))}</p>
+      )}
     </section>
   );
 }

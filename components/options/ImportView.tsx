@@ -7,6 +7,7 @@ import { AddTextForm, type PastedArticle } from './AddTextForm';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadText } from './download';
 import { ImportPanel } from './ImportPanel';
+import { textDroppedSkipped } from './format';
 import { Notice } from './Notice';
 
 export interface ImportViewProps {
@@ -43,7 +44,7 @@ export function ImportView({ onChanged }: ImportViewProps) {
   const exportAll = async () => {
     setExporting(true);
     try {
-      downloadText(await exportLibrary(sendMessage), exportFileName());
+      downloadText(await exportLibrary(sendMessage, undefined, (count) => report(textDroppedSkipped(count))), exportFileName());
     } catch (error) {
       report(t('libraryExportFailed', (error as Error).message), 'error');
     } finally {

@@ -9,7 +9,7 @@ import { sendMessage } from '../../lib/messaging/client';
 import { downloadText } from './download';
 import { EntryDetails } from './EntryDetails';
 import { EntryTable } from './EntryTable';
-import { formatCount } from './format';
+import { formatCount, textDroppedSkipped } from './format';
 import { LibraryFilters, type LibraryFilterValues } from './LibraryFilters';
 import { Notice } from './Notice';
 import { Pager } from './Pager';
@@ -106,7 +106,7 @@ export function LibraryView({ pageSize = 50, openEntryId }: LibraryViewProps) {
 
   const exportSelection = async () => {
     try {
-      downloadText(await exportLibrary(sendMessage, [...selected]), exportFileName());
+      downloadText(await exportLibrary(sendMessage, [...selected], (count) => setNotice({ message: textDroppedSkipped(count) })), exportFileName());
     } catch (error) {
       setNotice({ message: t('libraryExportFailed', (error as Error).message), tone: 'error' });
     }

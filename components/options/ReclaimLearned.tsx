@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
+import { AgeField, parseDays, useAgeTyped } from './AgeField';
 import { formatCount } from './format';
 
 export interface ReclaimLearnedProps {
@@ -11,19 +12,8 @@ export interface ReclaimLearnedProps {
   onDeleted: () => void;
 }
 
-const DEFAULT_DAYS = 90;
-const MAX_DAYS = 36_500;
-
-/** The days typed, when they are a whole number from 1 to MAX_DAYS; else undefined (never a
- *  guess: an empty field must not become 0, "delete every learned article"). */
-export function parseDays(typed: string): number | undefined {
-  if (!/^\s*\d+\s*$/.test(typed)) return undefined;
-  const days = Number(typed);
-  return days >= 1 && days <= MAX_DAYS ? days : undefined;
-}
-
 export function ReclaimLearned({ learnedCount, onDeleted }: ReclaimLearnedProps) {
-  const [typed, setTyped] = useState(String(DEFAULT_DAYS));
+  const [typed, setTyped] = useAgeTyped();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (learnedCount === 0) return null;
@@ -46,19 +36,7 @@ export function ReclaimLearned({ learnedCount, onDeleted }: ReclaimLearnedProps)
   };
   return (
     <div class="reclaim">
-      <label>
-        {t('reclaimBefore')}{' '}
-        <input
-          type="number"
-          name="reclaim-days"
-          min={1}
-          max={MAX_DAYS}
-          step={1}
-          value={typed}
-          onInput={(event) => setTyped(event.currentTarget.value)}
-        />{' '}
-        {t('reclaimAfter')}
-      </label>{' '}
+      <AgeField name="reclaim-days" before={t('reclaimBefore')} after={t('reclaimAfter')} typed={typed} onTyped={setTyped} />{' '}
       <button type="button" onClick={reclaim} disabled={busy}>
         {t('reclaimButton')}
       </button>

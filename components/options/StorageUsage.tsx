@@ -4,6 +4,8 @@ import type { LibraryStats } from '../../lib/library/service';
 import { t } from '../../lib/i18n';
 import type { EntryOrigin } from '../../lib/library/types';
 import { formatBytes, formatCount, originLabel } from './format';
+import { useState } from 'preact/hooks';
+import { DropLearnedTexts } from './DropLearnedTexts';
 import { ReclaimLearned } from './ReclaimLearned';
 import { StorageBreakdown } from './StorageBreakdown';
 
@@ -16,6 +18,8 @@ export interface StorageUsageProps {
 }
 
 export function StorageUsage({ stats, estimate, onLibraryChanged }: StorageUsageProps) {
+  // Dropping texts leaves the library's size as it was: counted here, so the breakdown is dropped too.
+  const [textDrops, setTextDrops] = useState(0);
   return (
     <fieldset>
       <legend>{t('storageLegend')}</legend>
@@ -48,9 +52,16 @@ export function StorageUsage({ stats, estimate, onLibraryChanged }: StorageUsage
       ) : (
         <p class="muted">{t('storageUnknown')}</p>
       )}
-      {/* Keyed by the library's size: figures measured before a deletion are dropped with it. */}
-      <StorageBreakdown key={stats?.total ?? -1} />
+      {/* Keyed by the library's size and the texts dropped: figures measured before a reclaim are dropped with it. */}
+      <StorageBreakdown key={`${stats?.total ?? -1}/${textDrops}`} />
       <ReclaimLearned learnedCount={stats?.byOrigin.learned ?? 0} onDeleted={onLibraryChanged} />
+      <DropLearnedTexts
+        learnedCount={stats?.byOrigin.learned ?? 0}
+        onDropped={() => {
+          setTextDrops((count) => count + 1);
+          onLibraryChanged();
+        }}
+      />
     </fieldset>
   );
 }

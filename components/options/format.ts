@@ -42,3 +42,7 @@ export const originLabel = (origin: EntryOrigin): string => t(ORIGIN_KEYS[origin
 
 /** Every origin, in the order the filters list them. */
 export const ORIGIN_ORDER = Object.keys(ORIGIN_KEYS) as EntryOrigin[];
+
+/** What an export says of the entries it left out because their text was dropped (lib/library/export-runner.ts). */
+export const textDroppedSkipped = (count: number): string =>
+  count === 1 ? t('exportTextDroppedOne') : t('exportTextDropped', formatNumber(count));

@@ -4,6 +4,7 @@ import { describeResult, uncheckedWords } from '../../lib/extension/verdict-word
 import { t } from '../../lib/i18n';
 import type { TabResult } from '../../lib/protocol';
 import { AddToLibrary } from './AddToLibrary';
+import { DroppedTextMatchCard } from './DroppedTextMatchCard';
 import { MatchCard, type MatchActions } from './MatchCard';
 import { PackMatchCard } from './PackMatchCard';
 import { ScanButton } from './ScanButton';
@@ -74,9 +75,13 @@ export function PopupBody({ view, librarySize, stuck = false, onScan, onAdd, onG
           )}
           {result.matches.length > 0 && (
             <div class="matches">
-              {orderForDisplay(result.matches).map((match) => (
-                <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} actions={matchActions?.(result)} />
-              ))}
+              {orderForDisplay(result.matches).map((match) =>
+                match.textDropped ? (
+                  <DroppedTextMatchCard key={match.id} match={match} entryUrl={matchActions?.(result).entryUrl?.(match.entry.id)} />
+                ) : (
+                  <MatchCard key={match.id} match={match} pageText={result.text} loadSourceText={loadSourceText} actions={matchActions?.(result)} />
+                ),
+              )}
             </div>
           )}
           {result.packMatches && result.packMatches.length > 0 && (

@@ -43,9 +43,10 @@ export function buildHighlightPlan(result: DoneResult, match: MatchView, sourceT
   };
 }
 
-/** The match the shortcut shows: the one the popup lists first. */
+/** The match the shortcut shows: the first the popup lists that has passages to mark (a match
+ *  whose library text was dropped has none). */
 export function firstMatch(result: TabResult | null): MatchView | undefined {
-  return result?.status === 'done' ? orderForDisplay(result.matches)[0] : undefined;
+  return result?.status === 'done' ? orderForDisplay(result.matches).find((match) => !match.textDropped) : undefined;
 }
 
 /** Sends the plan to the tab's content script (it reported the page, so it is there). */

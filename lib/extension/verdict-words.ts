@@ -5,7 +5,7 @@
  */
 import { formatNumber, formatPercent, t, type MessageKey } from '../i18n';
 import type { MatchKind } from '../core/types';
-import type { StoredTabResult } from '../protocol';
+import type { MatchView, StoredTabResult } from '../protocol';
 import { isSameArticle, spinHintOf, verdictOf } from './verdict';
 
 export type Tone = 'copy' | 'partial' | 'copied-by' | 'clean' | 'hint' | 'neutral' | 'error';
@@ -35,6 +35,13 @@ export const percent = formatPercent;
 function others(count: number): string | undefined {
   if (count <= 0) return undefined;
   return count === 1 ? t('verdictOneMore') : t('verdictMore', formatNumber(count));
+}
+
+/** The headline's detail for the match it names: that its text is no longer kept, when it was
+ *  dropped (known from fingerprints only), then how many other matches there are. */
+function matchDetail(match: MatchView, otherCount: number): string | undefined {
+  const parts = [match.textDropped ? t('verdictTextDropped') : undefined, others(otherCount)].filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 /** What the popup says when a page has never been checked. */
@@ -99,7 +106,7 @@ function describeMatches(result: Extract<StoredTabResult, { status: 'done' }>, l
       tone: 'copied-by',
       headline: t(COPIED_BY_HEADLINE[first.kind]),
       subject: first.entry.title,
-      detail: others(verdict.matches.length - 1),
+      detail: matchDetail(first, verdict.matches.length - 1),
     };
   }
   const { match, copyKind } = verdict;
@@ -112,6 +119,6 @@ function describeMatches(result: Extract<StoredTabResult, { status: 'done' }>, l
     tone: copyKind === 'partial' ? 'partial' : 'copy',
     headline: copyKind === 'partial' ? t('verdictPartialOf', percent(match.coverage)) : t(COPY_HEADLINE[copyKind]),
     subject: match.entry.title,
-    detail: others(copies - 1),
+    detail: matchDetail(match, copies - 1),
   };
 }

@@ -5,6 +5,7 @@
 import type { Direction, MatchKind } from '../core/types';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { Fingerprint } from '../core/fingerprint';
+import type { KeptKeys } from './kept-keys';
 import { sortKey, type EntryRecord } from './records';
 import type { EntryOrigin } from './types';
 import { isVersionError, LibraryTooNewError } from './rescue';
@@ -21,6 +22,8 @@ export interface StoredFingerprint {
   version: number;
   fingerprint: Fingerprint;
   publishedAt?: string;
+  /** Only once the entry's text was dropped (text-drop.ts): the keys that judge a copy without it. */
+  keys?: KeptKeys;
 }
 
 export interface RecentMatch {

@@ -7,25 +7,35 @@ import type { LibrarySend } from './import-runner';
 
 export const EXPORT_PAGE = 500;
 
-/** NDJSON chunks (each ends with a newline) for `new Blob(chunks)`. */
-export async function exportLibrary(send: LibrarySend, selection?: readonly string[]): Promise<string[]> {
+/**
+ * NDJSON chunks (each ends with a newline) for `new Blob(chunks)`: the whole library, or the
+ * entries of `selection`. Entries whose text was dropped to reclaim space are left out (the
+ * library format requires a text: such a line would not import again); `onTextDropped` is told
+ * how many, when there were any.
+ */
+export async function exportLibrary(send: LibrarySend, selection?: readonly string[], onTextDropped?: (entries: number) => void): Promise<string[]> {
   const chunks: string[] = [];
+  let textDropped = 0;
   const push = (lines: string[]) => {
     if (lines.length) chunks.push(`${lines.join('\n')}\n`);
   };
   if (selection) {
     for (let start = 0; start < selection.length; start += EXPORT_PAGE) {
       const entries = await send('library/entries', { ids: selection.slice(start, start + EXPORT_PAGE) });
-      push(entries.map(exportLine));
+      const kept = entries.filter((entry) => entry.textDroppedAt === undefined);
+      textDropped += entries.length - kept.length;
+      push(kept.map(exportLine));
     }
-    return chunks;
+  } else {
+    let after: string | undefined;
+    do {
+      const page = await send('library/export', { after, limit: EXPORT_PAGE });
+      push(page.lines);
+      textDropped += page.textDropped ?? 0;
+      after = page.next;
+    } while (after !== undefined);
   }
-  let after: string | undefined;
-  do {
-    const page = await send('library/export', { after, limit: EXPORT_PAGE });
-    push(page.lines);
-    after = page.next;
-  } while (after !== undefined);
+  if (textDropped > 0) onTextDropped?.(textDropped);
   return chunks;
 }
 

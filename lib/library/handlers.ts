@@ -59,10 +59,9 @@ export function createLibraryHandlers(getService: () => Promise<LibraryService>,
     },
     'library/stats': async () => (await getService()).stats(),
     'library/storage-use': async () => measureStorage((await getService()).db),
-    'library/delete-learned-older': async ({ days }) => {
-      if (!Number.isInteger(days) || days < 0 || days > MAX_AGE_DAYS) throw new Error(`days must be a whole number from 0 to ${MAX_AGE_DAYS}`);
-      return { deleted: await (await getService()).deleteLearnedOlderThan(days) };
-    },
+    'library/delete-learned-older': async ({ days }) => ({ deleted: await (await getService()).deleteLearnedOlderThan(ageInDays(days)) }),
+    'library/learned-texts-older': async ({ days }) => (await getService()).learnedTextsOlderThan(ageInDays(days)),
+    'library/drop-learned-texts': async ({ days }) => (await getService()).dropLearnedTextsOlderThan(ageInDays(days)),
     'library/export': async ({ after, limit }) => {
       const from = optionalText(after, 'after');
       if (await tooNew()) {
@@ -104,6 +103,12 @@ function list<T>(value: T[], name: string): T[] {
 
 function idList(value: unknown): string[] {
   return list(value as string[], 'ids').map((id) => text(id, 'id'));
+}
+
+/** An age for the storage panel's reclaim actions: a whole number of days, 0 to MAX_AGE_DAYS. */
+function ageInDays(days: unknown): number {
+  if (!Number.isInteger(days) || (days as number) < 0 || (days as number) > MAX_AGE_DAYS) throw new Error(`days must be a whole number from 0 to ${MAX_AGE_DAYS}`);
+  return days as number;
 }
 
 function pageSize(value: unknown): number {

@@ -10,6 +10,7 @@ import type { BatchResult } from './import-session';
 import type { ListPage, ListQuery } from './listing';
 import type { ExportPage, LibraryStats } from './service';
 import type { StorageUse } from './storage-use';
+import type { TextDropFigures } from './text-drop';
 import type { LibraryEntry } from './types';
 
 /** The background's words when an import it no longer holds is named: the runner recognises them to start the file again (both read the same UI language). */
@@ -40,6 +41,10 @@ export interface LibraryMessages {
   'library/storage-use': { request: Record<string, never>; response: StorageUse };
   /** Reclaims space: deletes the learned entries added more than `days` days ago. */
   'library/delete-learned-older': { request: { days: number }; response: { deleted: number } };
+  /** What dropping the texts of the learned entries added more than `days` days ago would free (reads only). */
+  'library/learned-texts-older': { request: { days: number }; response: TextDropFigures };
+  /** Reclaims space and keeps recognising copies: drops those texts, keeping entries and fingerprints. */
+  'library/drop-learned-texts': { request: { days: number }; response: TextDropFigures };
   /** The whole library as export lines, one page at a time (`after`: the previous `next`). */
   'library/export': { request: { after?: string; limit: number }; response: ExportPage };
   /** An all-or-nothing import of one file: begin, write batches of articles the page prepared

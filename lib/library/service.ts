@@ -21,6 +21,8 @@ import { learnedAddedBefore, learnedBeyondCap, shouldLearn } from './learning';
 import { listEntries, type ListPage, type ListQuery } from './listing';
 import { prepareEntry, type PreparedEntry } from './prepared';
 import { unpackText } from './text-codec';
+import { dropTexts, previewTextDrop, type TextDropFigures } from './text-drop';
+import { matchKeptKeys } from './textless-match';
 import { WordIndexer } from './word-indexer';
 import { recentMatches, recordRecentMatches } from './recent-matches';
 import { ORIGINS, toEntry, type EntryRecord } from './records';
@@ -45,6 +47,8 @@ export interface LibraryStats {
 
 export interface ExportPage {
   lines: string[];
+  /** Entries of this page left out because their text was dropped (the library format needs a text). */
+  textDropped?: number;
   /** The id to continue after; absent when the export is complete. */
   next?: string;
 }
@@ -111,9 +115,15 @@ export class LibraryService {
   private async matchNow(page: SourceText, options: MatchOptions | undefined, alsoAt: readonly string[]): Promise<MatchView[]> {
     // The candidates' entries, read once: for their texts, then for what the popup shows.
     const read = new Map<string, LibraryEntry>();
+    // Candidates whose text was dropped: nothing to align, judged from their kept keys instead.
+    const textless: LibraryEntry[] = [];
     const load = async (id: string): Promise<SourceText | undefined> => {
       const entry = await this.getEntry(id);
       if (!entry) return undefined; // deleted since the index was asked
+      if (entry.textDroppedAt !== undefined) {
+        textless.push(entry);
+        return undefined;
+      }
       read.set(id, entry);
       return { id, text: entry.text, title: entry.title, publishedAt: entry.publishedAt };
     };
@@ -123,11 +133,12 @@ export class LibraryService {
       const record = read.get(match.id);
       if (!record) continue;
       const { id, title, source, url, publishedAt, origin } = record;
-      const view: MatchView = { ...match, entry: { id, title, source, url, publishedAt, origin } };
-      if (sameArticleAddress(url, [page.id, ...alsoAt])) view.sameAddress = true;
-      views.push(view);
+      views.push({ ...match, entry: { id, title, source, url, publishedAt, origin } });
     }
-    return views;
+    views.push(...(await matchKeptKeys(this.db, page, textless)));
+    for (const view of views) if (sameArticleAddress(view.entry.url, [page.id, ...alsoAt])) view.sameAddress = true;
+    // Stable: equal scores keep the engine's order.
+    return views.sort((a, b) => b.score - a.score);
   }
 
   /** Adds an article unless its normalized text is already in the library (then returns that
@@ -145,7 +156,10 @@ export class LibraryService {
   async getEntry(id: string): Promise<LibraryEntry | undefined> {
     const tx = this.db.transaction(['entries', 'texts']);
     const [record, text] = await Promise.all([tx.objectStore('entries').get(id), tx.objectStore('texts').get(id)]);
-    return record && text ? toEntry(record, unpackText(text)) : undefined;
+    if (!record) return undefined;
+    if (text) return toEntry(record, unpackText(text));
+    // Text dropped to reclaim space (text-drop.ts): the entry stays, with an empty text.
+    return record.textDroppedAt !== undefined ? toEntry(record, '') : undefined;
   }
 
   async getEntries(ids: readonly string[]): Promise<LibraryEntry[]> {
@@ -193,8 +207,21 @@ export class LibraryService {
 
   /** Deletes the learned entries added more than `days` days before `now`; returns how many. */
   async deleteLearnedOlderThan(days: number, now: Date = new Date()): Promise<number> {
-    const before = new Date(now.getTime() - days * 86_400_000).toISOString();
-    return this.delete(await learnedAddedBefore(this.db, before));
+    return this.delete(await learnedAddedBefore(this.db, daysBefore(days, now)));
+  }
+
+  /** The learned entries added more than `days` days before `now` whose text is still stored,
+   *  and about how many bytes dropping those texts would free. */
+  async learnedTextsOlderThan(days: number, now: Date = new Date()): Promise<TextDropFigures> {
+    return previewTextDrop(this.db, await learnedAddedBefore(this.db, daysBefore(days, now)));
+  }
+
+  /** Drops the texts of the learned entries added more than `days` days before `now`, keeping
+   *  their entries and fingerprints (text-drop.ts): copies of them are still recognised, from
+   *  fingerprints only. Entries already without text are skipped. */
+  async dropLearnedTextsOlderThan(days: number, now: Date = new Date()): Promise<TextDropFigures> {
+    const ids = await learnedAddedBefore(this.db, daysBefore(days, now));
+    return dropTexts(this.db, ids, now, () => this.foreground.idle());
   }
 
   /** Puts deleted entries back as they were (same ids, origins and dates): the undo of a
@@ -240,13 +267,15 @@ export class LibraryService {
     const lines: string[] = [];
     let cursor = await tx.objectStore('entries').openCursor(range);
     let last: string | undefined;
+    let textDropped = 0;
     while (cursor && lines.length < limit) {
       const text = await tx.objectStore('texts').get(cursor.key);
       if (text) lines.push(exportLine(toEntry(cursor.value, unpackText(text))));
+      else if (cursor.value.textDroppedAt !== undefined) textDropped++;
       last = cursor.key;
       cursor = await cursor.continue();
     }
-    return { lines, next: cursor ? last : undefined };
+    return { lines, next: cursor ? last : undefined, ...(textDropped > 0 ? { textDropped } : {}) };
   }
 
   /** Begins an all-or-nothing import of one file (import-session.ts); returns its id. */
@@ -304,6 +333,12 @@ export class LibraryService {
   }
 }
 
+/** `days` days before `now`, as ISO 8601. */
+function daysBefore(days: number, now: Date): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString();
+}
+
+/** An entry whose text was dropped cannot be put back: its fingerprints went with the delete. */
 function isRestorable(entry: LibraryEntry): boolean {
-  return typeof entry?.id === 'string' && typeof entry.text === 'string' && ORIGINS.includes(entry.origin);
+  return typeof entry?.id === 'string' && typeof entry.text === 'string' && entry.textDroppedAt === undefined && ORIGINS.includes(entry.origin);
 }

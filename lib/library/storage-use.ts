@@ -22,7 +22,8 @@ export type StorageKind = keyof typeof STORAGE_KINDS;
 export interface StorageUse {
   /** Estimated bytes per kind of data. */
   bytes: Record<StorageKind, number>;
-  /** The article texts' length in characters, uncompressed (UTF-8 bytes for English text). */
+  /** The stored article texts' length in characters, uncompressed (UTF-8 bytes for English
+   *  text); texts dropped to reclaim space (text-drop.ts) are not counted. */
   textChars: number;
   entries: number;
 }
@@ -68,7 +69,7 @@ export async function measureStorage(db: LibraryDb): Promise<StorageUse> {
           const record = value as LibrarySchema['entries']['value'];
           bytes[kind] += indexBytes(record);
           entries++;
-          textChars += record.size;
+          if (record.textDroppedAt === undefined) textChars += record.size;
         }
       });
     }

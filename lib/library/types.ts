@@ -15,6 +15,9 @@ export interface LibraryEntry {
   /** ISO 8601: when it entered the library. */
   addedAt: string;
   origin: EntryOrigin;
+  /** ISO 8601: when its text was dropped to reclaim space (text-drop.ts); `text` is then empty,
+   *  and copies are recognised from the fingerprints kept. */
+  textDroppedAt?: string;
   /** Article body without the headline; paragraphs separated by a blank line. */
   text: string;
 }

@@ -150,8 +150,12 @@ export function reuseFigures(entry: PackEntry, page: PageKeys, isCommon: (key: n
   };
 }
 
-/** The verdict for one entry's figures, or null when the evidence is too thin to call a copy. */
-export function classifyReuse(figures: ReuseFigures, tuning: PackMatchTuning = PACK_MATCH): PackEstimate | null {
+/** Why a text is absent from a comparison, as the reason of a pack match words it. */
+const NOT_IN_PACK = 'the text is not in the pack';
+
+/** The verdict for one entry's figures, or null when the evidence is too thin to call a copy.
+ *  `textAbsent`: why there was no text to align, for the reason (a pack, or a library entry whose text was dropped). */
+export function classifyReuse(figures: ReuseFigures, tuning: PackMatchTuning = PACK_MATCH, textAbsent: string = NOT_IN_PACK): PackEstimate | null {
   const { srcExact, pageExact, srcRobust, pageRobust, inOrder } = figures;
   const ordered = figures.sharedExact < 3 || inOrder >= tuning.minInOrder;
   const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -172,6 +176,6 @@ export function classifyReuse(figures: ReuseFigures, tuning: PackMatchTuning = P
 
   function verdict(kind: MatchKind, coverage: number, sourceCoverage: number, reason: string): PackEstimate {
     const round = (value: number) => Math.round(value * 1000) / 1000;
-    return { kind, coverage: round(coverage), sourceCoverage: round(sourceCoverage), score: round(Math.max(coverage, sourceCoverage)), reason: `From fingerprints only (the text is not in the pack): ${reason}.` };
+    return { kind, coverage: round(coverage), sourceCoverage: round(sourceCoverage), score: round(Math.max(coverage, sourceCoverage)), reason: `From fingerprints only (${textAbsent}): ${reason}.` };
   }
 }

@@ -71,5 +71,13 @@ describe('toggleFirstMatch (the keyboard shortcut)', () => {
     // The library article gone: the passages are still marked, without swaps.
     await toggleFirstMatch(3, result, async () => null, send);
     expect(calls.at(-1)).toMatchObject({ swaps: 0 });
+
+    // A match whose library text was dropped has nothing to mark: the shortcut skips it.
+    const done = result as Extract<TabResult, { status: 'done' }>;
+    const dropped = { ...done.matches[0], id: 'learned-x', passages: [], substitutions: [], textDropped: true as const, score: 1, entry: { ...done.matches[0].entry, id: 'learned-x' } };
+    calls.length = 0;
+    await toggleFirstMatch(3, { ...done, matches: [dropped, ...done.matches] }, async () => original.text, send);
+    expect(calls).toEqual([expect.objectContaining({ matchId: original.id })]);
+    expect(await toggleFirstMatch(3, { ...done, matches: [dropped] }, async () => null, send)).toBeNull();
   });
 });

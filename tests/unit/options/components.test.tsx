@@ -49,3 +49,20 @@ test('the import summary totals the files and lists each rejected file’s reaso
   expect(rejected).toContain('b.ndjson:4: missing "id"');
   expect(rejected).toContain('…and 24 more');
 });
+
+test('an entry whose text was dropped says so, with the date, instead of an empty text', () => {
+  const root = container();
+  render(
+    <EntryDetails
+      entry={{ id: 'learned-1', title: 'Ferry resumes', source: 'harbour-desk.example', addedAt: '2025-01-02T00:00:00Z', origin: 'learned', text: '', textDroppedAt: '2026-11-30T10:00:00Z' }}
+      recentMatches={[]}
+      onClose={() => undefined}
+      onDelete={() => undefined}
+    />,
+    root,
+  );
+  expect(root.querySelector('.entry-text')).toBeNull();
+  const note = root.querySelector('.text-dropped')!.textContent!;
+  expect(note).toMatch(/^The text was dropped on .*2026.* to save space\./);
+  expect(note).toContain('a search of its words may no longer find it');
+});
