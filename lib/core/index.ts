@@ -121,7 +121,8 @@ export class FingerprintIndex {
    */
   restore(snapshot: IndexSnapshot): void {
     const { ids, counts, buckets } = checkSnapshot(snapshot);
-    const slots = new Map(ids.map((id, slot) => [id, slot]));
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < ids.length; slot++) slots.set(ids[slot], slot);
     if (slots.size !== ids.length) throw new Error('Index snapshot is unusable: an id appears twice');
     this.main = buckets;
     this.recent = EMPTY;
