@@ -63,15 +63,12 @@ export class PostingBuckets {
     return [from, lowerBound(this.postings, low + 2 ** this.bits, from, this.offsets[bucket + 1])];
   }
 
-  /**
-   * Calls `visit(hash, slot)` for every posting, in ascending hash order. `bucketFrom`/`bucketTo`
-   * limit it to a range of buckets.
-   */
-  forEach(visit: (hash: number, slot: number) => void, bucketFrom = 0, bucketTo = 2 ** this.bits): void {
+  /** Calls `visit(hash, slot)` for every posting, in ascending hash order. */
+  forEach(visit: (hash: number, slot: number) => void): void {
     const { offsets, postings, bits } = this;
     const slotMask = this.slotMask;
     const bucketSpan = 2 ** (32 - bits);
-    for (let bucket = bucketFrom; bucket < bucketTo; bucket++) {
+    for (let bucket = 0; bucket < 2 ** bits; bucket++) {
       const base = bucket * bucketSpan;
       for (let i = offsets[bucket]; i < offsets[bucket + 1]; i++) {
         const posting = postings[i];
