@@ -1,22 +1,26 @@
 /**
  * Inverted index from fingerprint hashes to library articles, compact enough for 100,000
- * articles in memory: every posting is ONE float64, hash * 2^21 + slot (exact in a double,
- * since hash < 2^32 and slot < 2^21), in sorted typed arrays, so a posting costs 8 bytes
- * and a lookup is a binary search. Two sorted levels (a big `main` and a `recent` one at most
- * an eighth of it) plus an unsorted `pending` buffer keep adds cheap: pending is sorted and
- * merged on the next lookup, and `recent` is folded into `main` only when it grows.
- * Removal marks the slot dead; dead postings are dropped when they pass a quarter of all.
- * The levels are sorted by hash only (slot order within one hash does not matter to the
- * lookups or the merges), so renumbering slots never needs a sort.
+ * articles in memory. The bulk of the postings sit in one bucketed level (posting-buckets.ts:
+ * 4 bytes per posting, the 32-bit hash kept exact, a lookup is a binary search within one
+ * bucket); adds stay cheap through two small levels of float64 postings, hash * 2^21 + slot:
+ * an unsorted `pending` buffer, sorted into a sorted `recent` level on the next lookup, which
+ * is folded into the buckets only when it passes a sixteenth of them (so it costs at most half
+ * a byte per posting more). Removal marks the slot dead; dead postings are dropped when they
+ * pass a quarter of all. Levels are sorted by hash only (slot order within one hash does not
+ * matter to the lookups or the merges), so renumbering slots never needs a sort.
  * `toSnapshot` and `restore` turn the index into plain typed arrays and back, so a caller can
  * keep it across restarts (lib/library/index-snapshot.ts) instead of rebuilding it.
  */
-import { checkSnapshot, SLOT_SPACE, SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';
+import { checkSnapshot, SNAPSHOT_FORMAT, type IndexSnapshot } from './index-snapshot';
+import { lowerBound, PostingBuckets, PostingBucketsWriter, SLOT_SPACE, slotBitsFor } from './posting-buckets';
 import { INDEX_VERSION } from './tuning';
 
 export { INDEX_VERSION, type IndexSnapshot };
 
 const EMPTY = new Float64Array(0);
+/** `recent` is folded into the buckets when it holds more than this share of them (or of this floor). */
+const RECENT_SHARE = 1 / 16;
+const RECENT_FLOOR = 1 << 16;
 
 export interface Candidate {
   id: string;
@@ -35,7 +39,7 @@ export interface CandidateQuery {
 }
 
 export class FingerprintIndex {
-  private main: Float64Array = EMPTY;
+  private main = PostingBuckets.empty();
   private recent: Float64Array = EMPTY;
   private pending: Float64Array = new Float64Array(1024);
   private pendingLength = 0;
@@ -54,7 +58,8 @@ export class FingerprintIndex {
     return this.slots.has(id);
   }
 
-  /** Index `hashes` (unsigned 32-bit) under `id`, replacing what `id` had. */
+  /** Index `hashes` (unsigned 32-bit) under `id`, replacing what `id` had. Throws a RangeError
+   *  past SLOT_SPACE (2^21) live articles. */
   add(id: string, hashes: readonly number[]): void {
     this.remove(id);
     if (this.ids.length >= SLOT_SPACE) this.compactSlots();
@@ -78,7 +83,7 @@ export class FingerprintIndex {
   }
 
   clear(): void {
-    this.main = EMPTY;
+    this.main = PostingBuckets.empty();
     this.recent = EMPTY;
     this.pendingLength = 0;
     this.ids = [];
@@ -90,35 +95,36 @@ export class FingerprintIndex {
 
   /**
    * The index as plain data, e.g. to store it. Drops dead postings and renumbers the live
-   * articles first (O(postings), no sort). `postings` is the index's own array, which the
-   * index never writes to again: the snapshot stays valid while the index changes.
+   * articles first (O(postings), no sort). Its arrays are the index's own, which the index
+   * never writes to again: the snapshot stays valid while the index changes.
    */
   toSnapshot(): IndexSnapshot {
     this.flush();
     if (this.deadPostings > 0 || this.ids.length !== this.slots.size) this.compactSlots();
-    else if (this.recent.length > 0) {
-      this.main = merge(this.main, this.recent);
-      this.recent = EMPTY;
-    }
+    else if (this.recent.length > 0) this.fold();
     return {
       format: SNAPSHOT_FORMAT,
       ids: this.ids.join(''),
       idLengths: Uint32Array.from(this.ids, (id) => id.length),
       counts: this.postingsPerSlot.slice(0, this.ids.length),
-      postings: this.main,
+      slotBits: this.main.bits,
+      offsets: this.main.offsets,
+      postings: this.main.postings,
     };
   }
 
   /**
-   * Replaces the contents with a snapshot's. Every field is checked (types, lengths, slots in
-   * range, hashes ascending, counts agreeing with the postings, ids unique): on any mismatch
-   * it throws an Error saying what is wrong and the index is left as it was. O(postings).
+   * Replaces the contents with a snapshot's. Every field is checked (types, lengths, bucket
+   * offsets, slots in range, hashes ascending, counts agreeing with the postings, ids unique):
+   * on any mismatch it throws an Error saying what is wrong and the index is left as it was.
+   * O(postings).
    */
   restore(snapshot: IndexSnapshot): void {
-    const { ids, counts, postings } = checkSnapshot(snapshot);
-    const slots = new Map(ids.map((id, slot) => [id, slot]));
+    const { ids, counts, buckets } = checkSnapshot(snapshot);
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < ids.length; slot++) slots.set(ids[slot], slot);
     if (slots.size !== ids.length) throw new Error('Index snapshot is unusable: an id appears twice');
-    this.main = postings;
+    this.main = buckets;
     this.recent = EMPTY;
     this.pendingLength = 0;
     this.ids = ids;
@@ -130,19 +136,21 @@ export class FingerprintIndex {
     this.deadPostings = 0;
   }
 
-  /** Bytes held by the index structures (postings, liveness, ids excluded: they are the caller's). */
+  /** Bytes held by the index structures (postings, offsets, liveness; ids excluded: they are the caller's). */
   get byteLength(): number {
     this.flush();
     return this.main.byteLength + this.recent.byteLength + this.pending.byteLength + this.alive.byteLength + this.postingsPerSlot.byteLength;
   }
 
+  /** Postings held, dead ones not yet dropped included. */
+  get postingCount(): number {
+    return this.main.length + this.recent.length + this.pendingLength;
+  }
+
   /** Is `hash` held by more live articles than max(maxDocs, maxShare × size)? (Dead postings count too.) */
   isCommon(hash: number, query: Pick<CandidateQuery, 'maxDocs' | 'maxShare'>): boolean {
     this.flush();
-    const base = hash * SLOT_SPACE;
-    const [mainFrom, mainTo] = range(this.main, base);
-    const [recentFrom, recentTo] = range(this.recent, base);
-    return mainTo - mainFrom + recentTo - recentFrom > Math.max(query.maxDocs, Math.floor(query.maxShare * this.size));
+    return this.df(hash) > Math.max(query.maxDocs, Math.floor(query.maxShare * this.size));
   }
 
   /**
@@ -155,41 +163,37 @@ export class FingerprintIndex {
     const maxDocs = Math.max(query.maxDocs, Math.floor(query.maxShare * this.size));
     const shared = new Map<number, number>();
     const weight = new Map<number, number>();
+    const count = (slot: number, hashWeight: number) => {
+      if (!this.alive[slot]) return;
+      shared.set(slot, (shared.get(slot) ?? 0) + 1);
+      weight.set(slot, (weight.get(slot) ?? 0) + hashWeight);
+    };
+    const { postings } = this.main;
+    const slotMask = this.main.slotMask;
     for (const hash of hashes) {
-      const base = hash * SLOT_SPACE;
-      const [mainFrom, mainTo] = range(this.main, base);
-      const [recentFrom, recentTo] = range(this.recent, base);
+      const [mainFrom, mainTo] = this.main.range(hash);
+      const [recentFrom, recentTo] = recentRange(this.recent, hash);
       // Document frequency counts dead postings too: an upper bound, fine for a cut-off.
       const df = mainTo - mainFrom + recentTo - recentFrom;
       if (df === 0 || df > maxDocs) continue;
-      this.countSlots(this.main, mainFrom, mainTo, base, 1 / df, shared, weight);
-      this.countSlots(this.recent, recentFrom, recentTo, base, 1 / df, shared, weight);
+      for (let i = mainFrom; i < mainTo; i++) count(postings[i] & slotMask, 1 / df);
+      for (let i = recentFrom; i < recentTo; i++) count(this.recent[i] - hash * SLOT_SPACE, 1 / df);
     }
     const found: Candidate[] = [];
-    for (const [slot, count] of shared) {
+    for (const [slot, sharedCount] of shared) {
       // A short article (a wire item, a dividend notice) has few fingerprints: half of them will do.
       const needed = Math.min(query.minShared, Math.ceil(this.postingsPerSlot[slot] / 2));
-      if (count >= needed) found.push({ id: this.ids[slot], shared: count, weight: weight.get(slot)! });
+      if (sharedCount >= needed) found.push({ id: this.ids[slot], shared: sharedCount, weight: weight.get(slot)! });
     }
     found.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return found.slice(0, query.limit);
   }
 
-  private countSlots(
-    postings: Float64Array,
-    from: number,
-    to: number,
-    base: number,
-    hashWeight: number,
-    shared: Map<number, number>,
-    weight: Map<number, number>,
-  ): void {
-    for (let i = from; i < to; i++) {
-      const slot = postings[i] - base;
-      if (!this.alive[slot]) continue;
-      shared.set(slot, (shared.get(slot) ?? 0) + 1);
-      weight.set(slot, (weight.get(slot) ?? 0) + hashWeight);
-    }
+  /** Articles holding `hash`, dead ones not yet dropped included. */
+  private df(hash: number): number {
+    const [mainFrom, mainTo] = this.main.range(hash);
+    const [recentFrom, recentTo] = recentRange(this.recent, hash);
+    return mainTo - mainFrom + recentTo - recentFrom;
   }
 
   private reservePending(extra: number): void {
@@ -206,16 +210,41 @@ export class FingerprintIndex {
       this.pendingLength = 0;
       this.pending = new Float64Array(1024);
       this.recent = merge(this.recent, sorted);
-      if (this.recent.length * 8 > this.main.length) {
-        this.main = merge(this.main, this.recent);
-        this.recent = EMPTY;
-      }
+      if (this.recent.length > Math.max(RECENT_FLOOR, this.main.length * RECENT_SHARE)) this.fold();
     }
     if (this.deadPostings * 4 > this.main.length + this.recent.length && this.deadPostings > 0) {
-      this.main = this.withoutDead(merge(this.main, this.recent));
-      this.recent = EMPTY;
+      const drop = new Int32Array(this.ids.length);
+      for (let slot = 0; slot < drop.length; slot++) drop[slot] = this.alive[slot] ? slot : -1;
+      this.fold(drop);
       this.deadPostings = 0;
     }
+  }
+
+  /** Folds `recent` into the buckets, sized for the slots in use; `renumber` maps each slot to
+   *  its new number, or -1 to drop its postings. O(postings). */
+  private fold(renumber?: Int32Array): void {
+    const slotCount = renumber ? renumber.reduce((most, to) => Math.max(most, to + 1), 0) : this.ids.length;
+    const writer = new PostingBucketsWriter(slotBitsFor(slotCount), this.main.length + this.recent.length);
+    const put = renumber
+      ? (hash: number, slot: number) => {
+          if (renumber[slot] >= 0) writer.push(hash, renumber[slot]);
+        }
+      : (hash: number, slot: number) => writer.push(hash, slot);
+    const recent = this.recent;
+    let next = 0;
+    const putRecentBelow = (bound: number) => {
+      for (; next < recent.length && recent[next] < bound; next++) {
+        const hash = Math.floor(recent[next] / SLOT_SPACE);
+        put(hash, recent[next] - hash * SLOT_SPACE);
+      }
+    };
+    this.main.forEach((hash, slot) => {
+      putRecentBelow(hash * SLOT_SPACE);
+      put(hash, slot);
+    });
+    putRecentBelow(Infinity);
+    this.main = writer.finish();
+    this.recent = EMPTY;
   }
 
   private growSlots(length: number): void {
@@ -227,20 +256,10 @@ export class FingerprintIndex {
     this.postingsPerSlot = counts;
   }
 
-  private withoutDead(postings: Float64Array): Float64Array {
-    let kept = 0;
-    const out = new Float64Array(postings.length);
-    for (let i = 0; i < postings.length; i++) {
-      if (this.alive[postings[i] % SLOT_SPACE]) out[kept++] = postings[i];
-    }
-    return out.slice(0, kept);
-  }
-
   /** Slots are never reused: renumber the live ones 0..n-1 (after 2^21 adds, or for a snapshot).
-   *  Renumbering keeps each posting's hash, so the merged level stays sorted by hash. */
+   *  Renumbering keeps each posting's hash, so the folded level stays sorted by hash. */
   private compactSlots(): void {
     this.flush();
-    const all = merge(this.main, this.recent);
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const perSlot = new Uint32Array(Math.max(1024, this.slots.size * 2));
@@ -249,15 +268,7 @@ export class FingerprintIndex {
       perSlot[ids.length] = this.postingsPerSlot[slot];
       ids.push(id);
     }
-    const out = new Float64Array(all.length);
-    let kept = 0;
-    for (let i = 0; i < all.length; i++) {
-      const slot = all[i] % SLOT_SPACE;
-      const to = renumber[slot];
-      if (to >= 0) out[kept++] = all[i] - slot + to;
-    }
-    this.main = out.slice(0, kept);
-    this.recent = EMPTY;
+    this.fold(renumber);
     this.ids = ids;
     this.postingsPerSlot = perSlot;
     this.slots = new Map(ids.map((id, slot) => [id, slot]));
@@ -267,21 +278,11 @@ export class FingerprintIndex {
   }
 }
 
-/** [from, to) of postings with this hash (all values in [base, base + SLOT_SPACE)). */
-function range(postings: Float64Array, base: number): [number, number] {
-  const from = lowerBound(postings, base);
-  return [from, lowerBound(postings, base + SLOT_SPACE, from)];
-}
-
-function lowerBound(postings: Float64Array, value: number, from = 0): number {
-  let lo = from;
-  let hi = postings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (postings[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** [from, to) of the float64 postings with this hash (all values in [hash × SLOT_SPACE, (hash + 1) × SLOT_SPACE)). */
+function recentRange(postings: Float64Array, hash: number): [number, number] {
+  if (postings.length === 0) return [0, 0];
+  const from = lowerBound(postings, hash * SLOT_SPACE);
+  return [from, lowerBound(postings, (hash + 1) * SLOT_SPACE, from)];
 }
 
 function merge(a: Float64Array, b: Float64Array): Float64Array {

@@ -15,6 +15,7 @@
  */
 import type { Engine } from '../core/engine';
 import type { IndexSnapshot } from '../core/index';
+import { SNAPSHOT_FORMAT } from '../core/index-snapshot';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb, StoredFingerprint } from './db';
 import { libraryGeneration, RequestBatch } from './entry-writes';
@@ -86,7 +87,8 @@ export class IndexSnapshotKeeper {
       tx.objectStore('meta').get(CHANGES_KEY) as Promise<Partial<StoredChanges> | undefined>,
       libraryStamp(tx),
     ]);
-    if (!stored || stored.version !== INDEX_VERSION || typeof stored.generation !== 'number') return undefined;
+    // A snapshot of another layout (left by an older version) is rebuilt without a warning.
+    if (!stored || stored.version !== INDEX_VERSION || typeof stored.generation !== 'number' || stored.index?.format !== SNAPSHOT_FORMAT) return undefined;
     const replay = stored.generation === stamp.generation ? [] : changes?.base === stored.generation && changes.generation === stamp.generation ? changes.ids : undefined;
     if (!Array.isArray(replay) || !replay.every((id) => typeof id === 'string')) return undefined;
     try {

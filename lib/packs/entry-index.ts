@@ -7,8 +7,8 @@
  * addresses 2^21 slots); candidates are ranked by Σ 1/df, then estimated from their keys
  * (estimate.ts).
  *
- * Memory per entry: about 48 keys × (4 bytes here + 8 bytes of posting) + 30 bytes of figures
- * and positions + the index's slot id (a short string): about 0.65 KB.
+ * Memory per entry: about 48 keys × (4 bytes here + 4 bytes of posting) + 30 bytes of figures
+ * and positions + the index's slot id (a short string): about 0.45 KB.
  */
 import { FingerprintIndex } from '../core/index';
 import { DEFAULT_TUNING } from '../core/tuning';

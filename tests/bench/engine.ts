@@ -145,7 +145,7 @@ function snapshotFigures(engine: Engine, size: number, buildSeconds: number): vo
   const restored = performance.now();
   new Engine().restore(copy);
   const restoreMs = performance.now() - restored;
-  const bytes = snapshot.postings.byteLength + snapshot.counts.byteLength + snapshot.idLengths.byteLength + snapshot.ids.length * 2;
+  const bytes = snapshot.postings.byteLength + snapshot.offsets.byteLength + snapshot.counts.byteLength + snapshot.idLengths.byteLength + snapshot.ids.length * 2;
   console.log(
     `  snapshot ${String(size).padStart(7)}  ${mb(bytes).toFixed(1)} MB (${(bytes / size).toFixed(0)} bytes/article)  take ${takeMs.toFixed(0)} ms, ` +
       `structured clone ${cloneMs.toFixed(0)} ms, restore ${restoreMs.toFixed(0)} ms  (index build: ${(buildSeconds * 1000).toFixed(0)} ms)`,

@@ -1,6 +1,7 @@
 /** Prints one library size's figures of bench:browser as a Markdown table: figure, value, floor or baseline of the same run, ratio, target. */
 import { statusCounts, summarize, workerMs, type Sample, type Summary } from './phases';
 import type { SizeFigures } from './run-size';
+import type { WorkerHeap } from './worker-heap';
 
 const count = (n: number) => Math.round(n).toLocaleString('en');
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -16,6 +17,14 @@ function duringRow(label: string, samples: readonly Sample[], warm: Summary | nu
   return `| ${label}: from navigation to verdict | ${spread(verdicts, 'max')}; worker's part ${spread(worker, 'max')}; ${statusCounts(samples)} | warm: ${spread(warm)} | max ${warm && verdicts ? ratio(verdicts.max, warm.p50) : '–'} of warm p50 | ≤ 1 s |`;
 }
 
+/** The worker's own memory: JS heap + ArrayBuffer backing stores after a GC, when both were read. */
+function workerOwn(heap: WorkerHeap | null): string {
+  if (!heap) return 'JS heap not read';
+  const js = `JS heap ${mb(heap.usedBytes)} (${mb(heap.usedAfterGcBytes)} after a GC)`;
+  if (heap.backingAfterGcBytes === undefined) return `${js}; backing stores not reported by this browser`;
+  return `worker's own ${mb(heap.usedAfterGcBytes + heap.backingAfterGcBytes)} after a GC (${js}, ArrayBuffer backing stores ${mb(heap.backingAfterGcBytes)})`;
+}
+
 export function sizeReport(figures: SizeFigures): string {
   const { size, imported, rawPutMs, disk, textBytes, searchable, warm, cold } = figures;
   const importRate = (size / imported.ms) * 1000;
@@ -26,7 +35,7 @@ export function sizeReport(figures: SizeFigures): string {
   const coldWorker = summarize(cold.map(workerMs));
   const estimateIdb = disk.estimateIndexedDbBytes !== undefined ? ` (IndexedDB ${mb(disk.estimateIndexedDbBytes)})` : '';
   const memory = ({ process, heap }: SizeFigures['memory']) =>
-    `RSS ${mb(process.rssBytes)}${process.pssBytes !== undefined ? `, PSS ${mb(process.pssBytes)}` : ''}; JS heap ${heap ? `${mb(heap.usedBytes)} (${mb(heap.usedAfterGcBytes)} after a GC)` : 'not read'}`;
+    `RSS ${mb(process.rssBytes)}${process.pssBytes !== undefined ? `, PSS ${mb(process.pssBytes)}` : ''}; ${workerOwn(heap)}`;
   const found = searchable.foundMs === null ? 'not found within the search timeout' : `found ${s(searchable.foundMs)} after the import ended`;
   const indexed = searchable.indexedMs === null ? '' : `; library/stats: no word pending ${s(searchable.indexedMs)} after`;
   return [

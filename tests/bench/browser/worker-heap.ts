@@ -1,6 +1,8 @@
 /**
- * The service worker's JavaScript heap, read through the DevTools protocol on the worker's own
- * target (Runtime.getHeapUsage, before and after HeapProfiler.collectGarbage). Playwright opens
+ * The service worker's own memory, read through the DevTools protocol on the worker's own
+ * target (Runtime.getHeapUsage, before and after HeapProfiler.collectGarbage): its JavaScript
+ * heap and, where the browser reports it (`backingStorageSize`, Chromium 156), the backing
+ * stores of its ArrayBuffers, where typed arrays such as the engine's index live. Playwright opens
  * protocol sessions on pages only, so a page's session attaches to the worker target in the
  * protocol's non-flat mode and talks to it through Target.sendMessageToTarget.
  */
@@ -12,6 +14,15 @@ export interface WorkerHeap {
   usedBytes: number;
   /** The same after a full garbage collection. */
   usedAfterGcBytes: number;
+  /** Bytes of ArrayBuffer backing stores after the garbage collection (outside the JS heap);
+   *  undefined when the browser's getHeapUsage lacks `backingStorageSize`. */
+  backingAfterGcBytes?: number;
+}
+
+/** Runtime.getHeapUsage's reply; `backingStorageSize` is newer than the rest. */
+interface HeapUsage {
+  usedSize: number;
+  backingStorageSize?: number;
 }
 
 interface TargetInfo {
@@ -49,11 +60,12 @@ export async function workerHeap(harness: ExtensionHarness): Promise<WorkerHeap>
     if (!worker) throw new Error('The extension has no running service worker to measure.');
     const { sessionId } = await session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
     const send = targetSender(session, sessionId);
-    const before = await send<{ usedSize: number }>('Runtime.getHeapUsage');
+    const before = await send<HeapUsage>('Runtime.getHeapUsage');
     await send('HeapProfiler.collectGarbage');
-    const after = await send<{ usedSize: number }>('Runtime.getHeapUsage');
+    const after = await send<HeapUsage>('Runtime.getHeapUsage');
     await session.send('Target.detachFromTarget', { sessionId });
-    return { usedBytes: before.usedSize, usedAfterGcBytes: after.usedSize };
+    const backing = typeof after.backingStorageSize === 'number' ? after.backingStorageSize : undefined;
+    return { usedBytes: before.usedSize, usedAfterGcBytes: after.usedSize, backingAfterGcBytes: backing };
   } finally {
     await session.detach();
     await page.close();

@@ -102,6 +102,7 @@ describe('FingerprintIndex', () => {
       const broken = [
         { ...snapshot, format: 99 },
         { ...snapshot, postings: Array.from(snapshot.postings) },
+        { ...snapshot, postings: Float64Array.from(snapshot.postings) },
         { ...snapshot, postings: snapshot.postings.slice().reverse() },
         { ...snapshot, postings: snapshot.postings.slice(1) },
         { ...snapshot, counts: snapshot.counts.slice(1) },

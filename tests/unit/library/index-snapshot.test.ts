@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { Engine } from '../../../lib/core/engine';
 import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/db';
@@ -81,12 +81,29 @@ describe('index snapshot', () => {
     }
   });
 
+  test('a snapshot of the older layout (float64 postings) is rebuilt quietly', async () => {
+    const { db, service, name } = await savedLibrary();
+    const expected = await verdicts(service);
+    const stored = (await db.get('meta', SNAPSHOT_KEY)) as { index: object };
+    const older = { format: 1, ids: '', idLengths: new Uint32Array(0), counts: new Uint32Array(0), postings: new Float64Array(0) };
+    await db.put('meta', { ...stored, index: older }, SNAPSHOT_KEY);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const reopened = await reopen(db, name);
+      expect(reopened.indexLoad).toEqual({ from: 'fingerprints', refingerprinted: 0 });
+      expect(await verdicts(reopened)).toEqual(expected);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test('a corrupt snapshot is ignored and replaced by a sound one', async () => {
     const { db, service, name } = await savedLibrary();
     const expected = await verdicts(service);
-    const stored = (await db.get('meta', SNAPSHOT_KEY)) as { index: { postings: Float64Array } };
+    const stored = (await db.get('meta', SNAPSHOT_KEY)) as { index: { postings: Uint32Array; slotBits: number } };
     const postings = stored.index.postings.slice();
-    postings[3] = postings[postings.length - 1] + 1; // out of order
+    postings[3] = (postings[3] | (2 ** stored.index.slotBits - 1)) >>> 0; // the highest slot: beyond the ids
     await db.put('meta', { ...stored, index: { ...stored.index, postings } }, SNAPSHOT_KEY);
     const reopened = await reopen(db, name);
     expect(reopened.indexLoad.from).toBe('fingerprints');
