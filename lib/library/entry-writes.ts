@@ -68,7 +68,7 @@ export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }
 export function putPrepared(batch: RequestBatch, tx: WriteTx, item: PreparedEntry): void {
   const { id, publishedAt } = item.record;
   batch.add(tx.objectStore('entries').put(item.record));
-  batch.add(tx.objectStore('texts').put(packText(id, item.text)));
+  batch.add(tx.objectStore('texts').put(item.deflated ? { id, deflated: item.deflated } : packText(id, item.text)));
   batch.add(tx.objectStore('fingerprints').put({ id, version: INDEX_VERSION, fingerprint: item.fingerprint, publishedAt }));
 }
 

@@ -8,6 +8,7 @@ import type { Fingerprint } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
 import { LibraryFormatError, parseLibraryLine, type LineLocation } from './format';
 import { ORIGINS } from './records';
+import { DEFLATE_FROM_CHARS, deflatedFromMessage } from './text-codec';
 import type { EntryOrigin, LibraryEntry, LibraryLine } from './types';
 
 /** The fields beyond the library format that an export writes and an import honours. */
@@ -29,11 +30,21 @@ export interface ImportArticle {
 /**
  * An article with the work that depends on its text alone already done by the options page
  * (its own thread, so the background only checks and writes): `textHash` is the SHA-256 of
- * the normalized text (records.ts textHash), `fingerprint` the engine's (fingerprintText).
+ * the normalized text (records.ts textHash), `fingerprint` the engine's (fingerprintText),
+ * `packed` the text as the `texts` store keeps it (text-codec.ts packForMessage: deflated, in
+ * base64; absent for a text short enough to be kept plain).
  */
 export interface PreparedImportArticle extends ImportArticle {
   textHash: string;
   fingerprint: Fingerprint;
+  packed?: string;
+}
+
+/** A prepared article the background checked: its packed text decoded to the bytes to store. */
+export interface CheckedImportArticle extends ImportArticle {
+  textHash: string;
+  fingerprint: Fingerprint;
+  deflated?: Uint8Array;
 }
 
 const MAX_SOURCE_CHARS = 4_096;
@@ -103,17 +114,31 @@ export function revalidateImportArticle(input: ImportArticle, file: string): Imp
 /**
  * Re-checks a prepared article: its fields as `revalidateImportArticle` does, and the shape of
  * what the page computed (a 64-digit hex hash; a fingerprint of this engine's INDEX_VERSION
- * whose hashes are ascending unsigned 32-bit integers). Throws a LibraryFormatError naming
+ * whose hashes are ascending unsigned 32-bit integers; for a text long enough to be deflated,
+ * base64 no longer than the text could deflate to). Like the hash and the fingerprint, the
+ * packed text is taken as the page computed it (only extension pages send imports): inflating
+ * it again would cost the background what deflating did. Throws a LibraryFormatError naming
  * the article's place in its file.
  */
-export function revalidatePreparedArticle(input: PreparedImportArticle, file: string): PreparedImportArticle {
+export function revalidatePreparedArticle(input: PreparedImportArticle, file: string): CheckedImportArticle {
   const checked = revalidateImportArticle(input, file);
   const where: LineLocation = { file, ...checked };
-  const { textHash, fingerprint } = input ?? {};
+  const { textHash, fingerprint, packed } = input ?? {};
   if (typeof textHash !== 'string' || !/^[0-9a-f]{64}$/.test(textHash)) throw new LibraryFormatError(where, 'the text hash is not a SHA-256 digest');
   if (fingerprint?.v !== INDEX_VERSION) throw new LibraryFormatError(where, 'the fingerprint is from another version of the extension (reload the page)');
   if (!isHashList(fingerprint.hashes)) throw new LibraryFormatError(where, 'the fingerprint is not a list of ascending hashes');
-  return { ...checked, textHash, fingerprint: { v: INDEX_VERSION, hashes: fingerprint.hashes } };
+  const result: CheckedImportArticle = { ...checked, textHash, fingerprint: { v: INDEX_VERSION, hashes: fingerprint.hashes } };
+  if (checked.article.text.length < DEFLATE_FROM_CHARS) return result;
+  // Deflate never grows UTF-8 (at most 3 bytes a character) by more than a few bytes per 64 KB block.
+  if (typeof packed !== 'string' || packed.length === 0 || packed.length > 4 * checked.article.text.length + 1_024) {
+    throw new LibraryFormatError(where, 'the packed text is missing or too long (reload the page)');
+  }
+  try {
+    result.deflated = deflatedFromMessage(packed);
+  } catch {
+    throw new LibraryFormatError(where, 'the packed text is not base64');
+  }
+  return result;
 }
 
 function isHashList(hashes: unknown): hashes is number[] {

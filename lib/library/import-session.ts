@@ -29,6 +29,10 @@ interface TakenKeys {
   hashes: Set<string>;
 }
 
+/** Articles checked between two yields to the event loop (a few ms of work each). */
+const CHECK_SLICE = 100;
+const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
 /** How long the taken keys are kept after the last import ends: the next file of a
  *  multi-file import begins at once and reuses them; then the memory is given back. */
 const KEEP_TAKEN_MS = 60_000;
@@ -97,14 +101,16 @@ export class LibraryImports {
     return this.queue(session, async () => {
       const result: BatchResult = { written: 0, duplicates: 0, rejected: [] };
       const fresh: PreparedEntry[] = [];
-      for (const input of articles) {
+      for (const [n, input] of articles.entries()) {
+        // A page's check arriving meanwhile runs between slices, not after the whole batch.
+        if (n > 0 && n % CHECK_SLICE === 0) await yieldToEvents();
         try {
-          const { article, textHash, fingerprint, ...position } = revalidatePreparedArticle(input, session.file);
+          const { article, textHash, fingerprint, deflated, ...position } = revalidatePreparedArticle(input, session.file);
           const entry = importedEntry(article, session.file, now);
           const verdict = session.claim(entry.id, textHash, locationLabel({ file: session.file, ...position }));
           if (verdict === 'duplicate') result.duplicates++;
           else if (verdict !== undefined) result.rejected.push(verdict);
-          else fresh.push({ record: toRecord(entry, textHash), text: entry.text, fingerprint });
+          else fresh.push({ record: toRecord(entry, textHash), text: entry.text, fingerprint, ...(deflated ? { deflated } : {}) });
         } catch (error) {
           result.rejected.push(error instanceof LibraryFormatError ? error.message : `${session.file}: ${String(error)}`);
         }

@@ -6,12 +6,15 @@
 import { fingerprintText, type Fingerprint } from '../core/fingerprint';
 import type { ImportArticle, PreparedImportArticle } from './import-entry';
 import { textHash, toRecord, type EntryRecord } from './records';
+import { packForMessage } from './text-codec';
 import type { LibraryEntry } from './types';
 
 export interface PreparedEntry {
   record: EntryRecord;
   text: string;
   fingerprint: Fingerprint;
+  /** The text deflated (text-codec.ts), when the options page already did it; else it is done as it is stored. */
+  deflated?: Uint8Array;
 }
 
 export async function prepareEntry(entry: LibraryEntry): Promise<PreparedEntry> {
@@ -24,8 +27,10 @@ export async function prepareEntry(entry: LibraryEntry): Promise<PreparedEntry> 
 }
 
 /** What the options page computes for each article it imports, so the background only checks
- *  and writes it: the normalized text's SHA-256 (duplicates) and the engine's fingerprint. */
+ *  and writes it: the normalized text's SHA-256 (duplicates), the engine's fingerprint, and
+ *  the text deflated as the `texts` store keeps it. */
 export async function prepareImportArticle(item: ImportArticle): Promise<PreparedImportArticle> {
   const { text } = item.article;
-  return { ...item, textHash: await textHash(text), fingerprint: fingerprintText(text) };
+  const packed = packForMessage(text);
+  return { ...item, textHash: await textHash(text), fingerprint: fingerprintText(text), ...(packed === undefined ? {} : { packed }) };
 }

@@ -4,6 +4,9 @@ import { createLibraryHandlers, MAX_PAGE } from '../../../lib/library/handlers';
 import { prepareImportArticle } from '../../../lib/library/prepared';
 import { openService } from './helpers';
 
+/** Long enough to be stored deflated (text-codec.ts), with characters beyond Latin-1. */
+const LONG = `${'The ferry council met again on Tuesday — “for the last time”, said Zoë. '.repeat(8)}Fin.`;
+
 async function handlers() {
   const { service } = await openService();
   return createLibraryHandlers(async () => service);
@@ -41,6 +44,10 @@ describe('library handlers check what a message carries', () => {
         { ...good, line: 4, article: { id: 'h', text: 'Another text.' }, textHash: 'not-a-hash' },
         { ...good, line: 5, article: { id: 'f', text: 'Another text.' }, fingerprint: { v: INDEX_VERSION - 1, hashes: [1, 2] } },
         { ...good, line: 6, article: { id: 'g', text: 'Another text.' }, fingerprint: { v: INDEX_VERSION, hashes: [2, 1] } },
+        // A text long enough to be deflated comes deflated, as base64 of plausible length.
+        { ...good, line: 7, article: { id: 'p', text: LONG } },
+        { ...good, line: 8, article: { id: 'q', text: LONG }, packed: 'A'.repeat(4 * LONG.length + 2_000) },
+        { ...good, line: 9, article: { id: 'r', text: LONG }, packed: 'not base64!' },
       ],
     });
     expect(result).toEqual({
@@ -52,10 +59,23 @@ describe('library handlers check what a message carries', () => {
         'forged.ndjson:4: the text hash is not a SHA-256 digest',
         'forged.ndjson:5: the fingerprint is from another version of the extension (reload the page)',
         'forged.ndjson:6: the fingerprint is not a list of ascending hashes',
+        'forged.ndjson:7: the packed text is missing or too long (reload the page)',
+        'forged.ndjson:8: the packed text is missing or too long (reload the page)',
+        'forged.ndjson:9: the packed text is not base64',
       ],
     });
     await h['library/import-abort']({ importId });
     expect((await h['library/stats']({})).total).toBe(5);
+  });
+
+  test('an imported text is stored as the page deflated it, and reads back whole', async () => {
+    const h = await handlers();
+    const { importId } = await h['library/import-begin']({ file: 'long.ndjson' });
+    const article = await prepareImportArticle({ line: 1, article: { id: 'long', title: 'Long', text: LONG } });
+    expect(article.packed).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(await h['library/import-batch']({ importId, articles: [article] })).toEqual({ written: 1, duplicates: 0, rejected: [] });
+    await h['library/import-commit']({ importId });
+    expect((await h['library/get']({ id: 'long' }))?.text).toBe(LONG);
   });
 
   test('ids must be a list of strings of bounded length', async () => {
