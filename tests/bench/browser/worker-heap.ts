@@ -12,6 +12,8 @@ export interface WorkerHeap {
   usedBytes: number;
   /** The same after a full garbage collection. */
   usedAfterGcBytes: number;
+  /** ArrayBuffer backing stores (typed arrays) after the collection, when the browser reports them (outside usedSize). */
+  backingStorageBytes?: number;
 }
 
 interface TargetInfo {
@@ -51,9 +53,9 @@ export async function workerHeap(harness: ExtensionHarness): Promise<WorkerHeap>
     const send = targetSender(session, sessionId);
     const before = await send<{ usedSize: number }>('Runtime.getHeapUsage');
     await send('HeapProfiler.collectGarbage');
-    const after = await send<{ usedSize: number }>('Runtime.getHeapUsage');
+    const after = await send<{ usedSize: number; backingStorageSize?: number }>('Runtime.getHeapUsage');
     await session.send('Target.detachFromTarget', { sessionId });
-    return { usedBytes: before.usedSize, usedAfterGcBytes: after.usedSize };
+    return { usedBytes: before.usedSize, usedAfterGcBytes: after.usedSize, ...(after.backingStorageSize !== undefined ? { backingStorageBytes: after.backingStorageSize } : {}) };
   } finally {
     await session.detach();
     await page.close();
