@@ -17,11 +17,11 @@ export interface BucketId {
 
 const cacheKey = ({ generation, bucket }: BucketId) => `${generation}/${bucket}`;
 
-const bytesOf = (parts: readonly StoredBucket[]) => parts.reduce((sum, part) => sum + part.suffixes.byteLength + part.rows.byteLength + 64, 64);
+const bytesOf = (record: StoredBucket) => record.suffixes.byteLength + record.rows.byteLength + 128;
 
 export class BucketCache {
   /** Insertion order is recency order (a hit is re-inserted). */
-  private readonly held = new Map<string, StoredBucket[]>();
+  private readonly held = new Map<string, StoredBucket>();
   private bytes = 0;
 
   constructor(
@@ -29,9 +29,9 @@ export class BucketCache {
     private readonly maxBytes = BUCKET_CACHE_BYTES,
   ) {}
 
-  /** The parts of each bucket asked for (an empty list for a bucket with no record), keyed `generation/bucket`. */
-  async read(ids: readonly BucketId[]): Promise<Map<string, StoredBucket[]>> {
-    const found = new Map<string, StoredBucket[]>();
+  /** Each bucket asked for (undefined for a bucket with no record), keyed `generation/bucket`. */
+  async read(ids: readonly BucketId[]): Promise<Map<string, StoredBucket | undefined>> {
+    const found = new Map<string, StoredBucket | undefined>();
     const missing: BucketId[] = [];
     for (const id of ids) {
       const key = cacheKey(id);
@@ -42,30 +42,32 @@ export class BucketCache {
         found.set(key, cached);
       } else if (!found.has(key)) {
         missing.push(id);
-        found.set(key, []);
+        found.set(key, undefined);
       }
     }
     if (missing.length > 0) {
       const tx = this.db.transaction('buckets', 'readonly');
-      const read = await Promise.all(missing.map(({ generation, bucket }) => tx.store.getAll(IDBKeyRange.bound([generation, bucket], [generation, bucket, Infinity]))));
+      // A complete generation (one with a summary) has one record per bucket: part 0.
+      const read = await Promise.all(missing.map(({ generation, bucket }) => tx.store.get([generation, bucket, 0])));
       await tx.done;
       missing.forEach((id, i) => {
-        found.set(cacheKey(id), read[i]);
-        this.keep(cacheKey(id), read[i]);
+        const record = read[i];
+        found.set(cacheKey(id), record);
+        if (record) this.keep(cacheKey(id), record);
       });
     }
     return found;
   }
 
-  private keep(key: string, parts: StoredBucket[]): void {
-    const size = bytesOf(parts);
+  private keep(key: string, record: StoredBucket): void {
+    const size = bytesOf(record);
     if (size > this.maxBytes / 4) return;
-    this.held.set(key, parts);
+    this.held.set(key, record);
     this.bytes += size;
-    for (const [oldest, oldParts] of this.held) {
+    for (const [oldest, old] of this.held) {
       if (this.bytes <= this.maxBytes) break;
       this.held.delete(oldest);
-      this.bytes -= bytesOf(oldParts);
+      this.bytes -= bytesOf(old);
     }
   }
 }

@@ -5,16 +5,16 @@
  * the key's top BUCKET_BITS bits into buckets. A bucket record holds, as compact typed arrays,
  * each posting's remaining key bits (`suffixes`) and its row (`rows`: the entry's seq in its
  * generation, times 8, plus its key count capped at 7, which the retrieval's "half of a short
- * entry's keys will do" rule needs: retrieval.ts). The importer writes postings in parts (one
- * per PART_POSTINGS, so its memory stays bounded), a bucket being all parts under
- * [generation, bucket, *].
+ * entry's keys will do" rule needs: disk-match.ts). The importer writes postings in parts (one
+ * per PART_POSTINGS, so its memory stays bounded), then merges each bucket's parts into one
+ * record, [generation, bucket, 0], so a match reads one record per bucket.
  *
  * A summary per generation, written after its last bucket (its presence says the buckets are
  * complete), holds a bitmap of the buckets that exist (a page's keys mostly fall in empty ones:
  * pack keys are bottom-k samples, so small values) and the generation's frequent keys with
  * their document frequency (df): keys held by more than `frequentAbove` = ⌊maxShare × entries⌋
  * entries. With it, whether a candidate's own key is too common to count is known without
- * reading its bucket (retrieval.ts). Its size is bounded whatever the pack's size: at most
+ * reading its bucket (disk-match.ts). Its size is bounded whatever the pack's size: at most
  * postings / (frequentAbove + 1) < 48 / maxShare = 24,000 keys.
  */
 import { KEY_BITS } from './entry';
@@ -78,9 +78,36 @@ export function decodeRow(row: number): { seq: number; keyCount: number } {
   return { seq: Math.floor(row / (COUNT_CAP + 1)), keyCount: row & COUNT_CAP };
 }
 
+/**
+ * One record per bucket (part 0) from `parts`, which are in key order ([bucket, part]): each
+ * bucket's postings concatenated in part order, so rows stay in seq order.
+ */
+export function mergeParts(parts: readonly StoredBucket[]): StoredBucket[] {
+  const merged: StoredBucket[] = [];
+  for (let from = 0; from < parts.length; ) {
+    let to = from + 1;
+    while (to < parts.length && parts[to].bucket === parts[from].bucket) to++;
+    const group = parts.slice(from, to);
+    const length = group.reduce((sum, part) => sum + part.rows.length, 0);
+    const suffixes = new Uint8Array(length);
+    const rows = new Uint32Array(length);
+    let at = 0;
+    for (const part of group) {
+      suffixes.set(part.suffixes, at);
+      rows.set(part.rows, at);
+      at += part.rows.length;
+    }
+    merged.push({ generation: parts[from].generation, bucket: parts[from].bucket, part: 0, suffixes, rows });
+    from = to;
+  }
+  return merged;
+}
+
 /** A writer of the buckets and summary of one generation: `add` each entry in seq order, then `finish`. */
 export interface BucketSink {
   put(records: readonly StoredBucket[]): Promise<void>;
+  /** Replaces the parts of every bucket by one record (mergeParts), a range of buckets at a time. */
+  merge(): Promise<void>;
   putSummary(summary: GenerationSummary): Promise<void>;
 }
 
@@ -90,24 +117,29 @@ export interface BucketSink {
  * per possible key (2^24 × 2 bytes, saturating), whatever the pack's size.
  */
 export class BucketWriter {
-  private readonly keys = new Uint32Array(PART_POSTINGS);
-  private readonly rows = new Uint32Array(PART_POSTINGS);
+  private readonly keys: Uint32Array;
+  private readonly rows: Uint32Array;
   private length = 0;
   private part = 0;
   private entries = 0;
   private readonly df = new Uint16Array(1 << KEY_BITS);
   private readonly present = new Uint8Array(BUCKET_COUNT / 8);
 
+  /** `partPostings`: postings per part (tests use small parts to exercise the merge). */
   constructor(
     private readonly generation: number,
     private readonly sink: BucketSink,
-  ) {}
+    private readonly partPostings = PART_POSTINGS,
+  ) {
+    this.keys = new Uint32Array(partPostings);
+    this.rows = new Uint32Array(partPostings);
+  }
 
   /** Adds the next entry's keys (exact and robust together). Throws a RangeError past MAX_GENERATION_ENTRIES. */
   async add(keys: ArrayLike<number>): Promise<void> {
     const seq = this.entries++;
     if (seq >= MAX_GENERATION_ENTRIES) throw new RangeError(`a pack in the extension holds at most ${MAX_GENERATION_ENTRIES} entries`);
-    if (this.length + keys.length > PART_POSTINGS) await this.flush();
+    if (this.length + keys.length > this.partPostings) await this.flush();
     const row = seq * (COUNT_CAP + 1) + Math.min(keys.length, COUNT_CAP);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -120,6 +152,7 @@ export class BucketWriter {
   /** Writes what is left and the summary. `maxShare`: the retrieval's common-key share (frequentAbove = ⌊maxShare × entries⌋). */
   async finish(maxShare: number): Promise<void> {
     await this.flush();
+    if (this.part > 1) await this.sink.merge();
     const frequentAbove = Math.floor(maxShare * this.entries);
     const frequentKeys: number[] = [];
     const frequentDf: number[] = [];

@@ -65,7 +65,8 @@ async function postingsFor(keys: Iterable<number>, packs: readonly DiskPack[], c
       key,
       packs.map((pack) => {
         const rows: number[] = [];
-        for (const part of buckets.get(`${pack.generation}/${bucketOf(key)}`) ?? []) postingsOf(part, key, rows);
+        const bucket = buckets.get(`${pack.generation}/${bucketOf(key)}`);
+        if (bucket) postingsOf(bucket, key, rows);
         return rows;
       }),
     );

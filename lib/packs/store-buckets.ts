@@ -2,13 +2,16 @@
  * Writing and dropping a generation's buckets and summary (buckets.ts) in the packs database,
  * and rebuilding them for packs installed before they existed (database version 1).
  */
-import { BucketWriter, type BucketSink } from './buckets';
+import { BUCKET_COUNT, BucketWriter, mergeParts, type BucketSink } from './buckets';
 import { RETRIEVAL } from './entry-index';
 import { generationRange, type PacksDb, type StoredPackEntry } from './store-db';
 import { withStoreLock } from './store-lock';
 
-/** A BucketWriter storing into `db` under `generation`. */
-export function bucketWriter(db: PacksDb, generation: number): BucketWriter {
+/** Buckets merged per transaction (about 10 MB of a million-entry pack). */
+const MERGE_BUCKETS = 1024;
+
+/** A BucketWriter storing into `db` under `generation` (`partPostings`: see BucketWriter). */
+export function bucketWriter(db: PacksDb, generation: number, partPostings?: number): BucketWriter {
   const sink: BucketSink = {
     async put(records) {
       if (records.length === 0) return;
@@ -16,11 +19,23 @@ export function bucketWriter(db: PacksDb, generation: number): BucketWriter {
       for (const record of records) void tx.store.put(record);
       await tx.done;
     },
+    async merge() {
+      for (let first = 0; first < BUCKET_COUNT; first += MERGE_BUCKETS) {
+        const range = IDBKeyRange.bound([generation, first], [generation, first + MERGE_BUCKETS], false, true);
+        const tx = db.transaction('buckets', 'readwrite');
+        const parts = await tx.store.getAll(range);
+        if (parts.length > 0) {
+          await tx.store.delete(range);
+          for (const record of mergeParts(parts)) void tx.store.put(record);
+        }
+        await tx.done;
+      }
+    },
     async putSummary(summary) {
       await db.put('summaries', summary);
     },
   };
-  return new BucketWriter(generation, sink);
+  return new BucketWriter(generation, sink, partPostings);
 }
 
 /** Finishes a generation's buckets with the retrieval's common-key share. */

@@ -12,7 +12,8 @@ import { RETRIEVAL } from '../../../lib/packs/entry-index';
 import { LivePacks } from '../../../lib/packs/live-packs';
 import { PackIndex } from '../../../lib/packs/match';
 import { encodePack } from '../../../lib/packs/pack';
-import { importPack, removePack } from '../../../lib/packs/store';
+import { importPack, readGeneration, removePack } from '../../../lib/packs/store';
+import { bucketWriter, dropBuckets, finishBuckets } from '../../../lib/packs/store-buckets';
 import { openPacksDb, type PacksDb } from '../../../lib/packs/store-db';
 import { entries, META } from './helpers';
 
@@ -90,6 +91,19 @@ describe('on-disk pack matching', () => {
     for (const entry of halves[1]) both.add('B desk', entry);
     const twoPacks = await LivePacks.load(db);
     for (const keys of queries) expect(withoutSlot(await twoPacks.match(keys))).toEqual(both.match(keys));
+  });
+
+  it('writes the same buckets in many parts, merged, as in one', async () => {
+    const installed = await importPack(db, [encodePack(META, entries(0, 60))], fromFile('a.pack'));
+    const inOne = await db.getAll('buckets');
+    const summary = await db.get('summaries', installed.generation);
+    await dropBuckets(db, installed.generation);
+    // Parts of 200 postings (about 4 entries): dozens of parts per bucket range, merged at the end.
+    const writer = bucketWriter(db, installed.generation, 200);
+    for await (const stored of readGeneration(db, installed.generation)) await writer.add(stored.keys);
+    await finishBuckets(writer);
+    expect(await db.getAll('buckets')).toEqual(inOne);
+    expect(await db.get('summaries', installed.generation)).toEqual(summary);
   });
 
   it('drops a pack\'s buckets and summary with it', async () => {
