@@ -66,7 +66,7 @@ export function hasBucket(summary: GenerationSummary, bucket: number): boolean {
   return (summary.buckets[bucket >>> 3] & (1 << (bucket & 7))) !== 0;
 }
 
-/** The rows of a bucket's postings that hold `key` (appended to `out`), decoded to { seq, keyCount }. */
+/** Appends to `out` the rows (encoded: decodeRow) of the bucket's postings that hold `key`. */
 export function postingsOf(bucket: StoredBucket, key: number, out: number[]): void {
   const suffix = key & SUFFIX_MASK;
   const { suffixes, rows } = bucket;
@@ -103,7 +103,7 @@ export function mergeParts(parts: readonly StoredBucket[]): StoredBucket[] {
   return merged;
 }
 
-/** A writer of the buckets and summary of one generation: `add` each entry in seq order, then `finish`. */
+/** Where a BucketWriter stores one generation: bucket records, their final merge, and the summary. */
 export interface BucketSink {
   put(records: readonly StoredBucket[]): Promise<void>;
   /** Replaces the parts of every bucket by one record (mergeParts), a range of buckets at a time. */
@@ -112,8 +112,8 @@ export interface BucketSink {
 }
 
 /**
- * Gathers postings as entries come (seq 0, 1, …), writes them as bucket parts every
- * PART_POSTINGS, and the summary at the end. Memory: the part buffer (32 MB) and a df count
+ * Gathers postings as entries come (`add` each entry in seq order, then `finish`), writes
+ * them as bucket parts every PART_POSTINGS, merges the parts, and writes the summary last. Memory: the part buffer (32 MB) and a df count
  * per possible key (2^24 × 2 bytes, saturating), whatever the pack's size.
  */
 export class BucketWriter {
