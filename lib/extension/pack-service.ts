@@ -1,7 +1,8 @@
 /**
- * The background's side of fingerprint packs: the in-memory index of the installed packs
- * (loaded when first needed after the worker starts, rebuilt when a page says the packs
- * changed), matching, and the pack messages of the protocol (list, remove, update checks).
+ * The background's side of fingerprint packs: the installed packs as LivePacks (their list and
+ * summaries, read when first needed after the worker starts and again when a page says the
+ * packs changed; postings stay in IndexedDB), matching, and the pack messages of the protocol
+ * (list, remove, update checks).
  */
 import type { PageHandlers } from '../messaging/handlers';
 import type { EntryLabels } from '../packs/match';

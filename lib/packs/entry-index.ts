@@ -19,8 +19,8 @@ import { PACK_MATCH, type PackMatchTuning } from './tuning';
 /** Entries per FingerprintIndex (below its 2^21 slot space, with room for replacements). */
 const SEGMENT_ENTRIES = 1_500_000;
 
-/** Retrieval as the engine does it (lib/core/tuning.ts defaults): rare keys count, common ones are ignored. */
-const RETRIEVAL = {
+/** Retrieval as the engine does it (lib/core/tuning.ts defaults): rare keys count, common ones are ignored. Shared with the on-disk matcher (disk-match.ts). */
+export const RETRIEVAL = {
   maxDocs: DEFAULT_TUNING.commonHashMaxDocs,
   maxShare: DEFAULT_TUNING.commonHashMaxShare,
   minShared: DEFAULT_TUNING.minSharedHashes,

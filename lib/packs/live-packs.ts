@@ -1,14 +1,18 @@
 /**
- * The installed packs as match candidates in memory (the background's copy): one EntryIndex
- * over every pack's entries, holding only what matching needs; titles, addresses and dates stay
- * in IndexedDB and are read for the few entries that match. Built from the store when the worker
- * starts (or when the packs change); a pack changed while a match runs simply yields no label
- * for its old generation, and that entry is left out.
+ * The installed packs as match candidates (the background's view): which packs are installed,
+ * in row order, with their generation summaries (buckets.ts: a bitmap of 32 KB and at most
+ * 24,000 frequent keys each, whatever the pack's size), and a small cache of buckets. Postings,
+ * keys and labels stay in IndexedDB: a match reads the buckets of its page's keys, then the few
+ * candidate entries (disk-match.ts). Loading after a worker start reads the pack list and the
+ * summaries only (packs installed before buckets existed get theirs built first). A pack
+ * changed while a match runs simply yields no entry for its old generation, which is left out.
  */
+import { BucketCache } from './bucket-cache';
+import { matchOnDisk, type DiskPack } from './disk-match';
 import { articleKeys, type ArticleKeys } from './entry';
-import { EntryIndex } from './entry-index';
 import { packMatchOf, type EntryLabels, type PackMatch } from './match';
-import { listPacks, readGeneration, storedKeys } from './store';
+import { listPacks, readGeneration } from './store';
+import { rebuildMissingBuckets } from './store-buckets';
 import type { PacksDb } from './store-db';
 
 /** A pack match as the extension keeps it: the match, and which installed pack it came from. */
@@ -17,37 +21,49 @@ export interface InstalledPackMatch extends PackMatch {
   slot: string;
 }
 
-interface LoadedPack {
+interface LoadedPack extends DiskPack {
   slot: string;
   name: string;
-  generation: number;
-  /** Rows [firstRow, firstRow + count) of the index are this pack's entries, in seq order. */
-  firstRow: number;
-  count: number;
+}
+
+async function readSummaries(db: PacksDb) {
+  const installed = await listPacks(db);
+  const summaries = await Promise.all(installed.map((pack) => db.get('summaries', pack.generation)));
+  return { installed, summaries };
 }
 
 export class LivePacks {
+  private readonly cache: BucketCache;
+
   private constructor(
     private readonly db: PacksDb,
-    private readonly index: EntryIndex,
     private readonly packs: readonly LoadedPack[],
-  ) {}
-
-  /** Reads every installed pack's entries into a fresh index. */
-  static async load(db: PacksDb): Promise<LivePacks> {
-    const index = new EntryIndex();
-    const loaded: LoadedPack[] = [];
-    for (const pack of await listPacks(db)) {
-      const firstRow = index.size;
-      for await (const stored of readGeneration(db, pack.generation)) index.add(storedKeys(stored));
-      loaded.push({ slot: pack.slot, name: pack.name, generation: pack.generation, firstRow, count: index.size - firstRow });
-    }
-    return new LivePacks(db, index, loaded);
+  ) {
+    this.cache = new BucketCache(db);
   }
 
-  /** Entries held, all packs together. */
+  /** Reads the installed packs and their summaries (building the buckets of packs that have none). */
+  static async load(db: PacksDb): Promise<LivePacks> {
+    let { installed, summaries } = await readSummaries(db);
+    if (summaries.some((summary) => !summary)) {
+      await rebuildMissingBuckets(db, (generation) => readGeneration(db, generation));
+      ({ installed, summaries } = await readSummaries(db));
+    }
+    const loaded: LoadedPack[] = [];
+    let firstRow = 0;
+    installed.forEach((pack, i) => {
+      const summary = summaries[i];
+      // Only a pack installed between the rebuild and this read could lack one: it is skipped until the next load.
+      if (!summary) return;
+      loaded.push({ slot: pack.slot, name: pack.name, generation: pack.generation, firstRow, summary });
+      firstRow += summary.entries;
+    });
+    return new LivePacks(db, loaded);
+  }
+
+  /** Entries installed, all packs together. */
   get size(): number {
-    return this.index.size;
+    return this.packs.reduce((sum, pack) => sum + pack.summary.entries, 0);
   }
 
   /**
@@ -55,26 +71,15 @@ export class LivePacks {
    * out (the page itself, articles the library reports), decided on the labels.
    */
   async match(page: string | ArticleKeys, skip?: (labels: EntryLabels) => boolean): Promise<InstalledPackMatch[]> {
-    if (this.index.size === 0) return [];
+    if (this.packs.length === 0) return [];
     const keys = typeof page === 'string' ? articleKeys(page) : page;
     const found: InstalledPackMatch[] = [];
-    for (const { row, estimate } of this.index.match(keys)) {
-      const pack = this.packOf(row);
-      const labels = await this.db.get('entries', [pack.generation, row - pack.firstRow]);
-      if (!labels || skip?.(labels)) continue;
+    for (const { pack, stored, estimate } of await matchOnDisk(this.db, this.packs, this.cache, keys)) {
+      const { id, title, url, publishedAt } = stored;
+      const labels: EntryLabels = { id, title, url, publishedAt };
+      if (skip?.(labels)) continue;
       found.push({ ...packMatchOf(pack.name, labels, estimate), slot: pack.slot });
     }
     return found;
-  }
-
-  private packOf(row: number): LoadedPack {
-    let lo = 0;
-    let hi = this.packs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.packs[mid].firstRow <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.packs[lo];
   }
 }

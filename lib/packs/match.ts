@@ -2,7 +2,8 @@
  * Pack entries as match candidates, like library articles, with their labels in memory (the
  * scan command, tests, benchmarks): an EntryIndex (entry-index.ts) plus each row's pack name and
  * labels. Entries of several packs live side by side; a match names its pack. The extension
- * keeps labels in IndexedDB instead (lib/packs/live-packs.ts).
+ * keeps entries, labels and postings in IndexedDB instead and gives the same matches
+ * (lib/packs/live-packs.ts, disk-match.ts).
  */
 import type { Match } from '../core/types';
 import { articleKeys, entrySource, type ArticleKeys, type PackEntry } from './entry';

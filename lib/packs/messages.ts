@@ -2,7 +2,7 @@
  * Pack operations the options page asks the background for (part of lib/protocol.ts; extension
  * pages only). Adding a pack is done by the page itself, which holds the file or the download
  * (with progress and cancel) and writes the packs database (store.ts); it then tells the
- * background, whose in-memory index is rebuilt from the store.
+ * background, which reloads its view of the installed packs from the store.
  */
 import type { InstalledPackMatch } from './live-packs';
 import type { InstalledPack } from './store-db';

@@ -2,13 +2,16 @@
  * The packs' own IndexedDB database ("recycled-news-packs"), apart from the library's, with
  * versioned upgrades. Entries are kept per generation: an import writes a new generation and
  * switches the pack's pointer to it in one final transaction (store.ts), so a reader sees the
- * old pack or the new one, never a mix.
+ * old pack or the new one, never a mix. Each generation also has its postings, grouped in
+ * buckets by key prefix (buckets.ts), and a summary, so a match reads only what it needs.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { GenerationSummary, StoredBucket } from './buckets';
 import type { PackEntry } from './entry';
 
 export const PACKS_DB_NAME = 'recycled-news-packs';
-export const PACKS_DB_VERSION = 1;
+/** 2: buckets and summaries (packs installed under version 1 get theirs rebuilt on first load: buckets.ts). */
+export const PACKS_DB_VERSION = 2;
 
 /** Where a pack came from: a file the user chose, or an https address (which updates re-read). */
 export type PackOrigin =
@@ -57,6 +60,10 @@ export interface PacksSchema extends DBSchema {
   entries: { key: [number, number]; value: StoredPackEntry };
   /** Generations being written, or replaced and waiting to be deleted: not referenced by any pack. */
   pending: { key: number; value: { generation: number; at: number } };
+  /** A generation's postings by key prefix, in parts (one per flush of the importer). */
+  buckets: { key: [number, number, number]; value: StoredBucket };
+  /** Per generation, written after its last bucket: which buckets exist, and its frequent keys. */
+  summaries: { key: number; value: GenerationSummary };
   /** `nextGeneration`: the counter generations are taken from. */
   meta: { key: string; value: number };
 }
@@ -81,11 +88,15 @@ export function openPacksDb(name: string = PACKS_DB_NAME, onReleased?: () => voi
         db.createObjectStore('pending', { keyPath: 'generation' });
         db.createObjectStore('meta');
       }
+      if (oldVersion < 2) {
+        db.createObjectStore('buckets', { keyPath: ['generation', 'bucket', 'part'] });
+        db.createObjectStore('summaries', { keyPath: 'generation' });
+      }
     },
   });
 }
 
-/** Every key of generation `generation` in the entries store. */
+/** Every key of generation `generation` in the entries or the buckets store (arrays starting with it). */
 export function generationRange(generation: number): IDBKeyRange {
-  return IDBKeyRange.bound([generation, -Infinity], [generation, Infinity]);
+  return IDBKeyRange.bound([generation], [generation, Infinity]);
 }

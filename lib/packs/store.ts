@@ -1,6 +1,7 @@
 /**
  * The installed packs (store-db.ts): import, list, remove, read back. An import is atomic:
- * entries go under a fresh generation, marked pending, and only after the reader has checked
+ * entries, and their postings by bucket (buckets.ts), go under a fresh generation, marked
+ * pending, and only after the reader has checked
  * the whole pack (lengths, order, counts, checksum) does one transaction point the pack at the
  * new generation and unmark it. A page closed or a worker stopped mid-import leaves a pending
  * generation nobody references; `dropLeftovers` deletes it (under the store lock, so never
@@ -11,6 +12,8 @@ import { t } from '../i18n';
 import { PackFormatError } from './bytes';
 import { openPack } from './reader';
 import type { PackEntry } from './entry';
+import { MAX_GENERATION_ENTRIES } from './buckets';
+import { bucketWriter, dropBuckets, finishBuckets } from './store-buckets';
 import { generationRange, type InstalledPack, type PackOrigin, type PacksDb, type StoredPackEntry } from './store-db';
 import { ifStoreIdle, withStoreLock } from './store-lock';
 
@@ -83,11 +86,15 @@ async function newGeneration(db: PacksDb, at: number): Promise<number> {
 async function writePack(db: PacksDb, generation: number, chunks: AsyncIterable<Uint8Array>, tally: { bytes: number }, options: ImportOptions): Promise<InstalledPack> {
   const { header, records } = await openPack(chunks);
   if (header.kind !== 'pack') throw new PackFormatError('this is a pack update, not a pack: apply it to its pack first (npm run pack -- apply)');
+  if (header.articles > MAX_GENERATION_ENTRIES) throw new PackFormatError(`the extension takes packs of at most ${MAX_GENERATION_ENTRIES.toLocaleString('en')} articles; this one has ${header.articles.toLocaleString('en')}`);
+  const buckets = bucketWriter(db, generation);
   let batch: StoredPackEntry[] = [];
   let seq = 0;
   for await (const record of records) {
     if (record.op !== 'put') continue;
-    batch.push(storedEntry(generation, seq++, record.entry));
+    const stored = storedEntry(generation, seq++, record.entry);
+    batch.push(stored);
+    await buckets.add(stored.keys);
     if (batch.length >= BATCH) {
       options.signal?.throwIfAborted();
       await putEntries(db, batch);
@@ -96,6 +103,7 @@ async function writePack(db: PacksDb, generation: number, chunks: AsyncIterable<
   }
   options.signal?.throwIfAborted();
   await putEntries(db, batch);
+  await finishBuckets(buckets);
   // The reader has checked the whole pack: switch to the new generation in one transaction.
   const now = options.now?.() ?? Date.now();
   const tx = db.transaction(['packs', 'pending'], 'readwrite');
@@ -150,8 +158,9 @@ async function putEntries(db: PacksDb, batch: readonly StoredPackEntry[]): Promi
   await tx.done;
 }
 
-/** Deletes a generation's entries, then its pending mark (in that order: a stop in between leaves it pending, to be dropped later). */
+/** Deletes a generation's entries and buckets, then its pending mark (in that order: a stop in between leaves it pending, to be dropped later). */
 async function dropGeneration(db: PacksDb, generation: number): Promise<void> {
+  await dropBuckets(db, generation);
   await db.delete('entries', generationRange(generation));
   await db.delete('pending', generation);
 }

@@ -22,6 +22,8 @@ async function snapshot() {
   return {
     packs: await db.getAll('packs'),
     entries: await db.count('entries'),
+    buckets: await db.count('buckets'),
+    summaries: await db.getAllKeys('summaries'),
     pending: await db.count('pending'),
   };
 }
@@ -181,6 +183,7 @@ describe('atomic imports', () => {
     await db.put('pending', { generation: orphan, at: 1 });
     for (const [seq, entry] of (await db.getAll('entries')).entries()) await db.put('entries', { ...entry, generation: orphan, seq });
     expect((await LivePacks.load(db)).size).toBe(20);
+    for (const bucket of await db.getAll('buckets')) await db.put('buckets', { ...bucket, generation: orphan });
     expect(await dropLeftovers(db)).toBe(1);
     expect(await snapshot()).toEqual(before);
   });
