@@ -45,6 +45,8 @@ export interface SizeFigures {
   duringIndexing: Sample[];
   warm: Sample[];
   memory: WorkerMemory;
+  /** The same after the cold checks: a worker started afresh, with its index restored. */
+  restartedMemory: WorkerMemory;
   cold: Sample[];
   disk: DiskFigures;
   rawPutMs: number;
@@ -102,13 +104,17 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
     log(`${size}: ${options.coldRounds} checks after a service-worker stop`);
     const cold = await coldSeries(watch, options.coldRounds, visitor(watch, 'cold'), options.verdictTimeoutMs);
     await watch.close();
+    // The last cold check ran in a worker started afresh (index restored from its snapshot), the
+    // state most first pages of a browsing session meet; its process may be new or the old one (pid).
+    const restartedMemory = await afterCheckAlone(harness, '/library/after-restart.html', queryPage(size, 'memory', 1), () => workerMemory(harness));
+    log(`${size}: memory after the restarts ${JSON.stringify(restartedMemory)}`);
 
     log(`${size}: cold verdict ${JSON.stringify(summarize(cold.map((v) => v.verdictMs)))}, worker's part ${JSON.stringify(summarize(cold.map(workerMs)))}`);
     log(`${size}: disk, then the raw IndexedDB put floor`);
     const disk = await diskFigures(harness);
     log(`${size}: disk ${JSON.stringify({ ...disk, folders: undefined })}`);
     const putMs = await rawPutMs(harness, size);
-    return { size, textBytes: file.textBytes, fileBytes: file.fileBytes, seedsMemory, imported, duringImport, searchable, duringIndexing, warm, memory, cold, disk, rawPutMs: putMs };
+    return { size, textBytes: file.textBytes, fileBytes: file.fileBytes, seedsMemory, imported, duringImport, searchable, duringIndexing, warm, memory, restartedMemory, cold, disk, rawPutMs: putMs };
   } finally {
     await harness.close();
     await file.remove();
