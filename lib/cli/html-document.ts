@@ -3,7 +3,38 @@
  * build and to walk than jsdom, which dominated the scan command's time (bench:extract compares
  * the two on real pages). Scripts never run and nothing is fetched: linkedom does neither.
  */
-import { DOMParser } from 'linkedom';
+import { createRequire } from 'node:module';
+
+type Linkedom = typeof import('linkedom');
+
+/**
+ * linkedom (its CommonJS build), with nodes built without an event-listener map. linkedom's
+ * EventTarget constructor gives every node its own map in a WeakMap: with it, building and
+ * cloning a 250 KB page took about 40 % longer (bench:scan's pages), mostly in collecting
+ * those entries. The scan command's pages never get a listener, so the constructor that Node
+ * calls through `super()` is swapped for an empty one. This must happen before linkedom defines
+ * Node's subclasses (Element, Text…): swapped later, V8 keeps their slower construction path, so
+ * node.js is loaded and changed first, then the rest of linkedom. Reaching into linkedom's files
+ * relies on its layout, which is why package.json pins linkedom's version. Dispatching an event
+ * still works (no map reads as "no listeners"); adding a listener throws and says why.
+ */
+function loadLinkedom(): Linkedom {
+  const fromLinkedom = createRequire(createRequire(import.meta.url).resolve('linkedom'));
+  const { Node } = fromLinkedom('./interface/node.js') as { Node: Linkedom['Node'] };
+  const { EventTarget } = fromLinkedom('./interface/event-target.js') as { EventTarget: Linkedom['EventTarget'] };
+  if (Object.getPrototypeOf(Node) === EventTarget) {
+    Object.setPrototypeOf(Node, class NodeWithoutListeners {});
+    Object.assign(Node.prototype, {
+      addEventListener() {
+        throw new Error('pages read by the scan command take no event listeners');
+      },
+      removeEventListener() {},
+    });
+  }
+  return fromLinkedom('./index.js') as Linkedom;
+}
+
+const { DOMParser } = loadLinkedom();
 
 const parser = new DOMParser();
 

@@ -39,7 +39,7 @@ export const EXIT_USAGE_OR_LIBRARY = 2;
 /** Below this many inputs, starting worker threads costs more than it saves. */
 const MIN_INPUTS_FOR_WORKERS = 4;
 /** Inputs extracted ahead of the one being matched, per worker: keeps the workers busy, memory bounded. */
-const AHEAD_PER_WORKER = 3;
+const AHEAD_PER_WORKER = 8;
 
 async function matchPage(input: string, page: ScanInput, spin: SpinHint, library: ScanLibrary, packs: PackIndex): Promise<ScanResult> {
   // Texts read back for this input's candidates: the matches' titles come from them.
@@ -76,9 +76,12 @@ function workerCount(inputs: number, requested: number | undefined): number {
 /**
  * Extracts the inputs (in worker threads when there are several) and yields their replies in
  * input order, whatever order the workers finish in, so the output's bytes do not depend on
- * threads. Standard input is read here: workers cannot read it.
+ * threads. Standard input is read here: workers cannot read it. With workers and no standard
+ * input, the first inputs are sent at once, so the workers extract while this thread loads the
+ * library; otherwise nothing starts before the first reply is asked for (a library that fails
+ * to load must not leave the command waiting for standard input or extracting in this thread).
  */
-async function* extractInOrder(tasks: ExtractTask[], pool: ExtractPool | undefined, workers: number): AsyncGenerator<ExtractReply> {
+function extractInOrder(tasks: ExtractTask[], pool: ExtractPool | undefined, workers: number): AsyncGenerator<ExtractReply> {
   const extract = (task: ExtractTask) => (pool ? pool.run(task) : extractInput(task));
   const ahead = pool ? workers * AHEAD_PER_WORKER : 1;
   const replies: Array<Promise<ExtractReply> | undefined> = [];
@@ -93,13 +96,20 @@ async function* extractInOrder(tasks: ExtractTask[], pool: ExtractPool | undefin
     }
     return extract(task);
   };
-  for (let index = 0; index < Math.min(ahead, tasks.length); index++) replies[index] = submit(index);
-  for (let index = 0; index < tasks.length; index++) {
-    const reply = await replies[index]!;
-    replies[index] = undefined;
-    if (index + ahead < tasks.length) replies[index + ahead] = submit(index + ahead);
-    yield reply;
-  }
+  const start = () => {
+    for (let index = 0; index < Math.min(ahead, tasks.length); index++) replies[index] = submit(index);
+  };
+  const eager = pool !== undefined && tasks.every((task) => task.path !== '-');
+  if (eager) start();
+  return (async function* () {
+    if (!eager) start();
+    for (let index = 0; index < tasks.length; index++) {
+      const reply = await replies[index]!;
+      replies[index] = undefined;
+      if (index + ahead < tasks.length) replies[index + ahead] = submit(index + ahead);
+      yield reply;
+    }
+  })();
 }
 
 /**
@@ -123,9 +133,11 @@ export async function runScan(argv: readonly string[], io: ScanIO, options: Scan
   const started = performance.now();
   const baseDir = options.baseDir ?? invocationDir();
   const workers = workerCount(args.inputs.length, options.workers);
-  // Started first: the workers load their modules while this thread loads the library.
+  // Started first: the workers load their modules and extract the first inputs while this thread loads the library.
   const pool = workers > 0 ? new ExtractPool(workers) : undefined;
   try {
+    const tasks = args.inputs.map((input) => ({ input, path: inputPath(input, baseDir) }));
+    const replies = extractInOrder(tasks, pool, workers);
     let library: ScanLibrary;
     try {
       library = await loadScanLibrary({ ...args, baseDir, urls: args.packs.length > 0 }, (message) => io.stderr(`scan: warning: ${message}`));
@@ -136,7 +148,7 @@ export async function runScan(argv: readonly string[], io: ScanIO, options: Scan
       return EXIT_USAGE_OR_LIBRARY;
     }
     try {
-      return await scanInputs(args, library, { io, pool, workers, baseDir, started });
+      return await scanInputs(args, library, replies, { io, workers, baseDir, started });
     } finally {
       await library.close();
     }
@@ -148,7 +160,8 @@ export async function runScan(argv: readonly string[], io: ScanIO, options: Scan
 async function scanInputs(
   args: ReturnType<typeof parseScanArgs>,
   library: ScanLibrary,
-  run: { io: ScanIO; pool: ExtractPool | undefined; workers: number; baseDir: string; started: number },
+  replies: AsyncGenerator<ExtractReply>,
+  run: { io: ScanIO; workers: number; baseDir: string; started: number },
 ): Promise<number> {
   const { io, started } = run;
   let packs: PackIndex;
@@ -164,9 +177,8 @@ async function scanInputs(
   io.stderr(`scan: library of ${library.size} articles indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   let unreadable = 0;
-  const tasks = args.inputs.map((input) => ({ input, path: inputPath(input, run.baseDir) }));
   let index = 0;
-  for await (const reply of extractInOrder(tasks, run.pool, run.workers)) {
+  for await (const reply of replies) {
     const input = args.inputs[index++];
     const result = await scanReply(input, reply, library, packs);
     if (result.error) {

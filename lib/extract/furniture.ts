@@ -41,13 +41,19 @@ function nameWords(value: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-function looksLikeFurniture(element: Element): boolean {
+/** `known` holds the verdicts on class-and-id strings already split: pages repeat them (one per comment, teaser, ad). */
+function looksLikeFurniture(element: Element, known: Map<string, boolean>): boolean {
   if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return true;
   const role = element.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role.toLowerCase())) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (names.trim().length === 0) return false;
-  return nameWords(names).some((word) => FURNITURE_WORDS.has(word));
+  let furniture = known.get(names);
+  if (furniture === undefined) {
+    furniture = nameWords(names).some((word) => FURNITURE_WORDS.has(word));
+    known.set(names, furniture);
+  }
+  return furniture;
 }
 
 /** Characters of paragraph text under `element`: the measure of how much article it could hold. */
@@ -96,7 +102,8 @@ export function pruneFurniture(doc: Document): void {
   const pageParagraphChars = Math.max(1, paragraphChars(body));
   const pageTextChars = Math.max(1, (body.textContent ?? '').length);
   // Outermost first: once a container is removed, its descendants need no checking.
-  const candidates = Array.from(body.querySelectorAll('*')).filter(looksLikeFurniture);
+  const known = new Map<string, boolean>();
+  const candidates = Array.from(body.querySelectorAll('*')).filter((element) => looksLikeFurniture(element, known));
   for (const element of candidates) {
     if (!element.isConnected) continue;
     // Both shares: old pages keep their article in <br>-separated text, not in <p>.

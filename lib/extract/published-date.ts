@@ -25,6 +25,8 @@ const META_SELECTORS = [
 ];
 
 const TIME_SELECTORS = ['time[itemprop="datePublished"]', 'time[pubdate]', '[itemprop="datePublished"][datetime]', 'article time[datetime]', 'header time[datetime]'];
+/** Every element a TIME_SELECTORS entry can match is one of these (META_SELECTORS match only <meta>). */
+const TIME_CANDIDATES = 'time, [datetime]';
 
 /** JSON-LD nesting is bounded: a page could carry a hostile or absurd graph. */
 const MAX_JSON_LD_DEPTH = 6;
@@ -84,12 +86,17 @@ function fromJsonLd(doc: Document): string | undefined {
 export function findPublishedDate(doc: Document): string | undefined {
   const fromLd = fromJsonLd(doc);
   if (fromLd) return fromLd;
+  // The page is searched once for the elements any selector can match, rather than once per
+  // selector (in Node's DOM each search walks the whole page); the first match in page order wins,
+  // as with querySelector.
+  const metas = Array.from(doc.getElementsByTagName('meta'));
   for (const selector of META_SELECTORS) {
-    const found = normalizeDate(doc.querySelector(selector)?.getAttribute('content'));
+    const found = normalizeDate(metas.find((meta) => meta.matches(selector))?.getAttribute('content'));
     if (found) return found;
   }
+  const timed = Array.from(doc.querySelectorAll(TIME_CANDIDATES));
   for (const selector of TIME_SELECTORS) {
-    const element = doc.querySelector(selector);
+    const element = timed.find((candidate) => candidate.matches(selector));
     const found = normalizeDate(element?.getAttribute('datetime') ?? element?.getAttribute('content'));
     if (found) return found;
   }

@@ -21,10 +21,21 @@ function collapse(text: string | null): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Words of a collapsed line (single spaces, trimmed), counted without splitting it. */
+function wordCount(line: string): number {
+  let words = 1;
+  for (let at = line.indexOf(' '); at !== -1; at = line.indexOf(' ', at + 1)) words++;
+  return words;
+}
+
+/** isStorySentence for a line already collapsed: the cheap tests first. */
+function isCollapsedStorySentence(line: string): boolean {
+  return SENTENCE_END.test(line) && !LINK_INVITATION.test(line) && wordCount(line) >= STORY_LINK_MIN_WORDS;
+}
+
 /** Does this link-only text read as a sentence of the story (long enough, ends like a sentence, invites no click)? */
 export function isStorySentence(text: string): boolean {
-  const line = collapse(text);
-  return line.split(' ').length >= STORY_LINK_MIN_WORDS && SENTENCE_END.test(line) && !LINK_INVITATION.test(line);
+  return isCollapsedStorySentence(collapse(text));
 }
 
 /** A headline before the paragraph links to the same address: a teaser (headline plus summary) in a list of stories. */
@@ -39,7 +50,7 @@ export function unwrapStoryLinks(doc: Document): void {
   const linked: Element[] = [];
   for (const link of Array.from(doc.body?.getElementsByTagName('a') ?? [])) {
     const text = collapse(link.textContent);
-    if (!isStorySentence(text)) continue;
+    if (!isCollapsedStorySentence(text)) continue;
     let paragraph = link.parentElement;
     while (paragraph && !PARAGRAPH_TAGS.has(paragraph.tagName.toUpperCase())) paragraph = paragraph.parentElement;
     if (!paragraph || text.length < MIN_SHARE_OF_PARAGRAPH * collapse(paragraph.textContent).length) continue;
@@ -50,7 +61,7 @@ export function unwrapStoryLinks(doc: Document): void {
   // Story paragraphs that are links are a minority among the story's plain ones.
   let plain = 0;
   for (const paragraph of Array.from(doc.body!.getElementsByTagName('p'))) {
-    if (paragraph.getElementsByTagName('a').length === 0 && isStorySentence(collapse(paragraph.textContent))) plain++;
+    if (paragraph.getElementsByTagName('a').length === 0 && isCollapsedStorySentence(collapse(paragraph.textContent))) plain++;
   }
   if (plain < linked.length) return;
   for (const link of linked) link.replaceWith(...Array.from(link.childNodes));

@@ -10,7 +10,7 @@
  *   --before DIR: also time the scan command of another checkout (e.g. an older commit's files), same inputs.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { article, page, writeGeneratedLibrary } from './scan-generated';
@@ -24,16 +24,36 @@ function option(name: string): string | undefined {
 
 interface Timed {
   seconds: number;
+  /** CPU seconds of the command and everything it started (all threads), when the system says (Linux); else undefined. */
+  cpuSeconds: number | undefined;
   status: number | null;
   lines: string[];
   stderr: string;
 }
 
+/**
+ * CPU seconds of this process's waited-for children so far (utime + stime of children in
+ * /proc/self/stat, which include their own waited-for children): on a shared machine, wall time
+ * depends on the other jobs, CPU time much less.
+ */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After the command name: state is field 3 of stat, cutime and cstime fields 16 and 17; clock ticks of 1/100 s.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function timed(command: string, args: string[], cwd: string): Timed {
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, status: result.status, lines: result.stdout.trim().split('\n').filter(Boolean), stderr: result.stderr };
+  const cpuAfter = childrenCpuSeconds();
+  const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { seconds, cpuSeconds, status: result.status, lines: result.stdout.trim().split('\n').filter(Boolean), stderr: result.stderr };
 }
 
 const withMatches = (run: Timed) => run.lines.filter((line) => (JSON.parse(line) as { matches: unknown[] }).matches.length > 0).length;
@@ -63,7 +83,8 @@ function main(): void {
     const scan = timed('npm', [...scanArgs, ...inputs], ROOT);
     const single = timed('npm', [...scanArgs, inputs[0]], ROOT);
     const old = before ? timed('npm', [...scanArgs, ...inputs], before) : undefined;
-    const rate = (run: Timed) => `${(inputCount / run.seconds).toFixed(1)} inputs/s (${run.seconds.toFixed(1)} s, ${((run.seconds * 1000) / inputCount).toFixed(0)} ms per input)`;
+    const cpu = (run: Timed) => (run.cpuSeconds === undefined ? '' : `, CPU ${run.cpuSeconds.toFixed(1)} s`);
+    const rate = (run: Timed) => `${(inputCount / run.seconds).toFixed(1)} inputs/s (${run.seconds.toFixed(1)} s, ${((run.seconds * 1000) / inputCount).toFixed(0)} ms per input${cpu(run)})`;
     console.log(`baseline, word 5-gram Jaccard script: ${rate(baseline)}; exit ${baseline.status}; ${baseline.lines.length} lines, ${withMatches(baseline)} with matches`);
     console.log(`scan command:                        ${rate(scan)}; exit ${scan.status}; ${scan.lines.length} lines, ${withMatches(scan)} with matches (expected ${Math.ceil(inputCount / 2)})`);
     console.log(`  ratio to the baseline: ${(baseline.seconds / scan.seconds).toFixed(2)}x (target >= 1.0)`);
