@@ -14,7 +14,7 @@ import { buildPack } from '../../lib/cli/pack-build';
 import { packEntryOf } from '../../lib/packs/entry';
 import { formatLibraryLine } from '../../lib/library/format';
 import { DEFAULT_OPTIONS } from './cases';
-import { libraryArticle } from './engine-corpus';
+import { packArticle as article } from './packs-articles';
 import { packQuality } from './packs-quality';
 import type { Tally } from './quality-metrics';
 
@@ -22,9 +22,6 @@ function option(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-function article(i: number) {
-  return { id: `news-${String(i).padStart(9, '0')}`, title: `Council approves revised budget for district ${i % 977} after a long debate`, url: `https://www.example-news.com/${2000 + (i % 27)}/${(i % 12) + 1}/${i}/council-approves-revised-budget`, publishedAt: `20${10 + (i % 17)}-0${(i % 9) + 1}-1${i % 10}T08:00:00Z`, text: libraryArticle(i) };
-}
 
 async function buildFigures(count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-packs-'));
