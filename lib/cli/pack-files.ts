@@ -6,6 +6,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import type { DeflateOptions } from 'fflate';
 import { encodeHeader, type PackHeader } from '../packs/header';
 import { PackFormatError } from '../packs/bytes';
 import { openPack, type OpenedPack } from '../packs/reader';
@@ -44,13 +45,14 @@ export async function readNamedPackFile(path: string, checkEngine = true): Promi
 
 /**
  * Writes `path` atomically: `fill` puts entries into the body writer, `header` turns the body's
- * summary into the header. On any error nothing is left behind.
+ * summary into the header; `update` writes an update body, `deflateLevel` is the body writer's.
+ * On any error nothing is left behind.
  */
 export async function writePackFile(
   path: string,
   fill: (body: PackBodyWriter) => Promise<void>,
   header: (summary: BodySummary) => PackHeader,
-  update = false,
+  { update = false, deflateLevel }: { update?: boolean; deflateLevel?: DeflateOptions['level'] } = {},
 ): Promise<PackHeader> {
   const bodyPath = `${path}.body.tmp`;
   const partPath = `${path}.tmp`;
@@ -63,7 +65,7 @@ export async function writePackFile(
     throw error;
   }
   try {
-    const body = new PackBodyWriter((chunk) => writeSync(fd, chunk), update);
+    const body = new PackBodyWriter((chunk) => writeSync(fd, chunk), update, deflateLevel);
     await fill(body);
     const finished = header(body.finish());
     closeSync(fd);

@@ -5,7 +5,7 @@
  * zero count ends the body. An update's entries start with one byte: 1 put, 0 remove (then
  * only the id follows). Output goes to `emit` chunk by chunk, so memory holds one block.
  */
-import { deflateSync } from 'fflate';
+import { deflateSync, type DeflateOptions } from 'fflate';
 import { ByteWriter, crc32 } from './bytes';
 import type { PackEntry } from './entry';
 import { entryProblem, writeEntry } from './record';
@@ -34,8 +34,16 @@ export class PackBodyWriter {
   private summary: BodySummary = { articles: 0, removed: 0, bodyBytes: 0, crc: 0 };
   private finished = false;
 
-  /** `update`: write an update body (puts and removals) instead of a pack body. */
-  constructor(private readonly emit: (chunk: Uint8Array) => void, private readonly update = false) {}
+  /**
+   * `update`: write an update body (puts and removals) instead of a pack body. `deflateLevel`:
+   * 6 for every pack handed out (the level decides the bytes); temporary packs read back at
+   * once (a build's sorted runs) can take a faster level.
+   */
+  constructor(
+    private readonly emit: (chunk: Uint8Array) => void,
+    private readonly update = false,
+    private readonly deflateLevel: DeflateOptions['level'] = 6,
+  ) {}
 
   /** Adds an entry; throws a RangeError when ids are not strictly increasing or the entry is invalid. */
   put(entry: PackEntry): void {
@@ -44,6 +52,19 @@ export class PackBodyWriter {
     this.order(entry.id);
     if (this.update) this.block.byte(OP_PUT);
     writeEntry(this.block, entry);
+    this.summary.articles++;
+    this.counted();
+  }
+
+  /**
+   * Adds an entry already encoded by writeEntry (a build worker's, or one read from a pack this
+   * process wrote), whose id is `id`: its bytes are copied, not decoded and encoded again. The
+   * caller vouches that the entry passed entryProblem; the order is checked here.
+   */
+  putEncoded(id: string, encoded: Uint8Array): void {
+    this.order(id);
+    if (this.update) this.block.byte(OP_PUT);
+    this.block.bytes(encoded);
     this.summary.articles++;
     this.counted();
   }
@@ -84,7 +105,7 @@ export class PackBodyWriter {
   private flushBlock(): void {
     if (this.inBlock === 0) return;
     const raw = this.block.toBytes();
-    const compressed = deflateSync(raw, { level: 6 });
+    const compressed = deflateSync(raw, { level: this.deflateLevel });
     this.frame.reset();
     this.frame.varint(this.inBlock);
     this.frame.varint(raw.length);
