@@ -7,12 +7,17 @@
  * as plain JavaScript instead of compiling the TypeScript sources under tsx.
  * Prints per-shard and merge times, bytes per article, and peak memory (the largest resident
  * set of any one process, and of all processes running at once). Linux only (reads /proc).
- * Options: --articles=N (10,000,000), --shards=K (10), --parallel=P (2 shards at a time),
+ * Each shard build sorts its shard in one run (`--run-entries` = the shard's size), so a
+ * shard's memory is bounded by the shard size: pick shards small enough (200,000 articles
+ * ≈ 100 MB per build process).
+ * Options: --articles=N (10,000,000), --shards=K (50), --parallel=P (2 shards at a time),
  * --workers=W (worker threads per shard build, 1), --dir=DIR (for the shard packs; a fresh
  * temporary folder by default), --keep (keep the packs). Shard packs are deleted at the end.
+ * Run again with the same --dir, it keeps the shard packs already there (a pack appears under
+ * its name only once complete), so an interrupted run resumes where it stopped.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,7 +94,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
 
 async function main(): Promise<void> {
   const articles = whole('articles', 10_000_000);
-  const shards = whole('shards', 10);
+  const shards = whole('shards', 50);
   const parallel = whole('parallel', 2);
   const workers = whole('workers', 1);
   const dir = option('dir') ?? mkdtempSync(join(tmpdir(), 'bench-packs-shards-'));
@@ -101,14 +106,21 @@ async function main(): Promise<void> {
   console.log(`Sharded build: ${articles.toLocaleString('en')} generated articles in ${shards} shards, ${parallel} at a time, ${workers} worker thread(s) per shard; packs in ${dir}`);
 
   const started = performance.now();
+  let built = 0;
   const buildShard = async (s: number) => {
     const [from, to] = range(s);
+    if (existsSync(shardPath(s))) {
+      console.log(`  shard ${s + 1}/${shards}: kept from an earlier run`);
+      return;
+    }
     const { seconds } = await timed(async () => {
       const generator = spawn(node, [tools.generate, String(from), String(to)], { stdio: ['ignore', 'pipe', 'inherit'] });
-      const builder = spawn(node, [tools.pack, 'build', '--out', shardPath(s), '--name', 'bench-shards', '--created', CREATED, '--workers', String(workers), '-'], { stdio: [generator.stdout!, 'ignore', 'inherit'] });
+      const build = ['build', '--out', shardPath(s), '--name', 'bench-shards', '--created', CREATED, '--workers', String(workers), '--run-entries', String(to - from), '-'];
+      const builder = spawn(node, [tools.pack, ...build], { stdio: [generator.stdout!, 'ignore', 'inherit'] });
       await Promise.all([finished(generator, `generator of shard ${s}`), finished(builder, `build of shard ${s}`)]);
     });
     const bytes = statSync(shardPath(s)).size;
+    built += to - from;
     console.log(`  shard ${s + 1}/${shards} (articles ${from.toLocaleString('en')}–${(to - 1).toLocaleString('en')}): ${seconds.toFixed(0)} s, ${((to - from) / seconds).toFixed(0)} articles/s, ${(bytes / (to - from)).toFixed(1)} bytes/article; load average ${loadavg()[0].toFixed(1)}; at ${((performance.now() - started) / 1000).toFixed(0)} s`);
   };
   let next = 0;
@@ -116,7 +128,7 @@ async function main(): Promise<void> {
     while (next < shards) await buildShard(next++);
   }));
   const shardSeconds = (performance.now() - started) / 1000;
-  console.log(`  all shards: ${shardSeconds.toFixed(0)} s, ${(articles / shardSeconds).toFixed(0)} articles/s`);
+  console.log(`  shards built in this run: ${built.toLocaleString('en')} articles in ${shardSeconds.toFixed(0)} s, ${(built / shardSeconds).toFixed(0)} articles/s`);
 
   const merged = join(dir, 'merged.pack');
   const merge = await timed(() => finished(spawn(node, [tools.pack, 'merge', '--out', merged, '--name', 'bench-shards', '--created', CREATED, ...Array.from({ length: shards }, (_, s) => shardPath(s))], { stdio: ['ignore', 'ignore', 'inherit'] }), 'merge'));
@@ -131,7 +143,7 @@ async function main(): Promise<void> {
   const size = statSync(merged).size;
   const total = (performance.now() - started) / 1000;
   console.log(`  inspect: ${inspect.seconds.toFixed(0)} s\n${report.trimEnd().replace(/^/gm, '    ')}`);
-  console.log(`  total (shards and merge): ${(shardSeconds + merge.seconds).toFixed(0)} s, ${(articles / (shardSeconds + merge.seconds)).toFixed(0)} articles/s; with inspect ${total.toFixed(0)} s`);
+  console.log(`  total (shards built in this run and merge): ${(shardSeconds + merge.seconds).toFixed(0)} s; with inspect ${total.toFixed(0)} s`);
   console.log(`  pack: ${(size / 1e6).toFixed(1)} MB, ${(size / articles).toFixed(1)} bytes per article with title, URL and date`);
   console.log(`  peak memory (RSS): ${(peaks.process / 1e6).toFixed(0)} MB in one process, ${(peaks.all / 1e6).toFixed(0)} MB for all processes at once`);
   console.log(`  load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 shared cores)`);
