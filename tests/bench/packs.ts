@@ -5,7 +5,8 @@
  *    the same articles in the same run (the baseline), bytes per article, peak memory.
  * 2. Quality: the bench:quality cases with the sources only as pack entries, beside the same
  *    cases with the texts in the library (packs-quality.ts).
- * Options: --articles=N (default 20000), --quick (fewer quality cases), --seed=<label>.
+ * Options: --articles=N (default 20000), --quick (fewer quality cases), --seed=<label>,
+ * --build-only (skip the quality figures).
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
   const count = Number(option('articles') ?? 20000);
   if (!Number.isInteger(count) || count < 1) throw new Error('--articles needs a positive whole number');
   await buildFigures(count);
-  await qualityFigures(process.argv.includes('--quick'), option('seed') ?? DEFAULT_OPTIONS.seed);
+  if (!process.argv.includes('--build-only')) await qualityFigures(process.argv.includes('--quick'), option('seed') ?? DEFAULT_OPTIONS.seed);
   console.log(`\n(${new Date().toISOString().slice(0, 10)})`);
 }
 
