@@ -4,7 +4,8 @@
  * instead of copying strings; the workers parse, fingerprint and encode the entries and hand
  * them back the same way. Entries are taken in input order and fill a sorted run of at most
  * RUN_ENTRIES entries, written to a temporary pack; the runs are then merged (an external merge
- * sort, with the same merge as `pack merge`). Memory holds one run and the batches in flight,
+ * sort, with the same merge as `pack merge`). The workers also deflate the blocks of the runs
+ * and of the pack, while the main thread fills the next ones. Memory holds one run and the batches in flight,
  * whatever the input size. Of two lines with the same id the later wins.
  */
 import { createReadStream } from 'node:fs';
@@ -16,9 +17,9 @@ import { locationLabel } from '../library/format';
 import { mergePacks } from '../packs/merge';
 import { compareIds, packHeader, type PackMeta } from '../packs/pack';
 import type { PackHeader } from '../packs/header';
-import type { PackBodyWriter } from '../packs/writer';
+import { DEFLATE_BACKLOG, type DeflateLevel, type PackBodyWriter } from '../packs/writer';
 import { readPackFile, writePackFile } from './pack-files';
-import type { BuildBatch, BuildReply } from './pack-worker';
+import type { BuildBatch, BuildReply, DeflateReply, DeflateRequest } from './pack-worker';
 import { packWorkerScript } from './pack-worker-script';
 import { startWorker } from './start-worker';
 
@@ -81,15 +82,16 @@ class Run {
   }
 
   /** Puts the entries into `body` sorted by id, the later of equal ids winning; empties the run. */
-  writeSorted(body: PackBodyWriter): void {
+  async writeSorted(body: PackBodyWriter): Promise<void> {
     const { ids, entries } = this;
+    this.ids = [];
+    this.entries = [];
     const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a], ids[b]) || a - b);
     for (let i = 0; i < order.length; i++) {
       if (i + 1 < order.length && ids[order[i + 1]] === ids[order[i]]) continue;
       body.putEncoded(ids[order[i]], entries[order[i]]);
+      if (body.backlog > DEFLATE_BACKLOG) await body.settle(DEFLATE_BACKLOG);
     }
-    this.ids = [];
-    this.entries = [];
   }
 }
 
@@ -111,19 +113,33 @@ export async function buildPack(
     const flushRun = async () => {
       if (run.ids.length === 0) return;
       const path = join(tempDir, `run-${runs.length}.pack`);
-      await writePackFile(path, async (body) => run.writeSorted(body), (summary) => packHeader(meta, summary), { deflateLevel: RUN_DEFLATE_LEVEL });
+      await writePackFile(path, (body) => run.writeSorted(body), (summary) => packHeader(meta, summary), { deflateLevel: RUN_DEFLATE_LEVEL, deflate });
       runs.push(path);
     };
     const replies = new Map<number, BuildReply>();
     const waiting = new Map<number, () => void>();
+    const deflated = new Map<number, (compressed: Uint8Array) => void>();
     pool.forEach((worker) =>
-      worker.on('message', (reply: BuildReply) => {
+      worker.on('message', (reply: BuildReply | DeflateReply) => {
+        if ('compressed' in reply) {
+          deflated.get(reply.block)!(reply.compressed);
+          deflated.delete(reply.block);
+          return;
+        }
         replies.set(reply.batch, reply);
         waiting.get(reply.batch)?.();
       }),
     );
     const failure = new Promise<never>((_, reject) => pool.forEach((worker) => worker.on('error', reject)));
     failure.catch(() => undefined); // Observed through replyTo; a worker failing while none is awaited must not crash the process.
+    let blocks = 0;
+    /** Deflates a pack block in a worker (round robin), for the pack writer. */
+    const deflate = (raw: Uint8Array, level: DeflateLevel): Promise<Uint8Array> => {
+      const block = blocks++;
+      const done = new Promise<Uint8Array>((resolve) => deflated.set(block, resolve));
+      pool[block % workers].postMessage({ block, raw, level } satisfies DeflateRequest, [raw.buffer as ArrayBuffer]);
+      return Promise.race([done, failure]);
+    };
     const replyTo = (batch: number) => (replies.has(batch) ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => waiting.set(batch, resolve)), failure]));
 
     /** The input of each batch in flight; where the next batch taken starts. */
@@ -154,11 +170,11 @@ export async function buildPack(
     while (taken < sent) await take();
     if (runs.length === 0) {
       // Everything fit in one run: write it as the pack, without a temporary run to merge.
-      return await writePackFile(out, async (body) => run.writeSorted(body), (summary) => packHeader(meta, summary));
+      return await writePackFile(out, (body) => run.writeSorted(body), (summary) => packHeader(meta, summary), { deflate });
     }
     await flushRun();
     const opened = await Promise.all(runs.map((path) => readPackFile(path)));
-    return await writePackFile(out, (body) => mergePacks(opened.map((pack) => pack.records), body, true), (summary) => packHeader(meta, summary));
+    return await writePackFile(out, (body) => mergePacks(opened.map((pack) => pack.records), body, true), (summary) => packHeader(meta, summary), { deflate });
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
     rmSync(tempDir, { recursive: true, force: true });

@@ -4,12 +4,15 @@
  * (fingerprints of lib/core; the text stays here) and encodes it as the pack stores it. Replies
  * per batch with the ids and the encoded entries in one transferred buffer, or with the first
  * bad line (its number within the batch: the main thread knows where the batch starts).
+ * Once the entries are sorted, it also deflates the pack's blocks, in parallel with the others.
  */
 import { parentPort } from 'node:worker_threads';
+import { deflateSync } from 'fflate';
 import { isBlankLibraryLine, LibraryFormatError, parseLibraryLine } from '../library/format';
 import { ByteWriter } from '../packs/bytes';
 import { packEntryOf } from '../packs/entry';
 import { entryProblem, writeEntry } from '../packs/record';
+import type { DeflateLevel } from '../packs/writer';
 
 export interface BuildBatch {
   batch: number;
@@ -56,7 +59,24 @@ export function encodeBatch(message: BuildBatch): BuildReply {
   return { batch: message.batch, lines: lines.length, ids, ends: Uint32Array.from(ends), bytes: out.toBytes() };
 }
 
-parentPort?.on('message', (message: BuildBatch) => {
+/** A raw pack block to deflate (the pack writer's framing stays on the main thread). */
+export interface DeflateRequest {
+  block: number;
+  raw: Uint8Array;
+  level: DeflateLevel;
+}
+
+export interface DeflateReply {
+  block: number;
+  compressed: Uint8Array;
+}
+
+parentPort?.on('message', (message: BuildBatch | DeflateRequest) => {
+  if ('raw' in message) {
+    const compressed = deflateSync(message.raw, { level: message.level });
+    parentPort!.postMessage({ block: message.block, compressed } satisfies DeflateReply, [compressed.buffer as ArrayBuffer]);
+    return;
+  }
   const reply = encodeBatch(message);
   parentPort!.postMessage(reply, 'bytes' in reply ? [reply.bytes.buffer as ArrayBuffer, reply.ends.buffer as ArrayBuffer] : []);
 });

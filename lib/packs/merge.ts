@@ -11,7 +11,7 @@ import { ByteWriter, PackFormatError } from './bytes';
 import type { PackEntry } from './entry';
 import { writeEntry } from './record';
 import type { PackRecord } from './reader';
-import type { PackBodyWriter } from './writer';
+import { DEFLATE_BACKLOG, type PackBodyWriter } from './writer';
 
 /** A sorted stream of entries with one entry of look-ahead. */
 class Cursor {
@@ -61,6 +61,7 @@ export async function mergePacks(packs: readonly AsyncIterable<PackRecord>[], ou
     }
     if (copyEncoded) out.putEncoded(id, winner!.encoded);
     else out.put(winner!.entry);
+    if (out.backlog > DEFLATE_BACKLOG) await out.settle(DEFLATE_BACKLOG);
   }
 }
 
