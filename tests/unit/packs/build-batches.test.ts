@@ -12,7 +12,9 @@ import { encodeBatch } from '../../../lib/cli/pack-worker';
 import { formatLibraryLine } from '../../../lib/library/format';
 import { ByteReader } from '../../../lib/packs/bytes';
 import { packFingerprintParameters } from '../../../lib/packs/entry';
-import { decodePack, encodePack } from '../../../lib/packs/pack';
+import { concat, decodePack, encodePack } from '../../../lib/packs/pack';
+import { PackBodyWriter, type DeflateLevel } from '../../../lib/packs/writer';
+import { deflateSync } from 'fflate';
 import { readEntry } from '../../../lib/packs/record';
 import { articles, entries, META } from './helpers';
 
@@ -41,6 +43,25 @@ describe('encodeBatch (a worker batch)', () => {
   it('answers the first bad line with its number within the batch (0 for the first) and the reason alone', () => {
     const reply = encodeBatch({ batch: 1, bytes: encoder.encode(`${lines(0, 1)[0]}\n\n{"id":"x","text":5}\n{not json\n`) });
     expect(reply).toEqual({ batch: 1, line: 2, reason: '"text" must be a string, not a number' });
+  });
+});
+
+describe('PackBodyWriter with blocks deflated elsewhere', () => {
+  it('writes the bytes of the built-in deflate whatever order the blocks come back in, and finishes only once all are back', async () => {
+    const all = entries(0, 5);
+    const write = async (deflate?: (raw: Uint8Array, level: DeflateLevel) => Promise<Uint8Array>) => {
+      const chunks: Uint8Array[] = [];
+      const body = new PackBodyWriter((chunk) => chunks.push(chunk), false, 6, deflate);
+      for (let copy = 0; copy < 2100; copy++) body.put({ ...all[copy % 5], id: `id-${String(copy).padStart(5, '0')}` });
+      if (deflate) expect(() => body.finish()).toThrow(/still being deflated/);
+      return { summary: await body.close(), bytes: concat(chunks) };
+    };
+    const sync = await write();
+    let calls = 0;
+    // The first block comes back last: later blocks wait for it.
+    const reordered = await write((raw, level) => new Promise((resolve) => setTimeout(() => resolve(deflateSync(raw, { level })), calls++ === 0 ? 50 : 0)));
+    expect(calls).toBe(3);
+    expect(reordered).toEqual(sync);
   });
 });
 
