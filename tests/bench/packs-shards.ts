@@ -8,8 +8,8 @@
  * Prints per-shard and merge times, bytes per article, and peak memory (the largest resident
  * set of any one process, and of all processes running at once). Linux only (reads /proc).
  * Each shard build sorts its shard in one run (`--run-entries` = the shard's size), so a
- * shard's memory is bounded by the shard size: pick shards small enough (200,000 articles
- * ≈ 100 MB per build process).
+ * shard's memory is bounded by the shard size: pick shards small enough (200,000 articles:
+ * about 300 MB per build process, measured).
  * Options: --articles=N (10,000,000), --shards=K (50), --parallel=P (2 shards at a time),
  * --workers=W (worker threads per shard build, 1), --dir=DIR (for the shard packs; a fresh
  * temporary folder by default), --keep (keep the packs). Shard packs are deleted at the end.
