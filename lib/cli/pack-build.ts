@@ -1,62 +1,98 @@
 /**
- * `pack build`: NDJSON (library format) → pack. The main thread reads lines and hands batches to
- * worker threads (one per core) that fingerprint them; entries come back in input order and fill
- * a sorted run of at most RUN_ENTRIES entries, written to a temporary pack; the runs are then
- * merged (an external merge sort, with the same merge as `pack merge`). Memory holds one run and
- * the batches in flight, whatever the input size. Of two lines with the same id the later wins.
+ * `pack build`: NDJSON (library format) → pack. The main thread reads the input as bytes and
+ * hands batches of whole lines to worker threads (one per core), transferring the buffers
+ * instead of copying strings; the workers parse, fingerprint and encode the entries and hand
+ * them back the same way. Entries are taken in input order and fill a sorted run of at most
+ * RUN_ENTRIES entries, written to a temporary pack; the runs are then merged (an external merge
+ * sort, with the same merge as `pack merge`). The workers also deflate the blocks of the runs
+ * and of the pack, while the main thread fills the next ones. Memory holds one run and the batches in flight,
+ * whatever the input size. Of two lines with the same id the later wins.
  */
 import { createReadStream } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism, tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { rmSync, mkdtempSync } from 'node:fs';
-import type { PackEntry } from '../packs/entry';
+import { locationLabel } from '../library/format';
 import { mergePacks } from '../packs/merge';
 import { compareIds, packHeader, type PackMeta } from '../packs/pack';
 import type { PackHeader } from '../packs/header';
+import { DEFLATE_BACKLOG, type DeflateLevel, type PackBodyWriter } from '../packs/writer';
 import { readPackFile, writePackFile } from './pack-files';
-import type { BuildBatch, BuildReply } from './pack-worker';
+import type { BuildBatch, BuildReply, DeflateReply, DeflateRequest } from './pack-worker';
+import { packWorkerScript } from './pack-worker-script';
 import { startWorker } from './start-worker';
 
-const BATCH_LINES = 256;
-/** Entries per sorted run by default (bounds memory: about 1 KB each while a run fills). */
+/** Bytes of whole lines per batch: about a hundred articles of 5 KB. */
+const BATCH_BYTES = 512 * 1024;
+/** Entries per sorted run by default (bounds memory: about 1 KB of resident memory each while a run fills, measured). */
 export const RUN_ENTRIES = 100_000;
 const IN_FLIGHT_PER_WORKER = 4;
+/** Runs are read back once, at once: a fast deflate level (the pack itself gets level 6). */
+const RUN_DEFLATE_LEVEL = 1;
 
 /** A bad input line: the message is `FILE:LINE: reason`. */
 export class BuildInputError extends Error {}
 
-async function* batchesOf(inputs: readonly string[]): AsyncGenerator<Omit<BuildBatch, 'batch'>> {
-  for (const input of inputs) {
+/** A fresh buffer holding `parts` one after the other (a transferable copy). */
+function joined(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** Batches of whole lines (at least BATCH_BYTES unless an input ends), with their input's index and name. */
+async function* batchesOf(inputs: readonly string[]): AsyncGenerator<{ input: number; file: string; bytes: Uint8Array }> {
+  for (const [index, input] of inputs.entries()) {
     const file = input === '-' ? 'stdin' : input;
-    const stream = input === '-' ? process.stdin : createReadStream(input);
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let pending: string[] = [];
-    let firstLine = 1;
-    let lineNumber = 0;
-    for await (const line of lines) {
-      lineNumber++;
-      pending.push(line);
-      if (pending.length >= BATCH_LINES) {
-        yield { file, firstLine, lines: pending };
-        pending = [];
-        firstLine = lineNumber + 1;
+    const stream: AsyncIterable<Uint8Array> = input === '-' ? process.stdin : createReadStream(input, { highWaterMark: BATCH_BYTES });
+    let parts: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+      const lastBreak = size + chunk.length >= BATCH_BYTES ? chunk.lastIndexOf(0x0a) : -1;
+      if (lastBreak < 0) {
+        parts.push(chunk);
+        size += chunk.length;
+        continue;
       }
+      parts.push(chunk.subarray(0, lastBreak + 1));
+      yield { input: index, file, bytes: joined(parts, size + lastBreak + 1) };
+      const rest = chunk.subarray(lastBreak + 1);
+      parts = [rest];
+      size = rest.length;
     }
-    if (pending.length > 0) yield { file, firstLine, lines: pending };
+    if (size > 0) yield { input: index, file, bytes: joined(parts, size) };
   }
 }
 
-/** Sorts a run by id, the later of equal ids winning (the sort is stable). */
-function sortedRun(entries: PackEntry[]): PackEntry[] {
-  const sorted = entries.map((entry, order) => ({ entry, order })).sort((a, b) => compareIds(a.entry.id, b.entry.id) || a.order - b.order);
-  const out: PackEntry[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i + 1 < sorted.length && sorted[i + 1].entry.id === sorted[i].entry.id) continue;
-    out.push(sorted[i].entry);
+/** Encoded entries of a run as the workers sent them, in input order. */
+class Run {
+  ids: string[] = [];
+  entries: Uint8Array[] = [];
+
+  add(reply: Extract<BuildReply, { ids: string[] }>): void {
+    for (let i = 0; i < reply.ids.length; i++) {
+      this.ids.push(reply.ids[i]);
+      this.entries.push(reply.bytes.subarray(i === 0 ? 0 : reply.ends[i - 1], reply.ends[i]));
+    }
   }
-  return out;
+
+  /** Puts the entries into `body` sorted by id, the later of equal ids winning; empties the run. */
+  async writeSorted(body: PackBodyWriter): Promise<void> {
+    const { ids, entries } = this;
+    this.ids = [];
+    this.entries = [];
+    const order = Array.from(ids.keys()).sort((a, b) => compareIds(ids[a], ids[b]) || a - b);
+    for (let i = 0; i < order.length; i++) {
+      if (i + 1 < order.length && ids[order[i + 1]] === ids[order[i]]) continue;
+      body.putEncoded(ids[order[i]], entries[order[i]]);
+      if (body.backlog > DEFLATE_BACKLOG) await body.settle(DEFLATE_BACKLOG);
+    }
+  }
 }
 
 /** Builds `out` from `inputs` (paths, `-` for standard input). Throws BuildInputError on a bad line. */
@@ -68,57 +104,77 @@ export async function buildPack(
   runEntries = RUN_ENTRIES,
 ): Promise<PackHeader> {
   const tempDir = mkdtempSync(join(tmpdir(), 'pack-build-'));
-  const script = new URL(`./pack-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  const pool = Array.from({ length: workers }, () => startWorker(script));
   const runs: string[] = [];
+  const pool: Worker[] = [];
   try {
-    let run: PackEntry[] = [];
+    const script = await packWorkerScript(tempDir);
+    for (let i = 0; i < workers; i++) pool.push(startWorker(script));
+    const run = new Run();
     const flushRun = async () => {
-      if (run.length === 0) return;
+      if (run.ids.length === 0) return;
       const path = join(tempDir, `run-${runs.length}.pack`);
-      const entries = sortedRun(run);
-      run = [];
-      await writePackFile(path, async (body) => entries.forEach((entry) => body.put(entry)), (summary) => packHeader(meta, summary));
+      await writePackFile(path, (body) => run.writeSorted(body), (summary) => packHeader(meta, summary), { deflateLevel: RUN_DEFLATE_LEVEL, deflate });
       runs.push(path);
     };
     const replies = new Map<number, BuildReply>();
     const waiting = new Map<number, () => void>();
+    const deflated = new Map<number, (compressed: Uint8Array) => void>();
     pool.forEach((worker) =>
-      worker.on('message', (reply: BuildReply) => {
+      worker.on('message', (reply: BuildReply | DeflateReply) => {
+        if ('compressed' in reply) {
+          deflated.get(reply.block)!(reply.compressed);
+          deflated.delete(reply.block);
+          return;
+        }
         replies.set(reply.batch, reply);
         waiting.get(reply.batch)?.();
       }),
     );
     const failure = new Promise<never>((_, reject) => pool.forEach((worker) => worker.on('error', reject)));
     failure.catch(() => undefined); // Observed through replyTo; a worker failing while none is awaited must not crash the process.
+    let blocks = 0;
+    /** Deflates a pack block in a worker (round robin), for the pack writer. */
+    const deflate = (raw: Uint8Array, level: DeflateLevel): Promise<Uint8Array> => {
+      const block = blocks++;
+      const done = new Promise<Uint8Array>((resolve) => deflated.set(block, resolve));
+      pool[block % workers].postMessage({ block, raw, level } satisfies DeflateRequest, [raw.buffer as ArrayBuffer]);
+      return Promise.race([done, failure]);
+    };
     const replyTo = (batch: number) => (replies.has(batch) ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => waiting.set(batch, resolve)), failure]));
 
+    /** The input of each batch in flight; where the next batch taken starts. */
+    const sources = new Map<number, { input: number; file: string }>();
+    let at = { input: -1, line: 1 };
     let sent = 0;
     let taken = 0;
     const take = async () => {
       await replyTo(taken);
       const reply = replies.get(taken)!;
+      const { input, file } = sources.get(taken)!;
       replies.delete(taken);
       waiting.delete(taken);
+      sources.delete(taken);
       taken++;
-      if ('error' in reply) throw new BuildInputError(reply.error);
-      for (const entry of reply.entries) run.push(entry);
-      if (run.length >= runEntries) await flushRun();
+      if (input !== at.input) at = { input, line: 1 };
+      if ('reason' in reply) throw new BuildInputError(`${locationLabel({ file, line: at.line + reply.line })} ${reply.reason}`);
+      at.line += reply.lines;
+      run.add(reply);
+      if (run.ids.length >= runEntries) await flushRun();
     };
-    for await (const batch of batchesOf(inputs)) {
-      pool[sent % workers].postMessage({ ...batch, batch: sent } satisfies BuildBatch);
+    for await (const { input, file, bytes } of batchesOf(inputs)) {
+      sources.set(sent, { input, file });
+      pool[sent % workers].postMessage({ batch: sent, bytes } satisfies BuildBatch, [bytes.buffer as ArrayBuffer]);
       sent++;
       if (sent - taken >= workers * IN_FLIGHT_PER_WORKER) await take();
     }
     while (taken < sent) await take();
     if (runs.length === 0) {
       // Everything fit in one run: write it as the pack, without a temporary run to merge.
-      const entries = sortedRun(run);
-      return await writePackFile(out, async (body) => entries.forEach((entry) => body.put(entry)), (summary) => packHeader(meta, summary));
+      return await writePackFile(out, (body) => run.writeSorted(body), (summary) => packHeader(meta, summary), { deflate });
     }
     await flushRun();
     const opened = await Promise.all(runs.map((path) => readPackFile(path)));
-    return await writePackFile(out, (body) => mergePacks(opened.map((pack) => pack.records), body), (summary) => packHeader(meta, summary));
+    return await writePackFile(out, (body) => mergePacks(opened.map((pack) => pack.records), body, true), (summary) => packHeader(meta, summary), { deflate });
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
     rmSync(tempDir, { recursive: true, force: true });

@@ -114,7 +114,7 @@ async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr:
         bodyBytes: summary.bodyBytes,
         updateChecksum: checksumLabel(summary.crc),
       }),
-      true,
+      { update: true },
     );
     io.stderr(`pack: ${out}: update with ${header.articles} entries added or changed, ${header.removed} removed`);
   } else if (args.command === 'apply') {

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { encodeHeader, type PackHeader } from '../packs/header';
 import { PackFormatError } from '../packs/bytes';
 import { openPack, type OpenedPack } from '../packs/reader';
-import { PackBodyWriter, type BodySummary } from '../packs/writer';
+import { PackBodyWriter, type BodySummary, type DeflateLevel } from '../packs/writer';
 
 /** Opens a pack or update file; throws PackFormatError (bad pack) or a file system error. */
 export function readPackFile(path: string, checkEngine = true): Promise<OpenedPack> {
@@ -44,13 +44,14 @@ export async function readNamedPackFile(path: string, checkEngine = true): Promi
 
 /**
  * Writes `path` atomically: `fill` puts entries into the body writer, `header` turns the body's
- * summary into the header. On any error nothing is left behind.
+ * summary into the header; `update`, `deflateLevel` and `deflate` are the body writer's.
+ * On any error nothing is left behind.
  */
 export async function writePackFile(
   path: string,
   fill: (body: PackBodyWriter) => Promise<void>,
   header: (summary: BodySummary) => PackHeader,
-  update = false,
+  { update = false, deflateLevel, deflate }: { update?: boolean; deflateLevel?: DeflateLevel; deflate?: (raw: Uint8Array, level: DeflateLevel) => Promise<Uint8Array> } = {},
 ): Promise<PackHeader> {
   const bodyPath = `${path}.body.tmp`;
   const partPath = `${path}.tmp`;
@@ -63,9 +64,9 @@ export async function writePackFile(
     throw error;
   }
   try {
-    const body = new PackBodyWriter((chunk) => writeSync(fd, chunk), update);
+    const body = new PackBodyWriter((chunk) => writeSync(fd, chunk), update, deflateLevel, deflate);
     await fill(body);
-    const finished = header(body.finish());
+    const finished = header(await body.close());
     closeSync(fd);
     const out = createWriteStream(partPath);
     out.write(encodeHeader(finished));

@@ -30,9 +30,23 @@ export function fingerprintText(text: string): Fingerprint {
 export function fingerprintTokens(tokens: Tokens): number[] {
   const selected: number[] = [];
   winnow(tokens.ids, tokens.count, FINGERPRINT.exactK, FINGERPRINT.exactWindow, EXACT_SEED, selected);
-  const immutable = immutableIds(tokens);
-  winnow(immutable, immutable.length, FINGERPRINT.robustN, FINGERPRINT.robustWindow, ROBUST_SEED, selected);
+  robustFingerprintsInto(tokens, selected);
   return sortedUnique(selected);
+}
+
+/**
+ * The robust fingerprints of a text alone, as winnowing selects them (in text order, a hash
+ * may repeat): for callers that already hold the exact family (exactFingerprintsAt) and would
+ * otherwise winnow it twice.
+ */
+export function robustFingerprints(tokens: Tokens): number[] {
+  return robustFingerprintsInto(tokens, []);
+}
+
+function robustFingerprintsInto(tokens: Tokens, out: number[]): number[] {
+  const immutable = immutableIds(tokens);
+  winnow(immutable, immutable.length, FINGERPRINT.robustN, FINGERPRINT.robustWindow, ROBUST_SEED, out);
+  return out;
 }
 
 /** The exact (word k-gram) fingerprints of a text, each with the token where its k-gram starts. */

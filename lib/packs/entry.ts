@@ -12,7 +12,7 @@
  * match needs several) while a sorted, delta-coded key costs 3 bytes instead of 4.
  */
 import { boilerplateMask } from '../core/boilerplate';
-import { exactFingerprintsAt, fingerprintTokens } from '../core/fingerprint';
+import { exactFingerprintsAt, robustFingerprints } from '../core/fingerprint';
 import { tokenize, TokenFlag, type Tokens } from '../core/tokenize';
 import { FINGERPRINT, INDEX_VERSION } from '../core/tuning';
 
@@ -119,35 +119,61 @@ function ownTokens(text: string): Tokens {
   return dropped ? tokenize(kept.join('\n\n')) : tokens;
 }
 
+/**
+ * Sort keys of keysOfTokens: a stored key times INDEX_SPAN plus the index of its hash. Winnowing
+ * selects fewer hashes than a string has characters (under 2^29 in V8), so key · 2^29 + index
+ * stays below 2^53, an exact float.
+ */
+const INDEX_SPAN = 2 ** 29;
+
 function keysOfTokens(tokens: Tokens): ArticleKeys {
   const { hashes, starts } = exactFingerprintsAt(tokens);
-  const firstAt = new Map<number, number>();
-  const scale = POSITION_STEPS / Math.max(1, tokens.count);
-  const quoted = new Set<number>();
+  // Unquoted exact hashes as key · INDEX_SPAN + index, sorted as numbers: keys ascending, and the
+  // first of each key is its first k-gram in the text (winnowing selects in text order).
+  const order = new Float64Array(hashes.length);
+  let unquoted = 0;
   for (let i = 0; i < hashes.length; i++) {
-    const key = keyOf(hashes[i]);
-    if (tokens.flags[starts[i]] & TokenFlag.Quoted) {
-      quoted.add(hashes[i]);
-      continue;
-    }
-    if (!firstAt.has(key)) firstAt.set(key, Math.min(POSITION_STEPS - 1, Math.floor(starts[i] * scale)));
+    if (!(tokens.flags[starts[i]] & TokenFlag.Quoted)) order[unquoted++] = keyOf(hashes[i]) * INDEX_SPAN + i;
   }
-  const exact = [...firstAt.keys()].sort((a, b) => a - b);
-  const robustSet = new Set<number>();
-  // fingerprintTokens gives both families merged; the robust ones are those winnowing did not pick as exact.
+  const sorted = order.subarray(0, unquoted).sort();
+  const scale = POSITION_STEPS / Math.max(1, tokens.count);
+  const exact: number[] = [];
+  const exactAt: number[] = [];
+  for (const value of sorted) {
+    const key = Math.floor(value / INDEX_SPAN);
+    if (exact.length > 0 && exact[exact.length - 1] === key) continue;
+    exact.push(key);
+    exactAt.push(Math.min(POSITION_STEPS - 1, Math.floor(starts[value - key * INDEX_SPAN] * scale)));
+  }
+  // Robust keys: hashes of the robust family that are not exact ones (quoted exact ones
+  // included: the engine merges both families), and whose key is not an exact key.
   const exactHashes = new Set(hashes);
-  for (const hash of fingerprintTokens(tokens)) {
-    if (!exactHashes.has(hash) && !quoted.has(hash)) {
-      const key = keyOf(hash);
-      if (!firstAt.has(key)) robustSet.add(key);
-    }
+  const robust: number[] = [];
+  for (const hash of robustFingerprints(tokens)) {
+    const key = keyOf(hash);
+    if (!exactHashes.has(hash) && !includesSorted(exact, key)) robust.push(key);
   }
-  return {
-    tokens: tokens.count,
-    exact,
-    exactAt: exact.map((key) => firstAt.get(key)!),
-    robust: [...robustSet].sort((a, b) => a - b),
-  };
+  return { tokens: tokens.count, exact, exactAt, robust: sortedUnique(robust) };
+}
+
+/** Is `value` in `sorted` (ascending)? Binary search. */
+function includesSorted(sorted: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] === value) return true;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+function sortedUnique(values: readonly number[]): number[] {
+  const sorted = Uint32Array.from(values).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]);
+  return out;
 }
 
 /** A pack entry for an article: its labels and a bottom-k sample of its keys. The text is not kept. */

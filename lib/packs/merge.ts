@@ -11,7 +11,7 @@ import { ByteWriter, PackFormatError } from './bytes';
 import type { PackEntry } from './entry';
 import { writeEntry } from './record';
 import type { PackRecord } from './reader';
-import type { PackBodyWriter } from './writer';
+import { DEFLATE_BACKLOG, type PackBodyWriter } from './writer';
 
 /** A sorted stream of entries with one entry of look-ahead. */
 class Cursor {
@@ -42,19 +42,26 @@ function smallestId(all: readonly Cursor[]): string | undefined {
   return smallest;
 }
 
-/** Writes the union of `packs` (id-sorted pack streams) to `out`; for a repeated id the last pack's entry wins. */
-export async function mergePacks(packs: readonly AsyncIterable<PackRecord>[], out: PackBodyWriter): Promise<void> {
+/**
+ * Writes the union of `packs` (id-sorted pack streams) to `out`; for a repeated id the last
+ * pack's entry wins. `copyEncoded`: copy each winner's bytes as stored instead of encoding the
+ * entry again, for packs this process wrote itself (a build's runs): a pack from elsewhere may
+ * hold valid but unusual encodings (a varint with padding bytes) that encoding normalizes.
+ */
+export async function mergePacks(packs: readonly AsyncIterable<PackRecord>[], out: PackBodyWriter, copyEncoded = false): Promise<void> {
   const all = await cursors(packs);
   for (let id = smallestId(all); id !== undefined; id = smallestId(all)) {
-    let winner: PackEntry | undefined;
+    let winner: Extract<PackRecord, { op: 'put' }> | undefined;
     for (const cursor of all) {
       if (cursor.id !== id) continue;
       const record = cursor.current!;
       if (record.op !== 'put') throw new PackFormatError('a pack update cannot be merged as a pack: apply it to its pack first');
-      winner = record.entry;
+      winner = record;
       await cursor.advance();
     }
-    out.put(winner!);
+    if (copyEncoded) out.putEncoded(id, winner!.encoded);
+    else out.put(winner!.entry);
+    if (out.backlog > DEFLATE_BACKLOG) await out.settle(DEFLATE_BACKLOG);
   }
 }
 

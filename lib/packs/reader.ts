@@ -13,7 +13,8 @@ import { readEntry } from './record';
 import { BLOCK_ENTRIES, MAX_BLOCK_BYTES, OP_PUT, OP_REMOVE } from './writer';
 import { MAX_LIBRARY_FIELD_CHARS } from '../library/format';
 
-export type PackRecord = { op: 'put'; entry: PackEntry } | { op: 'remove'; id: string };
+/** A put also carries its entry's bytes as stored (a view into its inflated block). */
+export type PackRecord = { op: 'put'; entry: PackEntry; encoded: Uint8Array } | { op: 'remove'; id: string };
 
 export interface OpenedPack {
   header: PackHeader;
@@ -122,7 +123,9 @@ async function* readRecords(stream: ChunkStream, header: PackHeader): AsyncGener
       const op = update ? input.byte() : OP_PUT;
       let record: PackRecord;
       if (op === OP_PUT) {
-        record = { op: 'put', entry: readEntry(input, header.fingerprint, where) };
+        const start = input.offset;
+        const entry = readEntry(input, header.fingerprint, where);
+        record = { op: 'put', entry, encoded: raw.subarray(start, input.offset) };
         if (++puts > header.articles) throw new PackFormatError(`the pack holds more entries than its header says (${header.articles})`);
       } else if (op === OP_REMOVE) {
         const id = input.string(MAX_LIBRARY_FIELD_CHARS, `the id of ${where}`);

@@ -5,7 +5,8 @@
  *    the same articles in the same run (the baseline), bytes per article, peak memory.
  * 2. Quality: the bench:quality cases with the sources only as pack entries, beside the same
  *    cases with the texts in the library (packs-quality.ts).
- * Options: --articles=N (default 20000), --quick (fewer quality cases), --seed=<label>.
+ * Options: --articles=N (default 20000), --quick (fewer quality cases), --seed=<label>,
+ * --build-only (skip the quality figures).
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { buildPack } from '../../lib/cli/pack-build';
 import { packEntryOf } from '../../lib/packs/entry';
 import { formatLibraryLine } from '../../lib/library/format';
 import { DEFAULT_OPTIONS } from './cases';
-import { libraryArticle } from './engine-corpus';
+import { packArticle as article } from './packs-articles';
 import { packQuality } from './packs-quality';
 import type { Tally } from './quality-metrics';
 
@@ -22,9 +23,6 @@ function option(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-function article(i: number) {
-  return { id: `news-${String(i).padStart(9, '0')}`, title: `Council approves revised budget for district ${i % 977} after a long debate`, url: `https://www.example-news.com/${2000 + (i % 27)}/${(i % 12) + 1}/${i}/council-approves-revised-budget`, publishedAt: `20${10 + (i % 17)}-0${(i % 9) + 1}-1${i % 10}T08:00:00Z`, text: libraryArticle(i) };
-}
 
 async function buildFigures(count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-packs-'));
@@ -110,7 +108,7 @@ async function main(): Promise<void> {
   const count = Number(option('articles') ?? 20000);
   if (!Number.isInteger(count) || count < 1) throw new Error('--articles needs a positive whole number');
   await buildFigures(count);
-  await qualityFigures(process.argv.includes('--quick'), option('seed') ?? DEFAULT_OPTIONS.seed);
+  if (!process.argv.includes('--build-only')) await qualityFigures(process.argv.includes('--quick'), option('seed') ?? DEFAULT_OPTIONS.seed);
   console.log(`\n(${new Date().toISOString().slice(0, 10)})`);
 }
 
