@@ -3,17 +3,12 @@
  * generated articles, and an original story with a spun copy of it (synonym swaps as a
  * content farm's spinner makes them) for the learn-while-reading check.
  */
+import { SeededRandom } from '../bench/quality-prng';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new SeededRandom(seed);
+  return () => generator.next();
 }
 
 const PLACES = ['Northbridge', 'Lower Halden', 'Carrow Bay', 'Westmere', 'Ashby Cross', 'Fenwick', 'Stallard', 'Port Ilsey'];

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FingerprintIndex, type IndexSnapshot } from '../../../lib/core/index';
+import { SeededRandom } from '../../bench/quality-prng';
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const generator = new SeededRandom(seed);
+  return () => generator.next();
 }
 
 const everything = { maxDocs: 1e9, maxShare: 1, minShared: 1, limit: 1e9 };
