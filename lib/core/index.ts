@@ -21,6 +21,8 @@ const EMPTY = new Float64Array(0);
 /** `recent` is folded into the buckets when it holds more than this share of them (or of this floor). */
 const RECENT_SHARE = 1 / 16;
 const RECENT_FLOOR = 1 << 16;
+/** Pending postings, as a share of the buckets, that an add sorts into the levels. */
+const PENDING_SHARE = 1 / 8;
 
 export interface Candidate {
   id: string;
@@ -72,6 +74,12 @@ export class FingerprintIndex {
     this.postingsPerSlot[fresh] = hashes.length;
     this.reservePending(hashes.length);
     for (const hash of hashes) this.pending[this.pendingLength++] = hash * SLOT_SPACE + fresh;
+    // A bulk load (the library read at a worker start, the scan command's library) makes no
+    // lookup until it ends: sorting the pending float64 postings into the levels as they pass a
+    // eighth of the buckets keeps that buffer small, so the peak is not 8 bytes per posting
+    // pending plus their merged copies. (Every fold copies all the buckets: a sixteenth took
+    // twice a quarter's time to load 50,000 articles, 2.4 s against 1.3 s; an eighth 1.7 s.)
+    if (this.pendingLength > Math.max(RECENT_FLOOR, this.main.length * PENDING_SHARE)) this.flush();
   }
 
   remove(id: string): void {

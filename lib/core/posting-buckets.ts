@@ -101,9 +101,11 @@ export class PostingBucketsWriter {
 
   /** Appends a posting; `hash` must not be below the last one pushed, `slot` < 2^bits. */
   push(hash: number, slot: number): void {
-    const bucket = Math.floor(hash / 2 ** this.restBits);
+    // 32-bit integer operations (bits is 10..21, so both shifts are in range): the hash's top
+    // bits pick the bucket, its other bits go above the slot.
+    const bucket = hash >>> this.restBits;
     while (this.next <= bucket) this.offsets[this.next++] = this.length;
-    this.postings[this.length++] = (hash - bucket * 2 ** this.restBits) * 2 ** this.bits + slot;
+    this.postings[this.length++] = ((hash << this.bits) | slot) >>> 0;
   }
 
   finish(): PostingBuckets {
