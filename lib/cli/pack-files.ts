@@ -59,7 +59,11 @@ export async function writePackFile(
   try {
     fd = openSync(bodyPath, 'w');
   } catch (error) {
-    // Name the file asked for (its folder is missing, say), not our temporary one beside it.
+    // Name the file asked for, not our temporary one beside it, and say that it could not be
+    // written: "no such file" alone reads as if an input were missing.
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'cannot write the pack: its folder does not exist' : code === 'EACCES' ? 'cannot write the pack: permission denied' : undefined;
+    if (why) throw Object.assign(new Error(why), { path, code: 'EPACKWRITE' });
     (error as NodeJS.ErrnoException).path = path;
     throw error;
   }

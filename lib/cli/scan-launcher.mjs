@@ -5,8 +5,8 @@
  * one) loading and transforming its modules, once in the main thread and once per extraction
  * thread; from the build, about 0.3 s.
  *
- * It never goes stale: the build is keyed on the content of every source file esbuild read (its
- * metafile lists them), on esbuild's version and on this file. Each call hashes those files again
+ * It never goes stale: the build is keyed on the content of every source file as esbuild read it
+ * (not as it is after the build), on esbuild's version and on this file. Each call hashes those files again
  * (a few milliseconds) and rebuilds when any differs, so an edited, added or checked-out source
  * is always what runs. Packages in node_modules are not bundled: Node loads them as installed.
  * Plain JavaScript, so that it runs without tsx; if the build fails, the sources run through tsx.
@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -26,15 +26,28 @@ const ENTRIES = ['lib/cli/scan.ts', 'lib/cli/extract-worker.ts'];
 /** Builds of older sources are removed once this old (a call still running may be using one). */
 const OLD_BUILD_MS = 60 * 60 * 1000;
 
-/** Hash of everything a build depends on; undefined when a source file is gone. */
-function keyOf(esbuildVersion, inputs) {
+/** Hash of everything a build depends on: `contents(input)` gives each source's bytes, or
+ *  undefined when it is gone (then there is no key). */
+function keyOf(esbuildVersion, inputs, contents) {
   const hash = createHash('sha256').update(`${esbuildVersion}\0${readFileSync(fileURLToPath(import.meta.url))}\0`);
   for (const input of inputs) {
-    const path = join(ROOT, input);
-    if (!existsSync(path)) return undefined;
-    hash.update(`${input}\0`).update(readFileSync(path)).update('\0');
+    const bytes = contents(input);
+    if (bytes === undefined) return undefined;
+    hash.update(`${input}\0`).update(bytes).update('\0');
   }
   return hash.digest('hex').slice(0, 24);
+}
+
+/** A source's bytes as they are on disk now, or undefined when it is gone. */
+function onDisk(input) {
+  const path = join(ROOT, input);
+  return existsSync(path) ? readFileSync(path) : undefined;
+}
+
+/** esbuild's loader for a source file, by its extension. */
+function loaderFor(path) {
+  const extension = extname(path).slice(1);
+  return { ts: 'ts', mts: 'ts', cts: 'ts', tsx: 'tsx', json: 'json', jsx: 'jsx' }[extension] ?? 'js';
 }
 
 /** The built command when it is up to date with the sources, else undefined. */
@@ -46,12 +59,15 @@ function currentBuild(esbuildVersion) {
     return undefined;
   }
   const script = join(CACHE, stamp.key ?? '', 'scan.mjs');
-  return Array.isArray(stamp.inputs) && keyOf(esbuildVersion, stamp.inputs) === stamp.key && existsSync(script) ? script : undefined;
+  return Array.isArray(stamp.inputs) && keyOf(esbuildVersion, stamp.inputs, onDisk) === stamp.key && existsSync(script) ? script : undefined;
 }
 
-/** Builds the command into CACHE/<key>/ and records it; returns the command's path. */
+/** Builds the command into CACHE/<key>/ and records it; returns the command's path. The key
+ *  hashes the sources as esbuild read them (an onLoad hook reads them for it), so a file saved
+ *  during the build, or one whose modification time was set back, can never pass for the build
+ *  of its new contents: the next call sees a different key and builds again. */
 async function build(esbuild) {
-  const started = Date.now();
+  const read = new Map();
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,
@@ -64,6 +80,18 @@ async function build(esbuild) {
     outExtension: { '.js': '.mjs' },
     // library.ts finds the seed corpus beside its own source file.
     define: { 'import.meta.dirname': JSON.stringify(join(ROOT, 'lib/cli')) },
+    plugins: [
+      {
+        name: 'hash-what-is-read',
+        setup(build) {
+          build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+            const contents = readFileSync(args.path);
+            read.set(relative(ROOT, args.path), contents);
+            return { contents, loader: loaderFor(args.path) };
+          });
+        },
+      },
+    ],
     write: false,
     metafile: true,
     logLevel: 'error',
@@ -71,10 +99,8 @@ async function build(esbuild) {
   const inputs = Object.keys(result.metafile.inputs)
     .map((input) => relative(ROOT, resolve(ROOT, input)))
     .sort();
-  const key = keyOf(esbuild.version, inputs);
+  const key = keyOf(esbuild.version, inputs, (input) => read.get(input) ?? onDisk(input));
   const dir = join(CACHE, key);
-  // A source saved during the build may not be in it: run this build, but do not record it.
-  const changedSince = inputs.some((input) => statSync(join(ROOT, input)).mtimeMs >= started);
   if (!existsSync(join(dir, 'scan.mjs'))) {
     const pending = `${dir}.${process.pid}`;
     mkdirSync(pending, { recursive: true });
@@ -85,11 +111,9 @@ async function build(esbuild) {
       rmSync(pending, { recursive: true, force: true }); // another call built the same sources first
     }
   }
-  if (!changedSince) {
-    writeFileSync(`${STAMP}.${process.pid}`, JSON.stringify({ key, inputs }));
-    renameSync(`${STAMP}.${process.pid}`, STAMP);
-    removeOldBuilds(key);
-  }
+  writeFileSync(`${STAMP}.${process.pid}`, JSON.stringify({ key, inputs }));
+  renameSync(`${STAMP}.${process.pid}`, STAMP);
+  removeOldBuilds(key);
   return join(dir, 'scan.mjs');
 }
 

@@ -99,6 +99,6 @@ describe('npm run pack', () => {
     const merged = await pack('merge', '--out', file('m.pack'), ...fixed, file('whole.pack'), file('cut.pack'));
     expect([merged.code, merged.stderr]).toEqual([1, expect.stringMatching(new RegExp(`^pack: ${file('cut.pack')}: `))]);
     const out = join(dir, 'no-such-folder', 'o.pack');
-    expect((await pack('build', '--out', out, ...fixed, file('a.ndjson'))).stderr.trim()).toBe(`pack: ${out}: no such file`);
+    expect((await pack('build', '--out', out, ...fixed, file('a.ndjson'))).stderr.trim()).toBe(`pack: ${out}: cannot write the pack: its folder does not exist`);
   }, SLOW);
 });
