@@ -45,6 +45,9 @@ export function OptionsApp({ initialTab = 'library' }: OptionsAppProps) {
   useEffect(() => {
     const follow = () => setRoute(routeFromHash(initialTab));
     addEventListener('hashchange', follow);
+    // Effects run after the first paint: an address changed between the first render and now
+    // (a link followed, a test's navigation) sent its hashchange before anyone listened.
+    follow();
     return () => removeEventListener('hashchange', follow);
   }, [initialTab]);
 
