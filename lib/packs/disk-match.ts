@@ -14,6 +14,7 @@
  * most one EntryIndex segment (1,500,000 entries); past that, df is counted over all packs
  * (EntryIndex counts it per segment). Memory: the page's buckets and the candidates.
  */
+import { lowerBound } from '../core/posting-buckets';
 import { bucketOf, decodeRow, hasBucket, postingsOf, type GenerationSummary } from './buckets';
 import type { BucketCache, BucketId } from './bucket-cache';
 import type { ArticleKeys } from './entry';
@@ -106,15 +107,8 @@ function rankCandidates<P extends DiskPack>(query: readonly number[], postings: 
 
 /** The df a summary knows for `key`, or undefined when the key is not among its frequent ones. */
 function frequentDf(summary: GenerationSummary, key: number): number | undefined {
-  const keys = summary.frequentKeys;
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return keys[lo] === key ? summary.frequentDf[lo] : undefined;
+  const at = lowerBound(summary.frequentKeys, key);
+  return summary.frequentKeys[at] === key ? summary.frequentDf[at] : undefined;
 }
 
 /**
