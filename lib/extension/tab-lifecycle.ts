@@ -118,6 +118,8 @@ export async function recheckInterrupted(tabResults: TabResults, lookAt: (tabId:
 
 /** After a service-worker restart: drop results of tabs closed while it was not running. */
 export async function forgetClosedTabs(tabResults: TabResults): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await tabResults.keepOnly(new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]))));
+  await tabResults.keepOnly(async () => {
+    const tabs = await browser.tabs.query({});
+    return new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));
+  });
 }

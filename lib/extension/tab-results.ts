@@ -15,8 +15,12 @@ export interface TabResults {
   clear(tabId: number): Promise<void>;
   /** Every stored result, by tab id. */
   all(): Promise<Map<number, StoredTabResult>>;
-  /** Drops results of tabs that no longer exist (closed while the worker was asleep). */
-  keepOnly(openTabIds: ReadonlySet<number>): Promise<void>;
+  /**
+   * Drops results of tabs that no longer exist (closed while the worker was asleep). The stored
+   * keys are read before `openTabIds` is asked, so a tab that opens and stores its result in
+   * between is never taken for a closed one.
+   */
+  keepOnly(openTabIds: () => Promise<ReadonlySet<number>>): Promise<void>;
   /** True once this visit of the tab (until it loads another page) has taught the library an article. */
   learnedThisVisit(tabId: number): Promise<boolean>;
   markLearned(tabId: number): Promise<void>;
@@ -50,9 +54,10 @@ export const sessionTabResults: TabResults = {
   },
   async keepOnly(openTabIds) {
     const everything = await browser.storage.session.get(null);
+    const open = await openTabIds();
     const stale = Object.keys(everything).filter((key) => {
       const tabId = tabOfKey(key);
-      return tabId !== undefined && !openTabIds.has(tabId);
+      return tabId !== undefined && !open.has(tabId);
     });
     if (stale.length > 0) await browser.storage.session.remove(stale);
   },

@@ -21,7 +21,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll } from 'vitest';
 import type { browser } from 'wxt/browser';
 import type { TabResult } from '../../lib/protocol';
-import { tabResultKey } from '../../lib/extension/tab-result-key';
+import { TAB_RESULT_PREFIX, tabResultKey } from '../../lib/extension/tab-result-key';
 
 /** The `chrome` global inside the service worker, where `inServiceWorker` functions run. */
 declare const chrome: typeof browser;
@@ -146,7 +146,7 @@ export class ExtensionHarness {
     return { page, tabId: await this.tabIdOf(page) };
   }
 
-  /** Tab ids are not visible to Playwright: activate the page and ask the browser for the active tab. */
+  /** Tab ids are not visible to Playwright (nor tab addresses to us): activate the page and ask the browser for the active tab. */
   async tabIdOf(page: Page): Promise<number> {
     await page.bringToFront();
     const tabId = await this.inServiceWorker(async () => {
@@ -155,6 +155,17 @@ export class ExtensionHarness {
     }, undefined);
     if (tabId === undefined) throw new Error('Could not find the id of the active tab.');
     return tabId;
+  }
+
+  /** Every tab (which is active) and every stored result's tab, address and status: what a timed-out wait prints. */
+  private async tabsReport(): Promise<string> {
+    return this.inServiceWorker(async (prefix) => {
+      const tabs = (await chrome.tabs.query({})).map((tab) => `${tab.id}${tab.active ? ' (active)' : ''}`);
+      const stored = Object.entries(await chrome.storage.session.get(null))
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, value]) => `${key.slice(prefix.length)}: ${(value as TabResult).status} ${(value as TabResult).url}`);
+      return `open ${tabs.join(', ')}; stored ${stored.join(', ') || 'none'}`;
+    }, TAB_RESULT_PREFIX);
   }
 
   /** The stored result for a tab (what the popup shows), or null when there is none. */
@@ -176,7 +187,8 @@ export class ExtensionHarness {
       const result = await this.tabResult(tabId);
       if (result && until(result)) return result;
       if (Date.now() > deadline) {
-        throw new Error(`Tab ${tabId}: no awaited result after ${timeoutMs} ms (last: ${JSON.stringify(result)?.slice(0, 300)}).`);
+        const tabs = await this.tabsReport().catch((error: unknown) => String(error));
+        throw new Error(`Tab ${tabId}: no awaited result after ${timeoutMs} ms (last: ${JSON.stringify(result)?.slice(0, 300)}; tabs: ${tabs}).`);
       }
       await new Promise((done) => setTimeout(done, 100));
     }

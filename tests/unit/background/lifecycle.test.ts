@@ -9,7 +9,7 @@ import { showBadge } from '../../../lib/extension/badge';
 import { createBackgroundHandlers, INTERRUPTED_MESSAGE, NO_ROOM_MESSAGE, type BackgroundDeps } from '../../../lib/extension/background-handlers';
 import { LearningScheduler, type Timer } from '../../../lib/extension/learning-scheduler';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
-import { COLD_START_MS, PageReports, recheckInterrupted, watchTabs } from '../../../lib/extension/tab-lifecycle';
+import { COLD_START_MS, PageReports, forgetClosedTabs, recheckInterrupted, watchTabs } from '../../../lib/extension/tab-lifecycle';
 import { sessionTabResults, type TabResults } from '../../../lib/extension/tab-results';
 import { openLibraryDb } from '../../../lib/library/db';
 import { createLibraryHandlers } from '../../../lib/library/handlers';
@@ -301,6 +301,24 @@ describe('the background across restarts and under load', () => {
   });
 
   describe('events of a cold start', () => {
+    it('forgets the tabs closed while the worker slept, but not a tab that opened and reported while it looked', async () => {
+      const open = await fakeBrowser.tabs.create({ url: 'https://news.test/open' });
+      const checking = (url: string): StoredTabResult => ({ status: 'checking', url, at: 1 });
+      await sessionTabResults.set(open.id!, checking('https://news.test/open'));
+      await sessionTabResults.set(9_001, checking('https://news.test/closed'));
+      await forgetClosedTabs(sessionTabResults);
+      expect(await stored(open.id!)).not.toBeNull();
+      expect(await stored(9_001)).toBeNull();
+      // A tab that stores its result after the stored keys were read and after the open tabs
+      // were listed is not among either: it stays.
+      await sessionTabResults.keepOnly(async () => {
+        await sessionTabResults.set(9_002, checking('https://news.test/new'));
+        return new Set([open.id!]);
+      });
+      expect(await stored(9_002)).not.toBeNull();
+      expect(await stored(open.id!)).not.toBeNull();
+    });
+
     it('a "loading" handled after the tab reported to a starting worker is late; later ones are not', () => {
       let clock = 1_000;
       const reports = new PageReports(() => clock);
