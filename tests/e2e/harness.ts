@@ -146,21 +146,28 @@ export class ExtensionHarness {
     return { page, tabId: await this.tabIdOf(page) };
   }
 
-  /** Tab ids are not visible to Playwright (nor tab addresses to us): activate the page and ask the browser for the active tab. */
+  /**
+   * Tab ids are not visible to Playwright: activate the page and ask the browser for the active
+   * tab. The welcome tab may sit active in a window of its own, and "last focused window" is
+   * unreliable headless, so active tabs showing another address we can read (our own pages; a
+   * web page's address is hidden from us without the "tabs" permission) are left out first.
+   */
   async tabIdOf(page: Page): Promise<number> {
     await page.bringToFront();
-    const tabId = await this.inServiceWorker(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id;
-    }, undefined);
+    const tabId = await this.inServiceWorker(async (url) => {
+      const active = (await chrome.tabs.query({ active: true })).filter((tab) => tab.url === undefined || tab.url === url);
+      if (active.length === 1) return active[0].id;
+      const [focused] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return focused?.id;
+    }, page.url());
     if (tabId === undefined) throw new Error('Could not find the id of the active tab.');
     return tabId;
   }
 
-  /** Every tab (which is active) and every stored result's tab, address and status: what a timed-out wait prints. */
+  /** Every tab (its window, whether active) and every stored result's tab, address and status: what a timed-out wait prints. */
   private async tabsReport(): Promise<string> {
     return this.inServiceWorker(async (prefix) => {
-      const tabs = (await chrome.tabs.query({})).map((tab) => `${tab.id}${tab.active ? ' (active)' : ''}`);
+      const tabs = (await chrome.tabs.query({})).map((tab) => `${tab.id} in window ${tab.windowId}${tab.active ? ' (active)' : ''}`);
       const stored = Object.entries(await chrome.storage.session.get(null))
         .filter(([key]) => key.startsWith(prefix))
         .map(([key, value]) => `${key.slice(prefix.length)}: ${(value as TabResult).status} ${(value as TabResult).url}`);
