@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { TextDropFigures } from '../../lib/library/text-drop';
+import { isBackgroundGone } from '../../lib/library/import-runner';
 import { sendMessage } from '../../lib/messaging/client';
 import { AgeField, parseDays, useAgeTyped } from './AgeField';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -52,7 +53,14 @@ export function DropLearnedTexts({ learnedCount, onDropped }: DropLearnedTextsPr
           entries === 0 ? t('dropTextsNone') : entries === 1 ? t('dropTextsDoneOne', formatBytes(bytes)) : t('dropTextsDone', formatCount(entries), formatBytes(bytes)),
         );
         if (entries > 0) onDropped();
-      }, failed)
+      })
+      .catch((reason: Error) => {
+        if (isBackgroundGone(reason)) setMessage(t('dropTextsInterrupted'));
+        else failed(reason);
+        // Batches commit one by one: a drop cut short (a worker stopped mid-way) may have
+        // dropped some texts already, so the figures are read again.
+        onDropped();
+      })
       .finally(() => setBusy(false));
   };
 

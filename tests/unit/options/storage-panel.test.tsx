@@ -117,6 +117,30 @@ describe('dropping the texts of old learned articles', () => {
     expect(changed).toHaveBeenCalledOnce();
   });
 
+  test('a drop cut short says so and has the figures read again (the batches done so far stay dropped)', async () => {
+    answers = (type) => {
+      if (type === 'library/learned-texts-older') return figures;
+      if (type === 'library/drop-learned-texts') throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+      return undefined;
+    };
+    const root = document.body.appendChild(document.createElement('div'));
+    const changed = vi.fn();
+    render(<StorageUsage stats={stats(5)} estimate={null} onLibraryChanged={changed} />, root);
+    const days = root.querySelector<HTMLInputElement>('input[name="drop-texts-days"]')!;
+    days.value = '30';
+    days.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    root.querySelector<HTMLButtonElement>('.reclaim--texts button')!.click();
+    await settle();
+    [...root.querySelectorAll<HTMLButtonElement>('dialog button')].find((button) => button.textContent === 'Drop the texts')!.click();
+    await settle();
+    expect(root.querySelector('.reclaim--texts [role="status"]')!.textContent).toBe(
+      'The extension restarted before the drop ended. The texts dropped until then stay dropped; press the button again to drop the rest.',
+    );
+    expect(changed).toHaveBeenCalledOnce();
+    expect(root.querySelector<HTMLButtonElement>('.reclaim--texts button')!.disabled).toBe(false);
+  });
+
   test('refuses the same ages as the delete, and says when nothing that old has a text', async () => {
     answers = (type) => (type === 'library/learned-texts-older' ? { entries: 0, bytes: 0 } : undefined);
     const root = document.body.appendChild(document.createElement('div'));
