@@ -6,7 +6,9 @@
  *    (made from another pack, corrupt, not giving the promised pack) is reported and dropped;
  * 2. otherwise, or when the diff did not apply, the whole pack at its address, as when it was
  *    added: with the validators of the copy installed (a 304 costs nothing), and read only
- *    as far as its header when that announces the checksum installed (the copy a diff gave).
+ *    as far as its header when that announces the checksum installed (the copy a diff gave)
+ *    or a pack its publisher made before the installed one (a diff to a new version can be
+ *    online before the new version replaces the old file: that is no update).
  */
 import { PackFormatError } from '../packs/bytes';
 import type { PackUpdateReport } from '../packs/messages';
@@ -17,6 +19,11 @@ import { applyStoredUpdate } from '../packs/store-update';
 import { diffAddress, download, downloadDiff } from './pack-download';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Is the ISO date `a` before `b`? */
+function isOlder(a: string, b: string): boolean {
+  return Date.parse(a) < Date.parse(b);
+}
 
 /** Checks `pack` for an update and installs it; never throws (a failure is the report's `error`). */
 export async function checkPackUpdate(db: PacksDb, pack: InstalledPack, fetchImpl: typeof fetch): Promise<PackUpdateReport> {
@@ -43,7 +50,7 @@ export async function checkPackUpdate(db: PacksDb, pack: InstalledPack, fetchImp
       return { ...report, outcome: 'unchanged', ...withDiffError };
     }
     const peeked = await peekHeader(fetched.chunks);
-    if (peeked.header.kind === 'pack' && peeked.header.checksum === pack.checksum) {
+    if (peeked.header.kind === 'pack' && (peeked.header.checksum === pack.checksum || isOlder(peeked.header.createdAt, pack.createdAt))) {
       await peeked.close();
       await markChecked(db, pack.slot, Date.now(), fetched.origin);
       return { ...report, outcome: 'unchanged', ...withDiffError };

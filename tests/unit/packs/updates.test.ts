@@ -95,6 +95,11 @@ describe('pack update checks', () => {
     expect(asked).toEqual([diffAddress(new URL(ADDRESS), after.checksum).href, ADDRESS]);
     const [checked] = await listPacks(db);
     expect(checked).toMatchObject({ generation: after.generation, origin: { etag: '"v2"' } });
+
+    // The diff was online before the new version replaced the old file: the old one is no update.
+    const stale = server(() => body(old, { etag: '"v1"' }));
+    expect(await createPackService(async () => db, stale.fetchImpl).checkUpdates()).toEqual([{ slot: installed.slot, name: META.name, outcome: 'unchanged' }]);
+    expect((await listPacks(db))[0]).toMatchObject({ generation: after.generation, articles: 25 });
   });
 
   it('a diff that does not apply (made from another pack, or refused by the server) is reported, and the whole pack is downloaded instead', async () => {
