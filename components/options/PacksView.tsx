@@ -27,15 +27,20 @@ interface Running {
 
 type Asking = { kind: 'download'; url: URL; size?: number } | { kind: 'remove'; pack: InstalledPack };
 
+/** One pack's update report in words: a diff that could not be used first, then what the check did. */
+function reportWords(report: PackUpdateReport): string {
+  const outcome =
+    report.outcome === 'failed'
+      ? t('packsUpdateFailed', report.name, report.error ?? '')
+      : report.outcome === 'updated' && report.diff
+        ? t('packsUpdateFromDiff', report.name, formatNumber(report.diff.added), formatNumber(report.diff.changed), formatNumber(report.diff.removed))
+        : t(report.outcome === 'updated' ? 'packsUpdateDone' : report.outcome === 'unchanged' ? 'packsUpdateUnchanged' : 'packsUpdateFromFile', report.name);
+  return report.diffError === undefined ? outcome : `${t('packsUpdateDiffRejected', report.name, report.diffError)} ${outcome}`;
+}
+
 function updateWords(reports: PackUpdateReport[]): string {
   if (reports.length === 0) return t('packsUpdateNoneFromAddress');
-  return reports
-    .map((report) =>
-      report.outcome === 'failed'
-        ? t('packsUpdateFailed', report.name, report.error ?? '')
-        : t(report.outcome === 'updated' ? 'packsUpdateDone' : report.outcome === 'unchanged' ? 'packsUpdateUnchanged' : 'packsUpdateFromFile', report.name),
-    )
-    .join(' ');
+  return reports.map(reportWords).join(' ');
 }
 
 export function PacksView() {

@@ -3,10 +3,11 @@
  * exit status (0 done, 1 bad input: a malformed line or a bad pack, 2 bad arguments).
  */
 import { PackFormatError } from '../packs/bytes';
-import { checksumLabel, PACK_FORMAT, PACK_FORMAT_VERSION, type PackHeader } from '../packs/header';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackHeader } from '../packs/header';
 import { packFingerprintParameters } from '../packs/entry';
-import { applyUpdate, diffPacks, mergePacks } from '../packs/merge';
+import { applyUpdate, diffPacks, mergePacks, type UpdateCounts } from '../packs/merge';
 import { packHeader, type PackMeta } from '../packs/pack';
+import { appliedHeader, checkUpdateFits, updateHeader } from '../packs/update';
 import { buildPack, BuildInputError } from './pack-build';
 import { readNamedPackFile, writePackFile } from './pack-files';
 import { fileErrorReason } from './file-error';
@@ -100,31 +101,24 @@ async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr:
     io.stderr(`pack: ${out}: ${header.articles} articles from ${packs.length} packs`);
   } else if (args.command === 'diff') {
     const [old, next] = await readPacks(args.files);
-    const header = await writePackFile(
-      out,
-      (body) => diffPacks(old.records, next.records, body),
-      (summary): PackHeader => ({
-        ...packHeader(next.header, { articles: 0, removed: 0, bodyBytes: 0, crc: 0 }),
-        checksum: next.header.checksum,
-        kind: 'update',
-        articles: summary.articles,
-        removed: summary.removed,
-        base: { checksum: old.header.checksum, articles: old.header.articles },
-        targetArticles: next.header.articles,
-        bodyBytes: summary.bodyBytes,
-        updateChecksum: checksumLabel(summary.crc),
-      }),
-      { update: true },
-    );
+    const header = await writePackFile(out, (body) => diffPacks(old.records, next.records, body), (summary) => updateHeader(old.header, next.header, summary), { update: true });
     io.stderr(`pack: ${out}: update with ${header.articles} entries added or changed, ${header.removed} removed`);
   } else if (args.command === 'apply') {
     const [[old], update] = await Promise.all([readPacks(args.files.slice(0, 1)), readNamedPackFile(args.files[1])]);
-    if (update.header.kind !== 'update') throw new PackFormatError(`${args.files[1]} is a pack, not an update`);
-    if (update.header.base?.checksum !== old.header.checksum) throw new PackFormatError(`${args.files[1]} updates another pack (${update.header.base?.checksum}), not ${args.files[0]} (${old.header.checksum})`);
-    const { name, description, createdAt } = update.header;
-    const header = await writePackFile(out, (body) => applyUpdate(old.records, update.records, body), (summary) => packHeader({ name, description, createdAt }, summary));
-    if (header.checksum !== update.header.checksum) throw new PackFormatError(`the updated pack has checksum ${header.checksum}, the update promised ${update.header.checksum}`);
-    io.stderr(`pack: ${out}: ${header.articles} articles`);
+    try {
+      checkUpdateFits(update.header, old.header);
+    } catch (error) {
+      throw new PackFormatError(`${args.files[1]} does not fit ${args.files[0]}: ${(error as Error).message}`);
+    }
+    let counts: UpdateCounts | undefined;
+    const header = await writePackFile(
+      out,
+      async (body) => {
+        counts = await applyUpdate(old.records, update.records, (entry) => body.put(entry));
+      },
+      (summary) => appliedHeader(update.header, summary),
+    );
+    io.stderr(`pack: ${out}: ${header.articles} articles (${counts!.added} added, ${counts!.changed} changed, ${counts!.removed} removed)`);
   } else {
     const pack = await readNamedPackFile(args.files[0], false);
     const ours = packFingerprintParameters();

@@ -57,16 +57,52 @@ export async function download(url: URL, options: { signal?: AbortSignal; known?
   };
 }
 
-/** A byte stream as an async iterable (Firefox's ReadableStream is not async-iterable everywhere). */
+/**
+ * Where a publisher serves the update (a diff made by `pack diff`) from the installed copy whose
+ * checksum is `checksum` ("crc32:0123abcd") to the pack at `url`: the pack's address without
+ * its query and fragment, then ".diffs/", the checksum's 8 hex digits and ".pack"
+ * (https://host/path/news.pack → https://host/path/news.pack.diffs/0123abcd.pack). Plain files
+ * beside the pack on the same host: any static hosting serves them, and no other host
+ * permission is needed.
+ */
+export function diffAddress(url: URL, checksum: string): URL {
+  const out = new URL(url.href);
+  out.search = '';
+  out.hash = '';
+  out.pathname += `.diffs/${checksum.replace(/^crc32:/, '')}.pack`;
+  return out;
+}
+
+/**
+ * GETs the diff at `url` (diffAddress). Resolves to its bytes, or to undefined when the server
+ * has none (404 or 410: the publisher made no diff from that copy); throws an Error in plain
+ * words on any other failure. No cookies are sent.
+ */
+export async function downloadDiff(url: URL, fetchImpl: typeof fetch = fetch): Promise<AsyncGenerator<Uint8Array> | undefined> {
+  const response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store' });
+  if (response.status === 404 || response.status === 410) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.ok || !response.body) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
+  return streamChunks(response.body);
+}
+
+/** A byte stream as an async iterable (Firefox's ReadableStream is not async-iterable everywhere); left before its end, the stream is cancelled (a download stops). */
 export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
+  let ended = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       yield value;
     }
   } finally {
+    if (!ended) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

@@ -2,15 +2,15 @@
  * The background's side of fingerprint packs: the installed packs as LivePacks (their list and
  * summaries, read when first needed after the worker starts and again when a page says the
  * packs changed; postings stay in IndexedDB), matching, and the pack messages of the protocol
- * (list, remove, update checks).
+ * (list, remove, update checks: pack-update.ts).
  */
 import type { PageHandlers } from '../messaging/handlers';
 import type { EntryLabels } from '../packs/match';
 import { LivePacks, type InstalledPackMatch } from '../packs/live-packs';
 import type { PackMessages, PackUpdateReport } from '../packs/messages';
-import { dropLeftovers, importPack, listPacks, markChecked, removePack } from '../packs/store';
-import type { InstalledPack, PacksDb } from '../packs/store-db';
-import { download } from './pack-download';
+import { dropLeftovers, listPacks, removePack } from '../packs/store';
+import type { PacksDb } from '../packs/store-db';
+import { checkPackUpdate } from './pack-update';
 
 export interface PackService {
   /** Installed pack entries the page's text reuses, best first; `skip`: entries to leave out. */
@@ -41,28 +41,11 @@ export function createPackService(openDb: () => Promise<PacksDb>, fetchImpl: typ
     return index();
   }
 
-  async function checkOne(db: PacksDb, pack: InstalledPack): Promise<PackUpdateReport> {
-    const report = { slot: pack.slot, name: pack.name };
-    if (pack.origin.kind !== 'url') return { ...report, outcome: 'not-updatable' };
-    try {
-      const fetched = await download(new URL(pack.origin.url), { known: pack.origin }, fetchImpl);
-      if (fetched.unchanged) {
-        await markChecked(db, pack.slot, Date.now());
-        return { ...report, outcome: 'unchanged' };
-      }
-      const installed = await importPack(db, fetched.chunks, { origin: fetched.origin, replace: pack.slot });
-      if (installed.checksum === pack.checksum) return { ...report, outcome: 'unchanged' };
-      return { ...report, outcome: 'updated' };
-    } catch (error) {
-      return { ...report, outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
-    }
-  }
-
   async function checkUpdates(slot?: string): Promise<PackUpdateReport[]> {
     const db = await openDb();
     const packs = (await listPacks(db)).filter((pack) => slot === undefined || pack.slot === slot);
     const reports: PackUpdateReport[] = [];
-    for (const pack of packs) reports.push(await checkOne(db, pack));
+    for (const pack of packs) reports.push(await checkPackUpdate(db, pack, fetchImpl));
     if (reports.some((report) => report.outcome === 'updated')) await reload();
     return reports;
   }

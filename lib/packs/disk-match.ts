@@ -20,7 +20,7 @@ import type { BucketCache, BucketId } from './bucket-cache';
 import type { ArticleKeys } from './entry';
 import { RETRIEVAL } from './entry-index';
 import { classifyReuse, pageKeysOf, reuseFigures, type PackEstimate } from './estimate';
-import { storedKeys } from './store';
+import { storedKeys } from './store-write';
 import type { PacksDb, StoredPackEntry } from './store-db';
 import { PACK_MATCH, type PackMatchTuning } from './tuning';
 

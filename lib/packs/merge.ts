@@ -5,7 +5,9 @@
  *   "Last wins" is associative, so merge(merge(a, b), c) = merge(a, merge(b, c)) = merge(a, b, c),
  *   and shards built separately then merged equal one build of their concatenated input.
  * - diff: the update turning pack `old` into pack `next` (entries put, ids removed).
- * - apply: old pack + update = the new pack; the result's CRC-32 must be the update's target.
+ * - apply: old pack + update = the new pack; the result's CRC-32 must be the update's target
+ *   (update.ts checks it). The old pack may come from anywhere entries can be read in id order:
+ *   a pack file, or the extension's store (store-update.ts).
  */
 import { ByteWriter, PackFormatError } from './bytes';
 import type { PackEntry } from './entry';
@@ -13,10 +15,13 @@ import { writeEntry } from './record';
 import type { PackRecord } from './reader';
 import { DEFLATE_BACKLOG, type PackBodyWriter } from './writer';
 
+/** What apply needs of a record: a put carries its entry (a pack file's records also carry their bytes). */
+export type EntryRecord = { op: 'put'; entry: PackEntry } | { op: 'remove'; id: string };
+
 /** A sorted stream of entries with one entry of look-ahead. */
-class Cursor {
-  current: PackRecord | undefined;
-  constructor(private readonly records: AsyncIterator<PackRecord>) {}
+class Cursor<R extends EntryRecord = PackRecord> {
+  current: R | undefined;
+  constructor(private readonly records: AsyncIterator<R>) {}
   async advance(): Promise<void> {
     const next = await this.records.next();
     this.current = next.done ? undefined : next.value;
@@ -27,13 +32,13 @@ class Cursor {
   }
 }
 
-async function cursors(streams: readonly AsyncIterable<PackRecord>[]): Promise<Cursor[]> {
-  const out = streams.map((stream) => new Cursor(stream[Symbol.asyncIterator]()));
+async function cursors<R extends EntryRecord>(streams: readonly AsyncIterable<R>[]): Promise<Array<Cursor<R>>> {
+  const out = streams.map((stream) => new Cursor<R>(stream[Symbol.asyncIterator]()));
   for (const cursor of out) await cursor.advance();
   return out;
 }
 
-function smallestId(all: readonly Cursor[]): string | undefined {
+function smallestId(all: readonly Cursor<EntryRecord>[]): string | undefined {
   let smallest: string | undefined;
   for (const cursor of all) {
     const id = cursor.id;
@@ -89,22 +94,39 @@ export async function diffPacks(old: AsyncIterable<PackRecord>, next: AsyncItera
   }
 }
 
-/** Writes `old` with `update` applied to `out` (a pack body writer). Removing an id `old` lacks is an error. */
-export async function applyUpdate(old: AsyncIterable<PackRecord>, update: AsyncIterable<PackRecord>, out: PackBodyWriter): Promise<void> {
-  const [base, change] = await cursors([old, update]);
+/** What an update changed: ids added, entries replaced, ids removed. */
+export interface UpdateCounts {
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+/**
+ * Streams `old` with `update` applied, in id order, to `put` (a pack body writer's `put`, or
+ * the extension's store), awaiting each call. Removing an id `old` lacks is a PackFormatError
+ * (the update was made for another pack). Resolves to the counts of what changed.
+ */
+export async function applyUpdate(old: AsyncIterable<EntryRecord>, update: AsyncIterable<EntryRecord>, put: (entry: PackEntry) => void | Promise<void>): Promise<UpdateCounts> {
+  const [base, change] = await cursors<EntryRecord>([old, update]);
+  const counts: UpdateCounts = { added: 0, changed: 0, removed: 0 };
   for (let id = smallestId([base, change]); id !== undefined; id = smallestId([base, change])) {
     const was = base.id === id ? entryOf(base.current!) : undefined;
     const record = change.id === id ? change.current : undefined;
-    if (record?.op === 'put') out.put(record.entry);
-    else if (record?.op === 'remove') {
-      if (!was) throw new PackFormatError(`the update removes "${id}", which the pack does not hold: it was made for another pack`);
-    } else if (was) out.put(was);
+    if (record?.op === 'put') {
+      await put(record.entry);
+      if (was) counts.changed++;
+      else counts.added++;
+    } else if (record?.op === 'remove') {
+      if (!was) throw new PackFormatError(`the update removes "${id.slice(0, 80)}", which the pack does not hold: it was made for another pack`);
+      counts.removed++;
+    } else if (was) await put(was);
     if (was) await base.advance();
     if (record) await change.advance();
   }
+  return counts;
 }
 
-function entryOf(record: PackRecord): PackEntry {
+function entryOf(record: EntryRecord): PackEntry {
   if (record.op !== 'put') throw new PackFormatError('a pack holds no removals: this looks like an update given where a pack was expected');
   return record.entry;
 }

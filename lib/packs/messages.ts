@@ -5,6 +5,7 @@
  * background, which reloads its view of the installed packs from the store.
  */
 import type { InstalledPackMatch } from './live-packs';
+import type { UpdateCounts } from './merge';
 import type { InstalledPack } from './store-db';
 
 /** A pack match as the popup shows it (the entry's labels, the pack, the estimate; never any text). */
@@ -20,6 +21,10 @@ export interface PackUpdateReport {
   outcome: 'updated' | 'unchanged' | 'not-updatable' | 'failed';
   /** For `failed`: why, in plain words. */
   error?: string;
+  /** For `updated` from the publisher's diff (not the whole pack): what it added, changed and removed. */
+  diff?: UpdateCounts;
+  /** The publisher offered a diff that could not be used (why, in plain words): the whole pack was checked instead. */
+  diffError?: string;
 }
 
 export interface PackMessages {

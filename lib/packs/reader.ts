@@ -102,6 +102,42 @@ export async function openPack(chunks: AsyncIterable<Uint8Array> | Iterable<Uint
   return { header, records: readRecords(stream, header) };
 }
 
+/**
+ * Reads only the header of the pack in `chunks` (checked as openPack checks it) and gives back
+ * the same bytes, from the first, as `chunks`, so that the caller can decide from the header
+ * whether to read the pack at all (an update check that finds the copy it has) and, if so, hand
+ * them to openPack. Holds the header and the chunks it came in, nothing more. Throws
+ * PackFormatError when the bytes do not start with a valid pack header. A caller that does not
+ * read the returned chunks to their end calls `close` (which ends the source: a download stops).
+ */
+export async function peekHeader(chunks: AsyncIterable<Uint8Array>): Promise<{ header: PackHeader; chunks: AsyncGenerator<Uint8Array>; close(): Promise<void> }> {
+  const source = chunks[Symbol.asyncIterator]();
+  const seen: Uint8Array[] = [];
+  const recorded: AsyncIterator<Uint8Array> = {
+    async next() {
+      const next = await source.next();
+      if (!next.done) seen.push(next.value);
+      return next;
+    },
+  };
+  const { header } = await openPack({ [Symbol.asyncIterator]: () => recorded }, true);
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* seen.splice(0);
+      for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+    } finally {
+      await source.return?.();
+    }
+  }
+  return {
+    header,
+    chunks: replay(),
+    async close() {
+      await source.return?.();
+    },
+  };
+}
+
 async function* toAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {
   for (let next = iterator.next(); !next.done; next = iterator.next()) yield next.value;
 }

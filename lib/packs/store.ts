@@ -11,14 +11,10 @@
 import { t } from '../i18n';
 import { PackFormatError } from './bytes';
 import { openPack } from './reader';
-import type { PackEntry } from './entry';
 import { MAX_GENERATION_ENTRIES } from './buckets';
-import { bucketWriter, dropBuckets, finishBuckets } from './store-buckets';
-import { generationRange, type InstalledPack, type PackOrigin, type PacksDb, type StoredPackEntry } from './store-db';
+import type { InstalledPack, PackOrigin, PacksDb, StoredPackEntry } from './store-db';
 import { ifStoreIdle, withStoreLock } from './store-lock';
-
-/** Entries written per transaction. */
-const BATCH = 500;
+import { dropGeneration, GenerationWriter, installGeneration, newGeneration } from './store-write';
 
 /** Why a pack could not be added, in plain words naming the file or address. */
 export class PackImportError extends Error {
@@ -74,107 +70,15 @@ async function* counted(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   }
 }
 
-async function newGeneration(db: PacksDb, at: number): Promise<number> {
-  const tx = db.transaction(['meta', 'pending'], 'readwrite');
-  const generation = ((await tx.objectStore('meta').get('nextGeneration')) ?? 1) as number;
-  await tx.objectStore('meta').put(generation + 1, 'nextGeneration');
-  await tx.objectStore('pending').put({ generation, at });
-  await tx.done;
-  return generation;
-}
-
 async function writePack(db: PacksDb, generation: number, chunks: AsyncIterable<Uint8Array>, tally: { bytes: number }, options: ImportOptions): Promise<InstalledPack> {
   const { header, records } = await openPack(chunks);
   if (header.kind !== 'pack') throw new PackFormatError('this is a pack update, not a pack: apply it to its pack first (npm run pack -- apply)');
   if (header.articles > MAX_GENERATION_ENTRIES) throw new PackFormatError(`the extension takes packs of at most ${MAX_GENERATION_ENTRIES.toLocaleString('en')} articles; this one has ${header.articles.toLocaleString('en')}`);
-  const buckets = bucketWriter(db, generation);
-  let batch: StoredPackEntry[] = [];
-  let seq = 0;
-  for await (const record of records) {
-    if (record.op !== 'put') continue;
-    const stored = storedEntry(generation, seq++, record.entry);
-    batch.push(stored);
-    await buckets.add(stored.keys);
-    if (batch.length >= BATCH) {
-      options.signal?.throwIfAborted();
-      await putEntries(db, batch);
-      batch = [];
-    }
-  }
-  options.signal?.throwIfAborted();
-  await putEntries(db, batch);
-  await finishBuckets(buckets);
+  const writer = new GenerationWriter(db, generation, options.signal);
+  for await (const record of records) if (record.op === 'put') await writer.put(record.entry);
+  await writer.finish();
   // The reader has checked the whole pack: switch to the new generation in one transaction.
-  const now = options.now?.() ?? Date.now();
-  const tx = db.transaction(['packs', 'pending'], 'readwrite');
-  const packs = tx.objectStore('packs');
-  const previous = options.replace === undefined ? undefined : await packs.get(options.replace);
-  if (options.replace !== undefined && !previous) throw new PackFormatError('the pack to update has been removed meanwhile');
-  const installed: InstalledPack = {
-    slot: previous?.slot ?? `pack-${generation}`,
-    generation,
-    name: header.name,
-    description: header.description,
-    createdAt: header.createdAt,
-    articles: header.articles,
-    bytes: tally.bytes,
-    checksum: header.checksum,
-    origin: options.origin,
-    addedAt: previous?.addedAt ?? now,
-    updatedAt: now,
-    checkedAt: now,
-  };
-  await packs.put(installed);
-  await tx.objectStore('pending').delete(generation);
-  // The replaced generation is now referenced by nobody: pending until deleted below (or by dropLeftovers).
-  if (previous) await tx.objectStore('pending').put({ generation: previous.generation, at: now });
-  await tx.done;
-  if (previous) await dropGeneration(db, previous.generation);
-  return installed;
-}
-
-function storedEntry(generation: number, seq: number, entry: PackEntry): StoredPackEntry {
-  const stored: StoredPackEntry = {
-    generation,
-    seq,
-    id: entry.id,
-    tokens: entry.tokens,
-    exactTotal: entry.exactTotal,
-    robustTotal: entry.robustTotal,
-    exactCount: entry.exact.length,
-    keys: Uint32Array.from([...entry.exact, ...entry.robust]),
-    exactAt: Uint8Array.from(entry.exactAt),
-  };
-  if (entry.title !== undefined) stored.title = entry.title;
-  if (entry.url !== undefined) stored.url = entry.url;
-  if (entry.publishedAt !== undefined) stored.publishedAt = entry.publishedAt;
-  return stored;
-}
-
-async function putEntries(db: PacksDb, batch: readonly StoredPackEntry[]): Promise<void> {
-  if (batch.length === 0) return;
-  const tx = db.transaction('entries', 'readwrite');
-  for (const entry of batch) void tx.store.put(entry);
-  await tx.done;
-}
-
-/** Deletes a generation's entries and buckets, then its pending mark (in that order: a stop in between leaves it pending, to be dropped later). */
-async function dropGeneration(db: PacksDb, generation: number): Promise<void> {
-  await dropBuckets(db, generation);
-  await db.delete('entries', generationRange(generation));
-  await db.delete('pending', generation);
-}
-
-/** The matching fields of a stored entry. */
-export function storedKeys(stored: StoredPackEntry): Pick<PackEntry, 'tokens' | 'exactTotal' | 'robustTotal' | 'exact' | 'exactAt' | 'robust'> {
-  return {
-    tokens: stored.tokens,
-    exactTotal: stored.exactTotal,
-    robustTotal: stored.robustTotal,
-    exact: Array.from(stored.keys.subarray(0, stored.exactCount)),
-    exactAt: Array.from(stored.exactAt),
-    robust: Array.from(stored.keys.subarray(stored.exactCount)),
-  };
+  return installGeneration(db, generation, { header, bytes: tally.bytes, origin: options.origin, replace: options.replace, now: options.now?.() ?? Date.now() });
 }
 
 /** Installed packs, by name. */

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { libraryArticle } from '../bench/engine-corpus';
-import { packEntryOf } from '../../lib/packs/entry';
+import { packEntryOf, type PackEntry } from '../../lib/packs/entry';
 import { encodePack } from '../../lib/packs/pack';
 import { spunCopy } from '../unit/packs/helpers';
 import { newsPage } from './pages/site-chrome';
@@ -17,12 +17,18 @@ export const PACK_SITE = 'harbour-desk.example';
 export const packTitle = (i: number) => `Harbour board report number ${i}`;
 export const packUrl = (i: number) => `https://${PACK_SITE}/news/${i}`;
 
-/** Writes the pack to `path`. */
-export function writeTestPack(path: string): void {
-  const entries = Array.from({ length: PACK_ARTICLES }, (_, i) =>
+export const PACK_META = { name: PACK_NAME, description: 'Generated articles for the end-to-end test', createdAt: '2026-11-20T08:00:00Z' };
+
+/** The pack's entries: articles 0 to PACK_ARTICLES - 1 of the generated corpus. */
+export function testPackEntries(): PackEntry[] {
+  return Array.from({ length: PACK_ARTICLES }, (_, i) =>
     packEntryOf({ id: `hd-${i}`, title: packTitle(i), url: packUrl(i), publishedAt: '2026-10-05T09:00:00Z', text: libraryArticle(i) }),
   );
-  writeFileSync(path, encodePack({ name: PACK_NAME, description: 'Generated articles for the end-to-end test', createdAt: '2026-11-20T08:00:00Z' }, entries));
+}
+
+/** Writes the pack to `path`. */
+export function writeTestPack(path: string): void {
+  writeFileSync(path, encodePack(PACK_META, testPackEntries()));
 }
 
 /** A news page on another site carrying a spun copy of pack article PACK_TARGET. */

@@ -1,6 +1,6 @@
 /** The pack command and scan --pack as users run them (child processes: build uses worker threads). */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,8 +40,14 @@ describe('npm run pack', () => {
     expect((await pack('merge', '--out', file('merged.pack'), ...fixed, file('a.pack'), file('b.pack'))).code).toBe(0);
     expect(readFileSync(file('merged.pack'))).toEqual(readFileSync(file('all.pack')));
     expect((await pack('diff', '--out', file('update.pack'), file('a.pack'), file('all.pack'))).code).toBe(0);
-    expect((await pack('apply', '--out', file('applied.pack'), file('a.pack'), file('update.pack'))).code).toBe(0);
+    const applied = await pack('apply', '--out', file('applied.pack'), file('a.pack'), file('update.pack'));
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toMatch(/applied\.pack: 100 articles \([1-9]\d* added, 0 changed, 0 removed\)/);
     expect(readFileSync(file('applied.pack'))).toEqual(readFileSync(file('all.pack')));
+    const misfit = await pack('apply', '--out', file('misfit.pack'), file('b.pack'), file('update.pack'));
+    expect(misfit.code).toBe(1);
+    expect(misfit.stderr).toMatch(/update\.pack does not fit .*b\.pack: the update was made for another version of the pack/);
+    expect(existsSync(file('misfit.pack'))).toBe(false);
     const mergedUpdate = await pack('merge', '--out', file('wrong.pack'), file('update.pack'));
     expect(mergedUpdate.code).toBe(1);
     expect(mergedUpdate.stderr).toMatch(/update\.pack is a pack update, not a pack/);

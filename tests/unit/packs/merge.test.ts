@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { packHeader, concat, encodePack } from '../../../lib/packs/pack';
 import { openPack } from '../../../lib/packs/reader';
-import { applyUpdate, diffPacks, mergePacks } from '../../../lib/packs/merge';
+import { applyUpdate, mergePacks } from '../../../lib/packs/merge';
 import { PackBodyWriter } from '../../../lib/packs/writer';
-import { checksumLabel, encodeHeader, type PackHeader } from '../../../lib/packs/header';
+import { encodeHeader } from '../../../lib/packs/header';
+import { appliedHeader, checkUpdateFits, encodeUpdate } from '../../../lib/packs/update';
 import { PackFormatError } from '../../../lib/packs/bytes';
 import { entries, META, pack } from './helpers';
 
@@ -16,22 +17,15 @@ async function merge(...packs: Uint8Array[]): Promise<Uint8Array> {
   return concat([encodeHeader(packHeader(META, body.finish())), ...chunks]);
 }
 
-async function diff(old: Uint8Array, next: Uint8Array): Promise<Uint8Array> {
-  const [a, b] = await Promise.all([openPack([old]), openPack([next])]);
-  const chunks: Uint8Array[] = [];
-  const body = new PackBodyWriter((chunk) => chunks.push(chunk), true);
-  await diffPacks(a.records, b.records, body);
-  const summary = body.finish();
-  const header: PackHeader = { ...packHeader(META, summary), kind: 'update', checksum: b.header.checksum, removed: summary.removed, base: { checksum: a.header.checksum, articles: a.header.articles }, targetArticles: b.header.articles, updateChecksum: checksumLabel(summary.crc) };
-  return concat([encodeHeader(header), ...chunks]);
-}
+const diff = encodeUpdate;
 
 async function apply(old: Uint8Array, update: Uint8Array): Promise<Uint8Array> {
   const [a, u] = await Promise.all([openPack([old]), openPack([update])]);
+  checkUpdateFits(u.header, a.header);
   const chunks: Uint8Array[] = [];
   const body = new PackBodyWriter((chunk) => chunks.push(chunk));
-  await applyUpdate(a.records, u.records, body);
-  return concat([encodeHeader(packHeader(META, body.finish())), ...chunks]);
+  await applyUpdate(a.records, u.records, (entry) => body.put(entry));
+  return concat([encodeHeader(appliedHeader(u.header, body.finish())), ...chunks]);
 }
 
 describe('merge', () => {
@@ -70,8 +64,20 @@ describe('diff and apply', () => {
     expect(update.length).toBeLessThan(next.length);
   });
 
-  it('refuses an update that removes what the pack does not hold (made for another pack)', async () => {
+  it('refuses an update made for another pack: by its header, or by what it removes', async () => {
     const update = await diff(pack(0, 50), pack(10, 50));
-    await expect(apply(pack(20, 60), update)).rejects.toThrow(/does not hold/);
+    await expect(apply(pack(20, 60), update)).rejects.toThrow(/made for another version of the pack/);
+    const [a, u] = await Promise.all([openPack([pack(20, 60)]), openPack([update])]);
+    await expect(applyUpdate(a.records, u.records, () => undefined)).rejects.toThrow(/does not hold/);
+  });
+
+  it('counts what an update adds, changes and removes, and refuses a result that is not the promised pack', async () => {
+    const old = pack(0, 30);
+    const next = encodePack(META, [...entries(5, 25), ...entries(25, 30).map((e) => ({ ...e, title: 'Retitled' })), ...entries(40, 47)]);
+    const [a, u] = await Promise.all([openPack([old]), openPack([await diff(old, next)])]);
+    const body = new PackBodyWriter(() => undefined);
+    expect(await applyUpdate(a.records, u.records, (entry) => body.put(entry))).toEqual({ added: 7, changed: 5, removed: 5 });
+    expect(appliedHeader(u.header, body.finish()).checksum).toBe(u.header.checksum);
+    expect(() => appliedHeader({ ...u.header, checksum: 'crc32:00000000' }, { articles: 32, removed: 0, bodyBytes: 10, crc: 1 })).toThrow(/not the one the update promised/);
   });
 });

@@ -1,8 +1,15 @@
-/** Update checks of packs added from an address (fake fetch, fake-indexeddb): unchanged, replaced, failed; validators sent. */
+/**
+ * Update checks of packs added from an address (fake fetch, fake-indexeddb): unchanged,
+ * replaced, failed; validators sent; the publisher's diff from the installed copy applied, or
+ * the whole pack when there is none or it does not apply.
+ */
 import { describe, expect, it } from 'vitest';
 import { libraryArticle } from '../../bench/engine-corpus';
 import { createPackService } from '../../../lib/extension/pack-service';
+import { diffAddress } from '../../../lib/extension/pack-download';
 import { encodePack } from '../../../lib/packs/pack';
+import { openPack } from '../../../lib/packs/reader';
+import { encodeUpdate } from '../../../lib/packs/update';
 import { importPack, listPacks } from '../../../lib/packs/store';
 import { openPacksDb } from '../../../lib/packs/store-db';
 import { entries, META, pack } from './helpers';
@@ -10,18 +17,23 @@ import { entries, META, pack } from './helpers';
 const ADDRESS = 'https://packs.example/desk.pack';
 let count = 0;
 
-/** A server for ADDRESS: answers with `respond`, records each request's headers. */
-function server(respond: (headers: Headers) => Response) {
+/** A server: `respond` answers the pack's address, `diffs` (address → response) the diff addresses, anything else is 404. Records each request. */
+function server(respond: (headers: Headers) => Response, diffs: Record<string, () => Response> = {}) {
   const seen: Headers[] = [];
+  const asked: string[] = [];
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    expect(String(input)).toBe(ADDRESS);
     expect(init?.credentials).toBe('omit');
+    const address = String(input);
+    asked.push(address);
+    if (address !== ADDRESS) return diffs[address]?.() ?? new Response('not found', { status: 404 });
     const headers = new Headers(init?.headers);
     seen.push(headers);
     return respond(headers);
   }) as typeof fetch;
-  return { fetchImpl, seen };
+  return { fetchImpl, seen, asked };
 }
+
+const body = (bytes: Uint8Array, headers: Record<string, string> = {}) => new Response(new Blob([bytes.slice()]), { status: 200, headers: { 'content-length': String(bytes.length), ...headers } });
 
 async function setUp() {
   const db = await openPacksDb(`pack-updates-${++count}`);
@@ -43,13 +55,70 @@ describe('pack update checks', () => {
   it('a new version replaces the pack (same slot), and the next match sees it', async () => {
     const { db, installed } = await setUp();
     const next = encodePack({ ...META, createdAt: '2026-12-01T00:00:00Z' }, entries(10, 30));
-    const { fetchImpl } = server(() => new Response(new Blob([next.slice()]), { status: 200, headers: { etag: '"v2"', 'content-length': String(next.length) } }));
+    const { fetchImpl } = server(() => body(next, { etag: '"v2"' }));
     const service = createPackService(async () => db, fetchImpl);
     expect(await service.match(libraryArticle(25), () => false)).toEqual([]);
     expect(await service.checkUpdates()).toEqual([{ slot: installed.slot, name: META.name, outcome: 'updated' }]);
     const [after] = await listPacks(db);
     expect(after).toMatchObject({ slot: installed.slot, articles: 20, createdAt: '2026-12-01T00:00:00Z', origin: { kind: 'url', url: ADDRESS, etag: '"v2"' } });
     expect((await service.match(libraryArticle(25), () => false))[0]).toMatchObject({ id: 'art-00025' });
+  });
+
+  it('asks first for the diff from the installed copy, beside the pack on the same host', async () => {
+    const { db, installed } = await setUp();
+    const { fetchImpl, asked } = server(() => new Response(null, { status: 304 }));
+    await createPackService(async () => db, fetchImpl).checkUpdates();
+    expect(asked).toEqual([`${ADDRESS}.diffs/${installed.checksum.slice('crc32:'.length)}.pack`, ADDRESS]);
+    expect(diffAddress(new URL('https://host.example/a/news.pack?token=1#x'), 'crc32:0123abcd').href).toBe('https://host.example/a/news.pack.diffs/0123abcd.pack');
+  });
+
+  it('applies the diff from the installed copy, reports what it changed, and the next check does not download the whole pack again', async () => {
+    const { db, installed } = await setUp();
+    const old = pack(0, 20);
+    const next = encodePack({ ...META, createdAt: '2026-12-01T00:00:00Z' }, [...entries(5, 18), ...entries(18, 20).map((e) => ({ ...e, title: 'Retitled' })), ...entries(20, 30)]);
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const update = await encodeUpdate(old, next);
+    const { fetchImpl, asked } = server(() => body(next, { etag: '"v2"' }), { [diffUrl]: () => body(update) });
+    const service = createPackService(async () => db, fetchImpl);
+    expect(await service.match(libraryArticle(25), () => false)).toEqual([]);
+    expect(await service.checkUpdates()).toEqual([{ slot: installed.slot, name: META.name, outcome: 'updated', diff: { added: 10, changed: 2, removed: 5 } }]);
+    expect(asked).toEqual([diffUrl]);
+    const [after] = await listPacks(db);
+    expect(after).toMatchObject({ slot: installed.slot, articles: 25, bytes: next.length, createdAt: '2026-12-01T00:00:00Z', origin: { kind: 'url', url: ADDRESS } });
+    expect(after.origin).not.toHaveProperty('etag');
+    expect((await service.match(libraryArticle(25), () => false))[0]).toMatchObject({ id: 'art-00025' });
+    expect(await service.match(libraryArticle(2), () => false)).toEqual([]);
+
+    // No diff from the new copy: the whole pack is asked for, and left after its header, which names the copy installed.
+    asked.length = 0;
+    expect(await service.checkUpdates()).toEqual([{ slot: installed.slot, name: META.name, outcome: 'unchanged' }]);
+    expect(asked).toEqual([diffAddress(new URL(ADDRESS), after.checksum).href, ADDRESS]);
+    const [checked] = await listPacks(db);
+    expect(checked).toMatchObject({ generation: after.generation, origin: { etag: '"v2"' } });
+
+    // The diff was online before the new version replaced the old file: the old one is no update.
+    const stale = server(() => body(old, { etag: '"v1"' }));
+    expect(await createPackService(async () => db, stale.fetchImpl).checkUpdates()).toEqual([{ slot: installed.slot, name: META.name, outcome: 'unchanged' }]);
+    expect((await listPacks(db))[0]).toMatchObject({ generation: after.generation, articles: 25 });
+  });
+
+  it('a diff that does not apply (made from another pack, or refused by the server) is reported, and the whole pack is downloaded instead', async () => {
+    const { db, installed } = await setUp();
+    const next = encodePack(META, entries(10, 30));
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const misfit = await encodeUpdate(pack(50, 60), pack(50, 70));
+    for (const [diff, reason] of [
+      [() => body(misfit), /made for another version of the pack/],
+      [() => new Response('denied', { status: 500 }), /status 500/],
+    ] as const) {
+      const { fetchImpl } = server(() => body(next), { [diffUrl]: diff });
+      const [report] = await createPackService(async () => db, fetchImpl).checkUpdates();
+      expect(report).toMatchObject({ outcome: 'updated', diffError: expect.stringMatching(reason) });
+      expect(report).not.toHaveProperty('diff');
+      expect((await listPacks(db))[0]).toMatchObject({ articles: 20, checksum: await checksumOfPack(next) });
+      // Back to the old pack for the next case (a full import, as when it was added).
+      await importPack(db, [pack(0, 20)], { origin: { kind: 'url', url: ADDRESS }, replace: installed.slot });
+    }
   });
 
   it('a bad download or a server error is reported, and the installed pack is kept', async () => {
@@ -65,3 +134,7 @@ describe('pack update checks', () => {
     }
   });
 });
+
+async function checksumOfPack(bytes: Uint8Array): Promise<string> {
+  return (await openPack([bytes])).header.checksum;
+}
