@@ -95,6 +95,12 @@ class Run {
   }
 }
 
+/** A built pack: its header, and the input lines read (more than its articles when ids repeat). */
+export interface BuiltPack {
+  header: PackHeader;
+  linesRead: number;
+}
+
 /** Builds `out` from `inputs` (paths, `-` for standard input). Throws BuildInputError on a bad line. */
 export async function buildPack(
   inputs: readonly string[],
@@ -102,7 +108,7 @@ export async function buildPack(
   meta: PackMeta,
   workers = Math.max(1, availableParallelism()),
   runEntries = RUN_ENTRIES,
-): Promise<PackHeader> {
+): Promise<BuiltPack> {
   const tempDir = mkdtempSync(join(tmpdir(), 'pack-build-'));
   const runs: string[] = [];
   const pool: Worker[] = [];
@@ -147,6 +153,7 @@ export async function buildPack(
     let at = { input: -1, line: 1 };
     let sent = 0;
     let taken = 0;
+    let linesRead = 0;
     const take = async () => {
       await replyTo(taken);
       const reply = replies.get(taken)!;
@@ -158,6 +165,7 @@ export async function buildPack(
       if (input !== at.input) at = { input, line: 1 };
       if ('reason' in reply) throw new BuildInputError(`${locationLabel({ file, line: at.line + reply.line })} ${reply.reason}`);
       at.line += reply.lines;
+      linesRead += reply.ids.length;
       run.add(reply);
       if (run.ids.length >= runEntries) await flushRun();
     };
@@ -170,11 +178,13 @@ export async function buildPack(
     while (taken < sent) await take();
     if (runs.length === 0) {
       // Everything fit in one run: write it as the pack, without a temporary run to merge.
-      return await writePackFile(out, (body) => run.writeSorted(body), (summary) => packHeader(meta, summary), { deflate });
+      const header = await writePackFile(out, (body) => run.writeSorted(body), (summary) => packHeader(meta, summary), { deflate });
+      return { header, linesRead };
     }
     await flushRun();
     const opened = await Promise.all(runs.map((path) => readPackFile(path)));
-    return await writePackFile(out, (body) => mergePacks(opened.map((pack) => pack.records), body, true), (summary) => packHeader(meta, summary), { deflate });
+    const header = await writePackFile(out, (body) => mergePacks(opened.map((pack) => pack.records), body, true), (summary) => packHeader(meta, summary), { deflate });
+    return { header, linesRead };
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
     rmSync(tempDir, { recursive: true, force: true });

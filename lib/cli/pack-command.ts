@@ -93,8 +93,10 @@ async function readPacks(files: readonly string[]) {
 async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr: (line: string) => void }): Promise<void> {
   const out = args.out!;
   if (args.command === 'build') {
-    const header = await buildPack(args.files.length > 0 ? args.files : ['-'], out, metaOf(args), args.workers, args.runEntries);
+    const { header, linesRead } = await buildPack(args.files.length > 0 ? args.files : ['-'], out, metaOf(args), args.workers, args.runEntries);
     io.stderr(`pack: ${out}: ${header.articles} articles, ${header.bodyBytes} bytes of entries`);
+    const repeated = linesRead - header.articles;
+    if (repeated > 0) io.stderr(`pack: warning: ${repeated} ${repeated === 1 ? 'line repeats an id' : 'lines repeat ids'} of earlier lines; for each id the last line was kept`);
   } else if (args.command === 'merge') {
     const packs = await readPacks(args.files);
     const header = await writePackFile(out, (body) => mergePacks(packs.map((pack) => pack.records), body), (summary) => packHeader(metaOf(args, packs[0].header), summary));

@@ -81,7 +81,8 @@ describe('buildPack', () => {
     const input = file('input.ndjson', `${lines(0, 40).join('\n')}\n${retitled.join('\n')}`);
     const expected = encodePack(META, [...entries(0, 40), ...entries(5, 8).map((entry) => ({ ...entry, title: 'Later' }))]);
     for (const runEntries of [100, 9]) {
-      await buildPack([input], join(dir, 'out.pack'), META, 2, runEntries);
+      const built = await buildPack([input], join(dir, 'out.pack'), META, 2, runEntries);
+      expect(built.linesRead - built.header.articles).toBe(3);
       expect(readFileSync(join(dir, 'out.pack'))).toEqual(Buffer.from(expected));
     }
     const { entries: decoded } = await decodePack(readFileSync(join(dir, 'out.pack')));
