@@ -78,7 +78,7 @@ export function parseHeaderJson(json: Uint8Array, checkEngine: boolean): PackHea
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
   } catch (error) {
-    throw new PackFormatError(`the pack header is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new PackFormatError(`the pack header is damaged: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   return validateHeader(value, checkEngine);
 }
@@ -91,7 +91,7 @@ function validateHeader(value: unknown, checkEngine: boolean): PackHeader {
     throw new PackFormatError(`pack format version ${JSON.stringify(record.formatVersion)} is not supported (this program reads version ${PACK_FORMAT_VERSION})`);
   }
   const kind = record.kind;
-  if (kind !== 'pack' && kind !== 'update') throw new PackFormatError(`unknown pack kind ${JSON.stringify(kind)}`);
+  if (kind !== 'pack' && kind !== 'update') throw new PackFormatError(`the pack header does not say it is a pack or an update (its "kind" is ${JSON.stringify(kind) ?? 'missing'}): the file is damaged or was not made by this program`);
   const header: PackHeader = {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,

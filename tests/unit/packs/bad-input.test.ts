@@ -78,6 +78,6 @@ describe('bad packs are rejected whole, with a message naming the problem', () =
 
   it('an update header without its update fields', async () => {
     expect(await rejected(withHeader(encodePack(META, []), (h) => Object.assign(h, { kind: 'update' })))).toMatch(/"removed" is not a count/);
-    expect(await rejected(withHeader(encodePack(META, []), (h) => Object.assign(h, { kind: 'patch' })))).toMatch(/unknown pack kind/);
+    expect(await rejected(withHeader(encodePack(META, []), (h) => Object.assign(h, { kind: 'patch' })))).toMatch(/does not say it is a pack or an update \(its "kind" is "patch"\)/);
   });
 });
