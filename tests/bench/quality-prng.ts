@@ -48,3 +48,9 @@ function hashSeed(text: string): number {
   }
   return h >>> 0;
 }
+
+/** The generator's numbers in [0, 1) as a plain function of no arguments (for code that takes `() => number`). */
+export function seededNumbers(seed: number | string): () => number {
+  const generator = new SeededRandom(seed);
+  return () => generator.next();
+}

@@ -5,19 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { formatLibraryLine } from '../../lib/library/format';
+import { seededNumbers } from './quality-prng';
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const next = random(20251121);
+const next = seededNumbers(20251121);
 const VOCABULARY = Array.from({ length: 6000 }, (_, index) => {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   let word = '';

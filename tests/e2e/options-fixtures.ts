@@ -3,13 +3,8 @@
  * generated articles, and an original story with a spun copy of it (synonym swaps as a
  * content farm's spinner makes them) for the learn-while-reading check.
  */
-import { SeededRandom } from '../bench/quality-prng';
+import { seededNumbers } from '../bench/quality-prng';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
-function random(seed: number): () => number {
-  const generator = new SeededRandom(seed);
-  return () => generator.next();
-}
 
 const PLACES = ['Northbridge', 'Lower Halden', 'Carrow Bay', 'Westmere', 'Ashby Cross', 'Fenwick', 'Stallard', 'Port Ilsey'];
 const SUBJECTS = ['the council', 'the water board', 'a local charity', 'the rail operator', 'the hospital trust', 'the harbour authority'];
@@ -34,7 +29,7 @@ export interface GeneratedArticle {
 
 /** `count` distinct articles; article `markerIndex` carries the word `marker` in its text. */
 export function generatedArticles(count: number, marker: string, markerIndex: number): GeneratedArticle[] {
-  const next = random(20250101);
+  const next = seededNumbers(20250101);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   return Array.from({ length: count }, (_, i) => {
     const place = pick(PLACES);

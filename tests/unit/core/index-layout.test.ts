@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FingerprintIndex, type IndexSnapshot } from '../../../lib/core/index';
-import { SeededRandom } from '../../bench/quality-prng';
+import { seededNumbers } from '../../bench/quality-prng';
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  const generator = new SeededRandom(seed);
-  return () => generator.next();
-}
 
 const everything = { maxDocs: 1e9, maxShare: 1, minShared: 1, limit: 1e9 };
 
@@ -59,7 +54,7 @@ function naiveWeights(model: Map<string, number[]>, query: number[]): Map<string
 /** Replays random adds, replacements and removals on an index and on a plain map, asking both
  *  along the way; returns them. */
 function randomRun(seed: number, steps: number) {
-  const next = random(seed);
+  const next = seededNumbers(seed);
   const makeHashes = hashMaker(next);
   const index = new FingerprintIndex();
   const model = new Map<string, number[]>();
@@ -110,7 +105,7 @@ describe('FingerprintIndex layout (bucketed 32-bit postings)', () => {
   });
 
   it('costs about 4 bytes per posting', () => {
-    const next = random(11);
+    const next = seededNumbers(11);
     const index = new FingerprintIndex();
     for (let i = 0; i < 5_000; i++) index.add(`doc${i}`, Array.from({ length: 100 }, () => Math.floor(next() * 2 ** 32)));
     const bytes = index.byteLength; // flushes: everything is in the buckets or the recent level
