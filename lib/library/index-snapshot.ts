@@ -79,14 +79,19 @@ export class IndexSnapshotKeeper {
    * when both match the library (stamped INDEX_VERSION, generation and entry count). Resolves
    * the number of changed ids replayed, or undefined, the engine still empty, when there is no
    * snapshot or it is stale or corrupt.
+   *
+   * The snapshot (tens of MB) is read at once, beside `startUp` (the caller's other start-up
+   * steps, which may write entries); the library's stamp is read once `startUp` is done, so it
+   * is compared with what the library holds after them. Nothing else saves a snapshot before
+   * the library is open, so the snapshot and its changes, read together, stay one pair.
    */
-  async restore(): Promise<number | undefined> {
-    const tx = this.db.transaction(['meta', 'entries']);
-    const [stored, changes, stamp] = await Promise.all([
-      tx.objectStore('meta').get(SNAPSHOT_KEY) as Promise<Partial<StoredSnapshot> | undefined>,
-      tx.objectStore('meta').get(CHANGES_KEY) as Promise<Partial<StoredChanges> | undefined>,
-      libraryStamp(tx),
+  async restore(startUp: Promise<unknown> = Promise.resolve()): Promise<number | undefined> {
+    const read = this.db.transaction('meta').store;
+    const records = Promise.all([
+      read.get(SNAPSHOT_KEY) as Promise<Partial<StoredSnapshot> | undefined>,
+      read.get(CHANGES_KEY) as Promise<Partial<StoredChanges> | undefined>,
     ]);
+    const [[stored, changes], stamp] = await Promise.all([records, startUp.then(() => libraryStamp(this.db.transaction(['meta', 'entries'])))]);
     // A snapshot of another layout (left by an older version) is rebuilt without a warning.
     if (!stored || stored.version !== INDEX_VERSION || typeof stored.generation !== 'number' || stored.index?.format !== SNAPSHOT_FORMAT) return undefined;
     const replay = stored.generation === stamp.generation ? [] : changes?.base === stored.generation && changes.generation === stamp.generation ? changes.ids : undefined;

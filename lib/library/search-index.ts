@@ -84,10 +84,11 @@ export async function forgetEntries(tx: SearchTx, ids: readonly string[]): Promi
   }
 }
 
-/** The ids of every entry in some segment. */
-export async function indexedEntries(db: LibraryDb): Promise<Set<string>> {
+/** The ids of every entry in some segment (read in `db`, or in a transaction's store). */
+export async function indexedEntries(db: LibraryDb | { getAll(): Promise<Array<{ ids: ReadonlyArray<string | null> }>> }): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const head of await db.getAll('search-segments')) for (const id of head.ids) if (id) out.add(id);
+  const heads = 'transaction' in db ? await db.getAll('search-segments') : await db.getAll();
+  for (const head of heads) for (const id of head.ids) if (id) out.add(id);
   return out;
 }
 

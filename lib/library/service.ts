@@ -56,6 +56,10 @@ export interface ExportPage {
 /** How `open` filled the engine: from the saved snapshot (`replayed`: ids changed since it,
  *  whose fingerprints were read), or from the fingerprints store (`refingerprinted`: texts
  *  whose fingerprints had to be computed again). */
+/** After the library opens, the wait before looking for entries left without search words
+ *  (word-indexer.ts): past a restarted worker's first match, well within its 30 s idle life. */
+const MISSING_WORDS_DELAY_MS = 5_000;
+
 export type IndexLoad = { from: 'snapshot'; replayed: number } | { from: 'fingerprints'; refingerprinted: number };
 
 export class LibraryService {
@@ -81,12 +85,15 @@ export class LibraryService {
    *  library, else from the stored fingerprints (rebuilt if the engine changed), then saves a
    *  fresh snapshot a little later. */
   static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
-    await rollbackUnfinishedImports(db);
-    await ensureCounts(db);
-    await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
     const snapshots = new IndexSnapshotKeeper(db, engine);
-    const replayed = await snapshots.restore();
+    // The snapshot's read (the longest step of a restart) runs beside these.
+    const startUp = (async () => {
+      await rollbackUnfinishedImports(db);
+      await ensureCounts(db);
+      await addMissingSeeds(db, seedFiles);
+    })();
+    const replayed = await snapshots.restore(startUp);
     let load: IndexLoad;
     if (replayed !== undefined) load = { from: 'snapshot', replayed };
     else {
@@ -94,7 +101,7 @@ export class LibraryService {
       snapshots.schedule();
     }
     const service = new LibraryService(db, engine, seedFiles, snapshots, load);
-    await service.words.scheduleMissing();
+    service.words.scheduleMissing(MISSING_WORDS_DELAY_MS);
     return service;
   }
 

@@ -62,9 +62,16 @@ const baseProfile = join(dir, `profile-${articles}`);
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/**
+ * Copies `build` into the one extension folder and launches it with `profileDir`. Chromium keeps
+ * an extension's service-worker script with its registration in the profile (a new version in
+ * the manifest did not replace it here), so the registration is deleted first: the loaded
+ * extension registers the worker again from the copied build. The library is not touched.
+ */
 async function launch(build: string, profileDir: string): Promise<ExtensionHarness> {
   rmSync(extensionDir, { recursive: true, force: true });
   cpSync(build, extensionDir, { recursive: true });
+  rmSync(join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
   return launchExtension({ extensionDir, profileDir });
 }
 
