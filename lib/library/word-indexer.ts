@@ -9,7 +9,7 @@
 import type { LibraryDb } from './db';
 import { RequestBatch } from './entry-writes';
 import { journaledIds } from './import-journal';
-import { forgetEntries, indexedEntries, mergeSmallSegments, putSegment, SEARCH_STORES, SMALL_SEGMENT } from './search-index';
+import { forgetEntries, idsInSegments, mergeSmallSegments, putSegment, SEARCH_STORES, SMALL_SEGMENT } from './search-index';
 import { buildSegment } from './search-segments';
 import { searchWords } from './search-words';
 import { unpackText } from './text-codec';
@@ -81,7 +81,7 @@ export class WordIndexer {
   private async findMissing(): Promise<void> {
     const read = this.db.transaction(['search-segments', 'entries', 'meta']);
     const [indexed, entries, importing] = await Promise.all([
-      indexedEntries(read.objectStore('search-segments')),
+      idsInSegments(read.objectStore('search-segments')),
       read.objectStore('entries').getAllKeys(),
       journaledIds(read.objectStore('meta')),
     ]);

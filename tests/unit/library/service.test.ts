@@ -153,6 +153,19 @@ describe('word search index', () => {
     expect((await reopened.list({ sort: 'date', words: 'pyongyang', limit: 10 })).items.length).toBeGreaterThan(1);
   });
 
+  test('a library whose words are all indexed is not indexed again when it reopens', async () => {
+    const { db, service, name } = await openService();
+    await service.add({ title: 'Harbour news', text: article(2), source: 's', origin: 'pasted' });
+    await service.wordsIndexed();
+    const segmentIds = async (library: LibraryService) => (await library.db.getAll('search-segments')).flatMap((head) => head.ids.filter(Boolean)).sort();
+    const before = await segmentIds(service);
+    expect(before).toHaveLength(6);
+    db.close();
+    const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
+    await reopened.wordsIndexed();
+    expect(await segmentIds(reopened)).toEqual(before);
+  });
+
   test('the scan for entries without search words comes after the opening, and skips an import under way: each entry is indexed once', async () => {
     const { db, name } = await openService();
     await db.clear('search-segments');
