@@ -6,7 +6,7 @@ import { deleteEntries, ENTRY_STORES, putPrepared, RequestBatch, writeEntries } 
 import { IndexSnapshotKeeper } from '../../../lib/library/index-snapshot';
 import { prepareEntry } from '../../../lib/library/prepared';
 import { LibraryService } from '../../../lib/library/service';
-import { SEED_FILES, article, openService } from './helpers';
+import { SEED_FILES, article, openService, preparedBatch } from './helpers';
 
 const SNAPSHOT_KEY = 'indexSnapshot';
 
@@ -198,6 +198,19 @@ describe('index snapshot', () => {
     const emptied = await reopen(again.db, name);
     expect(emptied.indexLoad).toEqual({ from: 'snapshot', replayed: 0 });
     expect((await verdicts(emptied)).flat()).toEqual([]);
+  });
+
+  test('an import left unfinished is rolled back at the opening, while the snapshot is read: its articles are not matched', async () => {
+    const { db, service, name } = await savedLibrary();
+    const importId = await service.beginImport('cut.ndjson');
+    await service.importBatch(importId, await preparedBatch([{ id: 'cut-1', title: 'Cut short', text: article(40, 6) }]));
+    // The snapshot (here its changes record) now holds the import's article; the worker stops before the commit.
+    expect(await service.saveIndexSnapshot()).toBe(true);
+    expect((await verdicts(service))[12][0]).toMatch(/^cut-1 verbatim/);
+    const reopened = await reopen(db, name);
+    expect(await reopened.db.getKey('entries', 'cut-1')).toBeUndefined();
+    expect(reopened.indexLoad.from).toBe('fingerprints');
+    expect((await verdicts(reopened)).flat().filter((match) => match.startsWith('cut-1'))).toEqual([]);
   });
 
   test('no snapshot is taken while a change is between its commit and the engine update', async () => {
