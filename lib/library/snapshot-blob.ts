@@ -3,9 +3,9 @@
  * its four Uint32 arrays one after another in one Blob. IndexedDB keeps a Blob as a file of
  * its own and hands it back as a handle; `arrayBuffer()` then reads its bytes straight into one
  * ArrayBuffer, which the restored index uses as it is (views, no copy). In Chromium 156 that
- * read 45 MB (100,000 articles) in a median 45 ms against 113 ms for the same arrays stored as
- * typed arrays, which are structured-clone decoded on the reading thread (scratch measurement in
- * an extension page, 2026-11-30, 5 reads each, alternating).
+ * read 50 MB (100,000 articles) in a median 65 ms against 144 ms for the same arrays stored as
+ * typed arrays, which are structured-clone decoded on the reading thread
+ * (tests/bench/browser/snapshot-read.ts, 2026-11-30, README "A restarted worker's first match").
  */
 import type { IndexSnapshot } from '../core/index';
 
