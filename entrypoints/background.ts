@@ -22,6 +22,10 @@ import { PACK_UPDATE_ALARM, schedulePackUpdates } from '../lib/extension/pack-sc
 import { createPackService } from '../lib/extension/pack-service';
 
 export default defineBackground(() => {
+  // Open the library, and restore the engine's index, as soon as the worker starts, whatever
+  // woke it: a stopped worker is mostly woken by a tab starting to load a page, whose report
+  // comes a few hundred ms later, time in which the index snapshot is read.
+  openLibrary();
   const pageTexts = new PageTexts();
   const learning = new LearningScheduler();
   const reports = new PageReports();
@@ -65,17 +69,18 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.warn('Recycled News: cannot show the match on the page', error));
   });
 
-  // Seed and index the library as soon as the extension is installed or the browser starts,
-  // so the first page a reader opens is not kept waiting for it.
-  const warmUp = () => {
-    void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
-    void packAutoUpdateSetting.getValue().then((enabled) => schedulePackUpdates(enabled === true));
-  };
-  browser.runtime.onInstalled.addListener(warmUp);
-  browser.runtime.onStartup.addListener(warmUp);
+  // The library was opened above; the pack update alarm follows its setting.
+  const scheduleUpdates = () => void packAutoUpdateSetting.getValue().then((enabled) => schedulePackUpdates(enabled === true));
+  browser.runtime.onInstalled.addListener(scheduleUpdates);
+  browser.runtime.onStartup.addListener(scheduleUpdates);
   // The welcome page explains what the library is; shown once, on a first install (not on updates).
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   void forgetClosedTabs(sessionTabResults).then(() => recheckInterrupted(sessionTabResults, (tabId) => handlers['tab/result']({ tabId })));
 });
+
+/** Opens (seeds, indexes) the library; a failure is logged, and the next message tries again. */
+function openLibrary(): void {
+  void getLibrary().catch((error: unknown) => console.error('Recycled News: library failed to open', error));
+}

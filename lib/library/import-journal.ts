@@ -61,6 +61,13 @@ export async function writeImportBatch(db: LibraryDb, importId: string, seq: num
   });
 }
 
+/** The ids written by imports not yet committed (nor rolled back), read in `meta`. */
+export async function journaledIds(meta: { getAll(range: IDBKeyRange): Promise<unknown[]> }): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const row of await meta.getAll(journalRange())) if (isJournalBatch(row)) for (const id of row.ids) out.add(id);
+  return out;
+}
+
 /** Commits an import: its entries stay, its journal goes. */
 export async function closeJournal(db: LibraryDb, importId: string): Promise<void> {
   await db.delete('meta', journalRange(importId));

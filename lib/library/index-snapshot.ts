@@ -14,11 +14,11 @@
  * those whose fingerprint is stored); the whole snapshot is rewritten once they are many.
  */
 import type { Engine } from '../core/engine';
-import type { IndexSnapshot } from '../core/index';
 import { SNAPSHOT_FORMAT } from '../core/index-snapshot';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb, StoredFingerprint } from './db';
 import { libraryGeneration, RequestBatch } from './entry-writes';
+import { packSnapshot, unpackSnapshot, type PackedSnapshot } from './snapshot-blob';
 
 const SNAPSHOT_KEY = 'indexSnapshot';
 const CHANGES_KEY = 'indexSnapshotChanges';
@@ -34,7 +34,16 @@ interface StoredSnapshot {
   version: number;
   generation: number;
   entries: number;
-  index: IndexSnapshot;
+  /** The index, its arrays in one Blob (snapshot-blob.ts). A record of the former layout has
+   *  `index` (the typed arrays themselves) instead, and is rebuilt. */
+  packed: PackedSnapshot;
+}
+
+/** A record read back from the snapshot's key: of this version or of any other. */
+interface ReadSnapshot {
+  version?: unknown;
+  generation?: unknown;
+  packed?: Partial<PackedSnapshot>;
 }
 
 /** Ids added or removed between the snapshot's generation (`base`) and `generation`. */
@@ -79,20 +88,33 @@ export class IndexSnapshotKeeper {
    * when both match the library (stamped INDEX_VERSION, generation and entry count). Resolves
    * the number of changed ids replayed, or undefined, the engine still empty, when there is no
    * snapshot or it is stale or corrupt.
+   *
+   * The snapshot (tens of MB) is read at once, beside `startUp` (the caller's other start-up
+   * steps, which may write entries); the library's stamp is read once `startUp` is done, so it
+   * is compared with what the library holds after them. Nothing else saves a snapshot before
+   * the library is open, so the snapshot and its changes, read together, stay one pair.
    */
-  async restore(): Promise<number | undefined> {
-    const tx = this.db.transaction(['meta', 'entries']);
-    const [stored, changes, stamp] = await Promise.all([
-      tx.objectStore('meta').get(SNAPSHOT_KEY) as Promise<Partial<StoredSnapshot> | undefined>,
-      tx.objectStore('meta').get(CHANGES_KEY) as Promise<Partial<StoredChanges> | undefined>,
-      libraryStamp(tx),
+  async restore(startUp: Promise<unknown> = Promise.resolve()): Promise<number | undefined> {
+    const read = this.db.transaction('meta').store;
+    const records = Promise.all([
+      read.get(SNAPSHOT_KEY) as Promise<ReadSnapshot | undefined>,
+      read.get(CHANGES_KEY) as Promise<Partial<StoredChanges> | undefined>,
     ]);
     // A snapshot of another layout (left by an older version) is rebuilt without a warning.
-    if (!stored || stored.version !== INDEX_VERSION || typeof stored.generation !== 'number' || stored.index?.format !== SNAPSHOT_FORMAT) return undefined;
+    const usable = (stored: ReadSnapshot | undefined): stored is ReadSnapshot & { generation: number; packed: Partial<PackedSnapshot> } =>
+      stored?.version === INDEX_VERSION && typeof stored.generation === 'number' && stored.packed?.format === SNAPSHOT_FORMAT;
+    // The arrays' bytes are read as soon as the record is there, also beside `startUp`.
+    const arrays = records.then(([stored]) => (usable(stored) ? unpackSnapshot(stored.packed) : undefined)).then(
+      (index) => ({ index }),
+      (error: unknown) => ({ error }),
+    );
+    const [[stored, changes], unpacked, stamp] = await Promise.all([records, arrays, startUp.then(() => libraryStamp(this.db.transaction(['meta', 'entries'])))]);
+    if (!usable(stored)) return undefined;
     const replay = stored.generation === stamp.generation ? [] : changes?.base === stored.generation && changes.generation === stamp.generation ? changes.ids : undefined;
     if (!Array.isArray(replay) || !replay.every((id) => typeof id === 'string')) return undefined;
     try {
-      this.engine.restore(stored.index as IndexSnapshot);
+      if ('error' in unpacked) throw unpacked.error;
+      this.engine.restore(unpacked.index!);
       await this.replay(replay);
     } catch (error) {
       console.warn('Recycled News: the saved index is damaged; rebuilding it from the library', error);
@@ -180,7 +202,7 @@ export class IndexSnapshotKeeper {
     } else if (this.changed && this.changed.size <= MAX_CHANGES) {
       writes.add(meta.put({ base: this.base, generation: stamp.generation, ids: [...this.changed] } satisfies StoredChanges, CHANGES_KEY));
     } else {
-      writes.add(meta.put({ version: INDEX_VERSION, ...stamp, index: this.engine.snapshot() } satisfies StoredSnapshot, SNAPSHOT_KEY));
+      writes.add(meta.put({ version: INDEX_VERSION, ...stamp, packed: packSnapshot(this.engine.snapshot()) } satisfies StoredSnapshot, SNAPSHOT_KEY));
       writes.add(meta.delete(CHANGES_KEY));
       // Changes from here on are counted against the snapshot being written.
       this.base = stamp.generation;

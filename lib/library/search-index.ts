@@ -85,9 +85,14 @@ export async function forgetEntries(tx: SearchTx, ids: readonly string[]): Promi
 }
 
 /** The ids of every entry in some segment. */
-export async function indexedEntries(db: LibraryDb): Promise<Set<string>> {
+export function indexedEntries(db: LibraryDb): Promise<Set<string>> {
+  return idsInSegments(db.transaction('search-segments').store);
+}
+
+/** The ids of every entry in the segments of `segments` (the search-segments store, in a transaction of the caller's). */
+export async function idsInSegments(segments: { getAll(): Promise<Array<{ ids: ReadonlyArray<string | null> }>> }): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const head of await db.getAll('search-segments')) for (const id of head.ids) if (id) out.add(id);
+  for (const head of await segments.getAll()) for (const id of head.ids) if (id) out.add(id);
   return out;
 }
 

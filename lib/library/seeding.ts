@@ -28,6 +28,8 @@ export async function addMissingSeeds(db: LibraryDb, seedFiles: readonly SeedFil
     if (taken === undefined) toAdd.push(item);
   }
   await writeEntries(db, toAdd);
+  // Nothing new (every start of the worker): no write, which would wait for the index snapshot's read of `meta`.
+  if (fresh.length === 0) return toAdd;
   await db.put('meta', [...seeded, ...fresh.map((file) => seedIdFromFileName(file.fileName))], SEEDED_KEY);
   return toAdd;
 }

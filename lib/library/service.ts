@@ -53,6 +53,10 @@ export interface ExportPage {
   next?: string;
 }
 
+/** After the library opens, the wait before looking for entries left without search words
+ *  (word-indexer.ts): past a restarted worker's first match, well within its 30 s idle life. */
+const MISSING_WORDS_DELAY_MS = 5_000;
+
 /** How `open` filled the engine: from the saved snapshot (`replayed`: ids changed since it,
  *  whose fingerprints were read), or from the fingerprints store (`refingerprinted`: texts
  *  whose fingerprints had to be computed again). */
@@ -78,15 +82,19 @@ export class LibraryService {
 
   /** Opens the library: rolls back imports a previous run left unfinished, adds seeds not added
    *  before, and fills the engine from the saved index snapshot if it still matches the
-   *  library, else from the stored fingerprints (rebuilt if the engine changed), then saves a
-   *  fresh snapshot a little later. */
+   *  library after those steps (its read runs beside them), else from the stored fingerprints
+   *  (rebuilt if the engine changed), then saves a fresh snapshot a little later. Entries left
+   *  without search words are looked for MISSING_WORDS_DELAY_MS later, off the first match. */
   static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
-    await rollbackUnfinishedImports(db);
-    await ensureCounts(db);
-    await addMissingSeeds(db, seedFiles);
     const engine = new Engine();
     const snapshots = new IndexSnapshotKeeper(db, engine);
-    const replayed = await snapshots.restore();
+    // The snapshot's read (the longest step of a restart) runs beside these.
+    const startUp = (async () => {
+      await rollbackUnfinishedImports(db);
+      await ensureCounts(db);
+      await addMissingSeeds(db, seedFiles);
+    })();
+    const replayed = await snapshots.restore(startUp);
     let load: IndexLoad;
     if (replayed !== undefined) load = { from: 'snapshot', replayed };
     else {
@@ -94,7 +102,7 @@ export class LibraryService {
       snapshots.schedule();
     }
     const service = new LibraryService(db, engine, seedFiles, snapshots, load);
-    await service.words.scheduleMissing();
+    service.words.scheduleMissing(MISSING_WORDS_DELAY_MS);
     return service;
   }
 

@@ -52,6 +52,9 @@ export interface LaunchOptions {
   args?: string[];
   /** More environment for Chromium (LANGUAGE/LANG also pick the UI language on Linux). */
   env?: Record<string, string>;
+  /** A browser profile to use and keep (close() leaves it; a benchmark reuses its library);
+   *  by default a temporary one, deleted by close(). The welcome tab is awaited only when it is new. */
+  profileDir?: string;
 }
 
 export interface OpenedPage {
@@ -80,8 +83,9 @@ export class ExtensionHarness {
     readonly extensionId: string,
     private readonly server: Server,
     readonly baseUrl: string,
-    /** The browser's profile (a temporary directory, deleted by close()). */
+    /** The browser's profile (a temporary directory, deleted by close(), unless kept). */
     readonly userDataDir: string,
+    private readonly keepProfile = false,
   ) {
     server.on('request', (request, response) => {
       const route = this.routes.get(new URL(request.url ?? '/', baseUrl).pathname);
@@ -101,7 +105,9 @@ export class ExtensionHarness {
     const server = createServer();
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const userDataDir = await mkdtemp(join(tmpdir(), 'recycled-news-e2e-'));
+    const keepProfile = options.profileDir !== undefined;
+    const freshProfile = !keepProfile || !existsSync(join(options.profileDir!, 'Default'));
+    const userDataDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'recycled-news-e2e-')));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -111,8 +117,8 @@ export class ExtensionHarness {
     // Generous: on a loaded two-core machine the worker has been seen to take over 30 s to start.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: SERVICE_WORKER_TIMEOUT_MS }));
     const extensionId = new URL(worker.url()).host;
-    await welcomePageOpened(context, extensionId);
-    return new ExtensionHarness(context, extensionId, server, baseUrl, userDataDir);
+    if (freshProfile) await welcomePageOpened(context, extensionId);
+    return new ExtensionHarness(context, extensionId, server, baseUrl, userDataDir, keepProfile);
   }
 
   /** Serves `body` at `path` (e.g. '/news/a.html') from now on. */
@@ -258,7 +264,7 @@ export class ExtensionHarness {
     // Chromium keeps connections alive: without this, close() waits for them forever.
     this.server.closeAllConnections();
     await new Promise<void>((done) => this.server.close(() => done()));
-    await rm(this.userDataDir, { recursive: true, force: true });
+    if (!this.keepProfile) await rm(this.userDataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The engine's index snapshot in Chromium's own IndexedDB (lib/library/index-snapshot.ts): the
  * worker saves it a few seconds after the library opens, in the bucketed layout (format 2,
- * Uint32 postings), and a worker restarted afterwards restores it rather than rebuilding the
+ * Uint32 postings) with its arrays in one Blob, and a worker restarted afterwards restores it rather than rebuilding the
  * index: a rebuild would save a fresh snapshot over the record, so a mark put on the stored
  * record survives only a restore.
  */
@@ -15,7 +15,7 @@ const seed002 = seed('002');
 
 interface SnapshotShape {
   format: unknown;
-  postings: string;
+  arrays: string;
   slotBits: unknown;
   entries: unknown;
   mark: unknown;
@@ -49,8 +49,8 @@ describe('index snapshot in Chromium', () => {
             tx.onerror = () => fail(tx.error);
           });
           if (!stored) return null;
-          const index = stored.index as Record<string, unknown>;
-          return { format: index.format, postings: (index.postings as object)?.constructor?.name, slotBits: index.slotBits, entries: stored.entries, mark: stored.mark } as SnapshotShape;
+          const packed = stored.packed as Record<string, unknown>;
+          return { format: packed.format, arrays: (packed.arrays as object)?.constructor?.name, slotBits: packed.slotBits, entries: stored.entries, mark: stored.mark } as SnapshotShape;
         } finally {
           db.close();
         }
@@ -58,7 +58,7 @@ describe('index snapshot in Chromium', () => {
 
     // Saved about 5 s after the library opened (generous guard: 60 s).
     await expect.poll(() => snapshot(), { timeout: 60_000, interval: 500 }).not.toBeNull();
-    expect(await snapshot('restored, not rebuilt')).toMatchObject({ format: 2, postings: 'Uint32Array', slotBits: 10, entries: 5 });
+    expect(await snapshot('restored, not rebuilt')).toMatchObject({ format: 2, arrays: 'Blob', slotBits: 10, entries: 5 });
 
     await probe.stopWorkers();
     harness.servePage('/after-restart.html', newsPage({ site: 'Copy Desk', headline: seed002.title, paragraphs: seed002.text.split('\n\n') }));

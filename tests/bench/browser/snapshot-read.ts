@@ -1,10 +1,11 @@
 /**
- * How long Chromium's IndexedDB takes to read the engine's index snapshot back, in the former
- * layout (float64 postings, 8 bytes) beside the bucketed one (Uint32 postings, 4 bytes), both
- * written by the same extension page from the same generated postings (sorted random 32-bit
- * hashes, random slots: as compressible as a real index) and read in turn from a fresh page
- * of the extension's origin each (a fresh heap), one readonly transaction per read, as a restarted
- * worker does.
+ * How long Chromium's IndexedDB takes to read the engine's index snapshot back, in the first
+ * layout (float64 postings, 8 bytes), the bucketed one (Uint32 postings, 4 bytes) and the
+ * bucketed one with its arrays in one Blob read with arrayBuffer() (as stored since
+ * 2026-11-30, lib/library/snapshot-blob.ts), all written by the same extension page from the
+ * same generated postings (sorted random 32-bit hashes, random slots: as compressible as a real
+ * index) and read in turn from a fresh page of the extension's origin each (a fresh heap), one
+ * readonly transaction per read, as a restarted worker does.
  * The restore's checks are not included (bench:engine's `snapshot` lines time them in Node).
  *
  * Usage: npx tsx tests/bench/browser/snapshot-read.ts [--articles 100000] [--rounds 5]
@@ -68,13 +69,16 @@ try {
       const tx = db.transaction('meta', 'readwrite');
       tx.objectStore('meta').put({ version: 3, index: { format: 1, ...common, postings: float64 } }, 'float64');
       tx.objectStore('meta').put({ version: 3, index: { format: 2, ...common, slotBits: bits, offsets, postings: bucketed } }, 'bucketed');
+      // As lib/library/snapshot-blob.ts stores it: the four Uint32 arrays one after another in one Blob.
+      const lengths = [common.idLengths.length, common.counts.length, offsets.length, bucketed.length];
+      tx.objectStore('meta').put({ version: 3, packed: { format: 2, ids: common.ids, slotBits: bits, lengths, arrays: new Blob([common.idLengths, common.counts, offsets, bucketed]) } }, 'blob');
       await new Promise((done, fail) => {
         tx.oncomplete = done;
         tx.onerror = () => fail(tx.error);
       });
       db.close();
       const idBytes = common.ids.length * 2 + common.idLengths.byteLength + common.counts.byteLength;
-      return { float64: float64.byteLength + idBytes, bucketed: bucketed.byteLength + offsets.byteLength + idBytes };
+      return { float64: float64.byteLength + idBytes, bucketed: bucketed.byteLength + offsets.byteLength + idBytes, blob: bucketed.byteLength + offsets.byteLength + idBytes };
     },
     { n: articles, perArticle: POSTINGS_PER_ARTICLE, name: DB },
   );
@@ -93,12 +97,15 @@ try {
             open.onsuccess = () => done(open.result);
             open.onerror = () => fail(open.error);
           });
-          const ms = await new Promise<number>((done, fail) => {
-            const started = performance.now();
+          const started = performance.now();
+          const stored = await new Promise<{ packed?: { arrays: Blob } } | undefined>((done, fail) => {
             const get = db.transaction('meta').objectStore('meta').get(wanted);
-            get.onsuccess = () => done(get.result ? performance.now() - started : NaN);
+            get.onsuccess = () => done(get.result as { packed?: { arrays: Blob } } | undefined);
             get.onerror = () => fail(get.error);
           });
+          // The Blob layout is read to the end: its bytes into one ArrayBuffer.
+          if (stored?.packed) new Uint32Array(await stored.packed.arrays.arrayBuffer());
+          const ms = stored ? performance.now() - started : NaN;
           db.close();
           if (dropAfter) {
             await new Promise((done) => {
@@ -114,15 +121,16 @@ try {
       await page.close();
     }
   };
-  const times: Record<'float64' | 'bucketed', number[]> = { float64: [], bucketed: [] };
+  const layouts = ['float64', 'bucketed', 'blob'] as const;
+  const times: Record<(typeof layouts)[number], number[]> = { float64: [], bucketed: [], blob: [] };
   for (let round = 0; round < rounds; round++) {
-    // Alternating, the bucketed one first in odd rounds, so neither always reads second.
-    const order = round % 2 ? (['bucketed', 'float64'] as const) : (['float64', 'bucketed'] as const);
-    for (const [at, key] of order.entries()) times[key].push(await readOnce(key, round === rounds - 1 && at === 1));
+    // Alternating, the order reversed in odd rounds, so none always reads first.
+    const order = round % 2 ? [...layouts].reverse() : layouts;
+    for (const [at, key] of order.entries()) times[key].push(await readOnce(key, round === rounds - 1 && at === order.length - 1));
   }
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   console.log(`snapshot read from IndexedDB, ${articles.toLocaleString('en')} articles × ${POSTINGS_PER_ARTICLE} postings, ${rounds} reads each (${new Date().toISOString()}):`);
-  for (const key of ['float64', 'bucketed'] as const) {
+  for (const key of layouts) {
     console.log(`  ${key.padEnd(8)}  ${(sizes[key] / 1e6).toFixed(1)} MB  median ${median(times[key]).toFixed(0)} ms  (${times[key].map((t) => t.toFixed(0)).join(', ')} ms)`);
   }
 } finally {

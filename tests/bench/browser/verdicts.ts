@@ -25,6 +25,8 @@ export interface Verdict {
   matches: number;
   verdictMs: number;
   workerMs?: number;
+  /** When the result was stored (the worker's Date.now()). */
+  settledAt: number;
 }
 
 interface Settled {
@@ -92,6 +94,7 @@ export class VerdictWatch {
         status: settled.status,
         matches: settled.matches,
         verdictMs: settled.at - started,
+        settledAt: settled.at,
         ...(settled.checkingAt !== undefined ? { workerMs: settled.at - settled.checkingAt } : {}),
       };
     } finally {

@@ -6,9 +6,17 @@ import { deleteEntries, ENTRY_STORES, putPrepared, RequestBatch, writeEntries } 
 import { IndexSnapshotKeeper } from '../../../lib/library/index-snapshot';
 import { prepareEntry } from '../../../lib/library/prepared';
 import { LibraryService } from '../../../lib/library/service';
-import { SEED_FILES, article, openService } from './helpers';
+import { SEED_FILES, article, openService, preparedBatch } from './helpers';
 
 const SNAPSHOT_KEY = 'indexSnapshot';
+
+/** The stored snapshot record, as lib/library/index-snapshot.ts writes it. */
+interface StoredRecord {
+  version: number;
+  generation: number;
+  entries: number;
+  packed: { format: number; ids: string; slotBits: number; lengths: number[]; arrays: Blob };
+}
 
 async function prepared(n: number) {
   return prepareEntry({ id: `extra-${n}`, title: `Extra ${n}`, text: article(n, 6), source: 'test', addedAt: '2026-11-30T00:00:00Z', origin: 'imported' });
@@ -81,35 +89,88 @@ describe('index snapshot', () => {
     }
   });
 
-  test('a snapshot of the older layout (float64 postings) is rebuilt quietly', async () => {
+  test('a snapshot of an older layout (typed arrays stored as they are: float64 or bucketed postings) is rebuilt quietly', async () => {
+    const { db: first, service, name } = await savedLibrary();
+    const expected = await verdicts(service);
+    const { version, generation, entries } = (await first.get('meta', SNAPSHOT_KEY)) as StoredRecord;
+    let db = first;
+    const common = { ids: '', idLengths: new Uint32Array(0), counts: new Uint32Array(0) };
+    const float64 = { format: 1, ...common, postings: new Float64Array(0) };
+    const bucketed = { format: 2, ...common, slotBits: 10, offsets: new Uint32Array(1025), postings: new Uint32Array(0) };
+    for (const index of [float64, bucketed]) {
+      await db.put('meta', { version, generation, entries, index }, SNAPSHOT_KEY);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        const reopened = await reopen(db, name);
+        db = reopened.db;
+        expect(reopened.indexLoad).toEqual({ from: 'fingerprints', refingerprinted: 0 });
+        expect(await verdicts(reopened)).toEqual(expected);
+        expect(warn).not.toHaveBeenCalled();
+      } finally {
+        warn.mockRestore();
+      }
+    }
+  });
+
+  test('the arrays are stored in one Blob, described by their lengths', async () => {
+    const { db } = await savedLibrary();
+    const { packed } = (await db.get('meta', SNAPSHOT_KEY)) as StoredRecord;
+    expect(packed.arrays).toBeInstanceOf(Blob);
+    const [idLengths, counts, offsets, postings] = packed.lengths;
+    // The seeds and 12 articles; 2^10 + 1 bucket offsets; about a hundred postings per article.
+    expect([idLengths, counts, offsets]).toEqual([17, 17, 1025]);
+    expect(postings).toBeGreaterThan(17 * 20);
+    expect(packed.arrays.size).toBe(4 * (idLengths + counts + offsets + postings));
+  });
+
+  test('a corrupt snapshot is ignored with a warning and replaced by a sound one', async () => {
     const { db, service, name } = await savedLibrary();
     const expected = await verdicts(service);
-    const stored = (await db.get('meta', SNAPSHOT_KEY)) as { index: object };
-    const older = { format: 1, ids: '', idLengths: new Uint32Array(0), counts: new Uint32Array(0), postings: new Float64Array(0) };
-    await db.put('meta', { ...stored, index: older }, SNAPSHOT_KEY);
+    const stored = (await db.get('meta', SNAPSHOT_KEY)) as StoredRecord;
+    const arrays = new Uint32Array(await stored.packed.arrays.arrayBuffer());
+    const [idLengths, counts, offsets] = stored.packed.lengths;
+    const posting = idLengths + counts + offsets + 3;
+    arrays[posting] = (arrays[posting] | (2 ** stored.packed.slotBits - 1)) >>> 0; // the highest slot: beyond the ids
+    await db.put('meta', { ...stored, packed: { ...stored.packed, arrays: new Blob([arrays]) } }, SNAPSHOT_KEY);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const reopened = await reopen(db, name);
-      expect(reopened.indexLoad).toEqual({ from: 'fingerprints', refingerprinted: 0 });
+      expect(reopened.indexLoad.from).toBe('fingerprints');
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('damaged'), expect.objectContaining({ message: expect.stringMatching(/out of order or out of range/) }));
       expect(await verdicts(reopened)).toEqual(expected);
-      expect(warn).not.toHaveBeenCalled();
+      expect(await reopened.saveIndexSnapshot()).toBe(true);
+      expect((await reopen(reopened.db, name)).indexLoad.from).toBe('snapshot');
     } finally {
       warn.mockRestore();
     }
   });
 
-  test('a corrupt snapshot is ignored and replaced by a sound one', async () => {
-    const { db, service, name } = await savedLibrary();
+  test('a snapshot whose arrays are cut short, or whose lengths do not describe them, is ignored with a warning and rebuilt', async () => {
+    const { db: first, service, name } = await savedLibrary();
     const expected = await verdicts(service);
-    const stored = (await db.get('meta', SNAPSHOT_KEY)) as { index: { postings: Uint32Array; slotBits: number } };
-    const postings = stored.index.postings.slice();
-    postings[3] = (postings[3] | (2 ** stored.index.slotBits - 1)) >>> 0; // the highest slot: beyond the ids
-    await db.put('meta', { ...stored, index: { ...stored.index, postings } }, SNAPSHOT_KEY);
-    const reopened = await reopen(db, name);
-    expect(reopened.indexLoad.from).toBe('fingerprints');
-    expect(await verdicts(reopened)).toEqual(expected);
-    expect(await reopened.saveIndexSnapshot()).toBe(true);
-    expect((await reopen(reopened.db, name)).indexLoad.from).toBe('snapshot');
+    const stored = (await first.get('meta', SNAPSHOT_KEY)) as StoredRecord;
+    let db = first;
+    const bytes = await stored.packed.arrays.arrayBuffer();
+    const [idLengths, counts, offsets, postings] = stored.packed.lengths;
+    const damaged = [
+      { ...stored.packed, arrays: new Blob([bytes.slice(0, bytes.byteLength - 4)]) },
+      { ...stored.packed, lengths: [idLengths, counts, offsets] },
+      { ...stored.packed, lengths: [idLengths, counts, offsets + 1, postings - 1] },
+      { ...stored.packed, arrays: new Uint32Array(bytes) },
+    ];
+    for (const packed of damaged) {
+      await db.put('meta', { ...stored, packed }, SNAPSHOT_KEY);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        const reopened = await reopen(db, name);
+        db = reopened.db;
+        expect(reopened.indexLoad.from).toBe('fingerprints');
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining('damaged'), expect.objectContaining({ message: expect.stringMatching(/Index snapshot is unusable/) }));
+        expect(await verdicts(reopened)).toEqual(expected);
+      } finally {
+        warn.mockRestore();
+      }
+    }
   });
 
   test('a few changes through the service are saved beside the snapshot and replayed; emptying rewrites it', async () => {
@@ -137,6 +198,19 @@ describe('index snapshot', () => {
     const emptied = await reopen(again.db, name);
     expect(emptied.indexLoad).toEqual({ from: 'snapshot', replayed: 0 });
     expect((await verdicts(emptied)).flat()).toEqual([]);
+  });
+
+  test('an import left unfinished is rolled back at the opening, while the snapshot is read: its articles are not matched', async () => {
+    const { db, service, name } = await savedLibrary();
+    const importId = await service.beginImport('cut.ndjson');
+    await service.importBatch(importId, await preparedBatch([{ id: 'cut-1', title: 'Cut short', text: article(40, 6) }]));
+    // The snapshot (here its changes record) now holds the import's article; the worker stops before the commit.
+    expect(await service.saveIndexSnapshot()).toBe(true);
+    expect((await verdicts(service))[12][0]).toMatch(/^cut-1 verbatim/);
+    const reopened = await reopen(db, name);
+    expect(await reopened.db.getKey('entries', 'cut-1')).toBeUndefined();
+    expect(reopened.indexLoad.from).toBe('fingerprints');
+    expect((await verdicts(reopened)).flat().filter((match) => match.startsWith('cut-1'))).toEqual([]);
   });
 
   test('no snapshot is taken while a change is between its commit and the engine update', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { openLibraryDb } from '../../../lib/library/db';
 import { LibraryService } from '../../../lib/library/service';
-import { SEED_FILES, article, openService } from './helpers';
+import { indexedEntries } from '../../../lib/library/search-index';
+import { SEED_FILES, article, openService, preparedBatch } from './helpers';
 
 const SEED_IDS = SEED_FILES.map((file) => file.fileName.replace(/\.txt$/, ''));
 
@@ -150,6 +151,41 @@ describe('word search index', () => {
     expect((await reopened.stats()).wordsPending).toBe(0);
     expect((await reopened.list({ sort: 'date', words: 'harbour', limit: 10 })).items.map((item) => item.title)).toEqual(['Harbour news']);
     expect((await reopened.list({ sort: 'date', words: 'pyongyang', limit: 10 })).items.length).toBeGreaterThan(1);
+  });
+
+  test('a library whose words are all indexed is not indexed again when it reopens', async () => {
+    const { db, service, name } = await openService();
+    await service.add({ title: 'Harbour news', text: article(2), source: 's', origin: 'pasted' });
+    await service.wordsIndexed();
+    const segmentIds = async (library: LibraryService) => (await library.db.getAll('search-segments')).flatMap((head) => head.ids.filter(Boolean)).sort();
+    const before = await segmentIds(service);
+    expect(before).toHaveLength(6);
+    db.close();
+    const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
+    await reopened.wordsIndexed();
+    expect(await segmentIds(reopened)).toEqual(before);
+  });
+
+  test('the scan for entries without search words comes after the opening, and skips an import under way: each entry is indexed once', async () => {
+    const { db, name } = await openService();
+    await db.clear('search-segments');
+    await db.clear('search-blocks');
+    db.close();
+    const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
+    // Opened and matching before the scan (due 5 s later) has looked at the segments.
+    const seedText = (await reopened.getEntry(SEED_IDS[1]))!.text;
+    expect((await reopened.match({ id: 'https://example.test/copy', text: seedText })).map((m) => m.id)).toContain(SEED_IDS[1]);
+    expect(await indexedEntries(reopened.db)).toEqual(new Set());
+    // An import's batch is written (not committed yet) when the scan runs: its commit queues it.
+    const importId = await reopened.beginImport('late.ndjson');
+    await reopened.importBatch(importId, await preparedBatch([{ id: 'late-1', title: 'Harbour ferry', text: article(7) }]));
+    await reopened.wordsIndexed();
+    expect(await indexedEntries(reopened.db)).toEqual(new Set(SEED_IDS));
+    expect(await reopened.commitImport(importId)).toBe(1);
+    await reopened.wordsIndexed();
+    const ids = (await reopened.db.getAll('search-segments')).flatMap((head) => head.ids.filter(Boolean));
+    expect(ids.sort()).toEqual([...SEED_IDS, 'late-1'].sort());
+    expect((await reopened.list({ sort: 'date', words: 'harbour', limit: 10 })).items.map((item) => item.title)).toEqual(['Harbour ferry']);
   });
 });
 
