@@ -41,8 +41,10 @@ class ImportSession {
   /** Ids this file wrote (or is writing), with where each came from and its text hash. */
   readonly claims = new Map<string, { where: string; hash: string }>();
   batches = 0;
-  /** The last operation queued on this import: batches, commit and abort run one at a time. */
+  /** The last operation queued on this import: batches' writes, commit and abort run one at a time. */
   tail: Promise<unknown> = Promise.resolve();
+  /** The last batch check queued: checks run one at a time, in the order batches arrive. */
+  private checked: Promise<unknown> = Promise.resolve();
 
   constructor(readonly file: string, private readonly taken: TakenKeys) {}
 
@@ -56,6 +58,13 @@ class ImportSession {
     this.taken.ids.add(id);
     this.taken.hashes.add(hash);
     return undefined;
+  }
+
+  /** Runs `check` after the checks of the batches that arrived before. */
+  checkNext<T>(check: () => Promise<T>): Promise<T> {
+    const done = this.checked.then(check);
+    this.checked = done.catch(() => undefined);
+    return done;
   }
 
   /** Gives claims back (their entries were not written, or were deleted again). */
@@ -98,23 +107,11 @@ export class LibraryImports {
    */
   write(importId: string, articles: readonly PreparedImportArticle[], now: string = new Date().toISOString()): Promise<{ result: BatchResult; written: PreparedEntry[] }> {
     const session = this.session(importId);
+    // Pipelined: this batch is checked while the one before it is still being written (its
+    // transaction commits in the browser, leaving this thread idle), and written after it.
+    const checked = session.checkNext(() => this.check(session, articles, now));
     return this.queue(session, async () => {
-      const result: BatchResult = { written: 0, duplicates: 0, rejected: [] };
-      const fresh: PreparedEntry[] = [];
-      for (const [n, input] of articles.entries()) {
-        // A page's check arriving meanwhile runs between slices, not after the whole batch.
-        if (n > 0 && n % CHECK_SLICE === 0) await yieldToEvents();
-        try {
-          const { article, textHash, fingerprint, deflated, ...position } = revalidatePreparedArticle(input, session.file);
-          const entry = importedEntry(article, session.file, now);
-          const verdict = session.claim(entry.id, textHash, locationLabel({ file: session.file, ...position }));
-          if (verdict === 'duplicate') result.duplicates++;
-          else if (verdict !== undefined) result.rejected.push(verdict);
-          else fresh.push({ record: toRecord(entry, textHash), text: entry.text, fingerprint, ...(deflated ? { deflated } : {}) });
-        } catch (error) {
-          result.rejected.push(error instanceof LibraryFormatError ? error.message : `${session.file}: ${String(error)}`);
-        }
-      }
+      const { result, fresh } = await checked;
       const ids = fresh.map((item) => item.record.id);
       if (result.rejected.length > 0 || fresh.length === 0) {
         session.release(ids);
@@ -130,6 +127,28 @@ export class LibraryImports {
       result.written = fresh.length;
       return { result, written: fresh };
     });
+  }
+
+  /** Checks a batch and claims the ids and texts of its fresh articles (in file order: batches
+   *  are checked one at a time). */
+  private async check(session: ImportSession, articles: readonly PreparedImportArticle[], now: string): Promise<{ result: BatchResult; fresh: PreparedEntry[] }> {
+    const result: BatchResult = { written: 0, duplicates: 0, rejected: [] };
+    const fresh: PreparedEntry[] = [];
+    for (const [n, input] of articles.entries()) {
+      // A page's check arriving meanwhile runs between slices, not after the whole batch.
+      if (n > 0 && n % CHECK_SLICE === 0) await yieldToEvents();
+      try {
+        const { article, textHash, fingerprint, deflated, ...position } = revalidatePreparedArticle(input, session.file);
+        const entry = importedEntry(article, session.file, now);
+        const verdict = session.claim(entry.id, textHash, locationLabel({ file: session.file, ...position }));
+        if (verdict === 'duplicate') result.duplicates++;
+        else if (verdict !== undefined) result.rejected.push(verdict);
+        else fresh.push({ record: toRecord(entry, textHash), text: entry.text, fingerprint, ...(deflated ? { deflated } : {}) });
+      } catch (error) {
+        result.rejected.push(error instanceof LibraryFormatError ? error.message : `${session.file}: ${String(error)}`);
+      }
+    }
+    return { result, fresh };
   }
 
   /** Makes an import final; returns the ids it added. */

@@ -1,0 +1,39 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import { openLibraryDb } from '../../../lib/library/db';
+import { LibraryImports } from '../../../lib/library/import-session';
+import { article, freshDbName, preparedBatch } from './helpers';
+
+const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `b${from + i}`, text: article(from + i) }));
+
+describe('an import batch is checked while the one before it is written', () => {
+  test('the second batch claims its ids before the first is written, and is written after it', async () => {
+    const db = await openLibraryDb(freshDbName());
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    let writes = 0;
+    // The first write waits (as behind a match) until released; later ones go at once.
+    const imports = new LibraryImports(db, async () => {
+      const n = ++writes;
+      order.push(`write ${n} starts`);
+      if (n === 1) await held;
+    });
+    const first = await imports.begin('first.ndjson');
+    const one = imports.write(first, await preparedBatch(rows(0, 3)));
+    const two = imports.write(first, await preparedBatch(rows(3, 3)));
+    // Another file's article with an id of the second batch is refused while the first batch
+    // still waits to be written: the second batch was already checked and claimed.
+    const other = await imports.begin('other.ndjson');
+    const clash = await imports.write(other, await preparedBatch([{ id: 'b4', text: article(99) }]));
+    expect(clash.result.rejected[0]).toMatch(/id "b4" is already used by another article in the library/);
+    expect(await db.count('entries')).toBe(0);
+    expect(order).toEqual(['write 1 starts']);
+    release();
+    expect((await one).result.written).toBe(3);
+    expect((await two).result.written).toBe(3);
+    expect(order).toEqual(['write 1 starts', 'write 2 starts']);
+    expect(await imports.commit(first)).toHaveLength(6);
+    expect(await db.count('entries')).toBe(6);
+  });
+});
