@@ -29,6 +29,9 @@ interface TakenKeys {
   hashes: Set<string>;
 }
 
+/** Articles per write transaction: a page's check arriving meanwhile waits for the one under
+ *  way (its reads queue behind it), so it is kept to about a tenth of a second of writing. */
+export const WRITE_TRANSACTION_ARTICLES = 100;
 /** Articles checked between two yields to the event loop (a few ms of work each). */
 const CHECK_SLICE = 100;
 const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
@@ -40,7 +43,8 @@ const KEEP_TAKEN_MS = 60_000;
 class ImportSession {
   /** Ids this file wrote (or is writing), with where each came from and its text hash. */
   readonly claims = new Map<string, { where: string; hash: string }>();
-  batches = 0;
+  /** Journal rows written (one per write transaction). */
+  journalRows = 0;
   /** The last operation queued on this import: batches' writes, commit and abort run one at a time. */
   tail: Promise<unknown> = Promise.resolve();
   /** The last batch check queued: checks run one at a time, in the order batches arrive. */
@@ -118,8 +122,12 @@ export class LibraryImports {
         return { result, written: [] };
       }
       try {
-        await this.beforeWrite();
-        await writeImportBatch(this.db, importId, ++session.batches, fresh);
+        // In short transactions, each after any match under way: a page's check waits for at
+        // most one of them (its reads queue behind a write transaction of the same stores).
+        for (let start = 0; start < fresh.length; start += WRITE_TRANSACTION_ARTICLES) {
+          await this.beforeWrite();
+          await writeImportBatch(this.db, importId, ++session.journalRows, fresh.slice(start, start + WRITE_TRANSACTION_ARTICLES));
+        }
       } catch (error) {
         session.release(ids);
         throw error;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { openLibraryDb } from '../../../lib/library/db';
-import { LibraryImports } from '../../../lib/library/import-session';
+import { LibraryImports, WRITE_TRANSACTION_ARTICLES } from '../../../lib/library/import-session';
 import { article, freshDbName, preparedBatch } from './helpers';
 
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `b${from + i}`, text: article(from + i) }));
@@ -35,5 +35,22 @@ describe('an import batch is checked while the one before it is written', () => 
     expect(order).toEqual(['write 1 starts', 'write 2 starts']);
     expect(await imports.commit(first)).toHaveLength(6);
     expect(await db.count('entries')).toBe(6);
+  });
+
+  test('a batch is written in short transactions, each after the matches under way', async () => {
+    const db = await openLibraryDb(freshDbName());
+    const count = 2 * WRITE_TRANSACTION_ARTICLES + 1;
+    const seen: number[] = [];
+    // Each time the import asks to write, the entries already stored are what a match
+    // running then would have waited for.
+    const imports = new LibraryImports(db, async () => void seen.push(await db.count('entries')));
+    const importId = await imports.begin('long.ndjson');
+    const { result } = await imports.write(importId, await preparedBatch(rows(0, count)));
+    expect(result.written).toBe(count);
+    expect(seen).toEqual([0, WRITE_TRANSACTION_ARTICLES, 2 * WRITE_TRANSACTION_ARTICLES]);
+    // Each transaction journals its own ids, so an abort finds them all.
+    expect(await db.getAllKeys('meta', IDBKeyRange.bound(`import:${importId}:`, `import:${importId}:\uffff`))).toHaveLength(3);
+    expect(await imports.abort(importId)).toHaveLength(count);
+    expect(await db.count('entries')).toBe(0);
   });
 });
