@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { openLibraryDb } from '../../../lib/library/db';
 import { LibraryImports, WRITE_TRANSACTION_ARTICLES } from '../../../lib/library/import-session';
+import { entriesWithWords } from '../../../lib/library/search-index';
+import { WordIndexer } from '../../../lib/library/word-indexer';
 import { article, freshDbName, preparedBatch } from './helpers';
 
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `b${from + i}`, text: article(from + i) }));
@@ -52,5 +54,26 @@ describe('an import batch is checked while the one before it is written', () => 
     expect(await db.getAllKeys('meta', IDBKeyRange.bound(`import:${importId}:`, `import:${importId}:\uffff`))).toHaveLength(3);
     expect(await imports.abort(importId)).toHaveLength(count);
     expect(await db.count('entries')).toBe(0);
+  });
+});
+
+describe('the word indexing after an import lets matches go first', () => {
+  test("a segment's words are added a slice at a time, each after the matches under way", async () => {
+    const db = await openLibraryDb(freshDbName());
+    const imports = new LibraryImports(db);
+    const importId = await imports.begin('words.ndjson');
+    const count = 120;
+    await imports.write(importId, await preparedBatch(rows(0, count)));
+    const ids = await imports.commit(importId);
+    let waits = 0;
+    const words = new WordIndexer(db, async () => void waits++);
+    words.schedule(ids);
+    await words.idle();
+    // One segment of 120 entries: a wait before it, before each slice of 25 after the first,
+    // and before its write, instead of one for the whole segment.
+    expect(waits).toBeGreaterThanOrEqual(1 + Math.ceil(count / 25));
+    const holding = new Set(ids.filter((_, n) => /harbour/i.test(article(n))));
+    expect(holding.size).toBeGreaterThan(0);
+    expect(await entriesWithWords(db, ['harbour'])).toEqual(holding);
   });
 });
