@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { IMPORT_FILE_ACCEPT } from '../../lib/library/import-file';
 import { IMPORT_PORT } from '../../lib/library/import-watch';
 import { importFiles, type FileOutcome, type ImportProgress } from '../../lib/library/import-runner';
+import { startPreparePool } from '../../lib/library/prepare-pool';
 import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messaging/client';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -40,10 +41,12 @@ export function ImportPanel({ onImported }: ImportPanelProps) {
     // While this page imports, a port ties its imports to it: if the page goes away, the
     // background deletes what they wrote at once.
     let port = browser.runtime.connect({ name: IMPORT_PORT });
+    const pool = startPreparePool();
     try {
       const result = await importFiles(files, {
         send: sendMessage,
         parseHtml,
+        prepare: (articles) => pool.prepare(articles),
         signal: abort.current.signal,
         onProgress: setProgress,
         onBegin: (importId) => {
@@ -59,6 +62,7 @@ export function ImportPanel({ onImported }: ImportPanelProps) {
       setOutcomes(result);
       if (result.some((outcome) => outcome.added > 0)) onImported?.();
     } finally {
+      pool.close();
       port.disconnect();
       setProgress(null);
       abort.current = null;

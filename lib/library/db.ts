@@ -13,7 +13,7 @@ import type { SegmentBlock, SegmentHead } from './search-segments';
 import { packText, type StoredText } from './text-codec';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
-export const LIBRARY_DB_VERSION = 3;
+export const LIBRARY_DB_VERSION = 4;
 
 /** Everything the engine's in-memory index needs about an entry, in one record, so loading
  *  the index reads this store alone. */
@@ -42,11 +42,6 @@ export interface LibrarySchema extends DBSchema {
     key: string;
     value: EntryRecord;
     indexes: {
-      title: [string, string];
-      source: [string, string];
-      date: [string, string];
-      size: [number, string];
-      added: [string, string];
       'origin-title': [EntryOrigin, string, string];
       'origin-source': [EntryOrigin, string, string];
       'origin-date': [EntryOrigin, string, string];
@@ -68,7 +63,8 @@ export interface LibrarySchema extends DBSchema {
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 
-/** Sort fields of the browse list; each has an index, alone and after origin (to filter by it). */
+/** Sort fields of the browse list; each has an index after origin (`origin-<field>`): a list of
+ *  one origin walks it, a list of all origins merges the walks of each origin (listing.ts). */
 export const SORT_FIELDS = ['title', 'source', 'date', 'size', 'added'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 const SORT_KEY_PATHS: Record<SortField, keyof EntryRecord> = {
@@ -107,12 +103,9 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
       if (oldVersion < 1) {
         const entries = db.createObjectStore('entries', { keyPath: 'id' });
         // The id ends each key so entries with equal sort values keep a stable order, which
-        // paging by "the last key seen" relies on.
-        for (const field of SORT_FIELDS) {
-          const path = SORT_KEY_PATHS[field];
-          entries.createIndex(field, [path, 'id']);
-          entries.createIndex(`origin-${field}`, ['origin', path, 'id']);
-        }
+        // paging by "the last key seen" relies on. (Versions 1-3 also had each field's index
+        // without the origin: version 4 drops them, below.)
+        for (const field of SORT_FIELDS) entries.createIndex(`origin-${field}`, ['origin', SORT_KEY_PATHS[field], 'id']);
         entries.createIndex('hash', 'textHash');
         db.createObjectStore('texts', { keyPath: 'id' });
         db.createObjectStore('fingerprints', { keyPath: 'id' });
@@ -133,6 +126,12 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         db.createObjectStore('search-segments', { keyPath: 'id', autoIncrement: true });
         db.createObjectStore('search-blocks');
         if (oldVersion > 0 && legacy.objectStoreNames.contains('texts')) void packTexts(transaction.objectStore('texts'));
+      }
+      if (oldVersion > 0 && oldVersion < 4) {
+        // Version 4: the sort indexes without the origin go (five index entries fewer for
+        // every entry an import writes); lists of all origins merge the per-origin indexes.
+        const entries = transaction.objectStore('entries');
+        for (const field of SORT_FIELDS) if ((entries.indexNames as DOMStringList).contains(field)) entries.deleteIndex(field);
       }
     },
   });

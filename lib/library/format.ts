@@ -75,6 +75,15 @@ export function parseLibraryLine(line: string, where: LineLocation): LibraryLine
     const detail = error instanceof Error ? error.message : String(error);
     throw new LibraryFormatError(where, `not valid JSON (${detail})`);
   }
+  return checkLibraryObject(value, where);
+}
+
+/**
+ * Validates a parsed line (any value) as `parseLibraryLine` does after JSON.parse, and returns
+ * its known fields in a fresh object. For values that never were a line (an article that
+ * crossed extension messaging), so they need not be turned into JSON and parsed again.
+ */
+export function checkLibraryObject(value: unknown, where: LineLocation): LibraryLine {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new LibraryFormatError(where, 'expected a JSON object like {"id": "…", "text": "…"}');
   }

@@ -6,7 +6,7 @@
  */
 import type { Fingerprint } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
-import { LibraryFormatError, parseLibraryLine, type LineLocation } from './format';
+import { checkLibraryObject, LibraryFormatError, MAX_LIBRARY_LINE_CHARS, parseLibraryLine, type LineLocation } from './format';
 import { ORIGINS } from './records';
 import { DEFLATE_FROM_CHARS, deflatedFromMessage } from './text-codec';
 import type { EntryOrigin, LibraryEntry, LibraryLine } from './types';
@@ -107,7 +107,9 @@ export function revalidateImportArticle(input: ImportArticle, file: string): Imp
     element: positiveInteger(input?.element),
   };
   const raw = (typeof input?.article === 'object' && input.article !== null ? input.article : {}) as Record<string, unknown>;
-  const article = parseLibraryLine(JSON.stringify(pickLineFields(raw)), where);
+  const article = checkLibraryObject(pickLineFields(raw), where);
+  // The line limit a file's line is held to bounds the text that crossed as a field.
+  if (article.text.length > MAX_LIBRARY_LINE_CHARS) throw new LibraryFormatError(where, `the text is too long (at most ${MAX_LIBRARY_LINE_CHARS} characters)`);
   return { ...position(where), article: { ...article, ...readEntryExtras(raw, where) } };
 }
 

@@ -10,7 +10,7 @@
 import { IMPORT_GONE, type LibraryMessages } from './messages';
 import { readImportFile, type ImportFileLike } from './import-file';
 import type { PreparedImportArticle, ImportArticle } from './import-entry';
-import { prepareImportArticle } from './prepared';
+import { prepareImportBatch } from './prepared';
 import { BACKGROUND_SILENT } from '../messaging/reply';
 import { t } from '../i18n';
 
@@ -50,6 +50,9 @@ export interface ImportRunOptions {
   /** Called with each import's id as it begins (the options page ties it to its port, see import-watch.ts). */
   onBegin?: (importId: string) => void;
   signal?: AbortSignal;
+  /** Prepares a batch of articles (prepared.ts prepareImportArticle on each): a worker pool
+   *  (prepare-pool.ts) in the options page, this thread by default. */
+  prepare?: (articles: ImportArticle[]) => Promise<PreparedImportArticle[]>;
 }
 
 /** Times a file is read again from the start after the background stopped under it. */
@@ -60,9 +63,10 @@ export const RESTARTS_PER_FILE = 2;
  *  MB and a transaction is short (a match waits for at most the one under way). */
 export const IMPORT_BATCH_ARTICLES = 500;
 const IMPORT_BATCH_CHARS = 4_000_000;
-/** Batches sent before the first is answered: the background starts the next as soon as it
- *  has written one, instead of waiting for a message to cross. */
-const BATCHES_IN_FLIGHT = 2;
+/** Batches under way at once: one being prepared and two sent, so the background starts
+ *  checking the next as soon as it has checked one (and writes it when the one before has
+ *  committed) instead of waiting for a message to cross. */
+const BATCHES_IN_FLIGHT = 3;
 export const MAX_PROBLEMS_SHOWN = 20;
 
 export async function importFiles(files: readonly ImportFileLike[], options: ImportRunOptions): Promise<FileOutcome[]> {
@@ -110,6 +114,7 @@ async function importOne(
   options: ImportRunOptions,
 ): Promise<{ outcome: FileOutcome; interrupted?: boolean }> {
   const { send, signal } = options;
+  const prepare = options.prepare ?? prepareImportBatch;
   const result = outcome(file.name, 'added');
   const progress: ImportProgress = { fileIndex, fileCount, file: file.name, bytesRead: 0, bytesTotal: file.size, articlesRead: 0, articlesProcessed: 0 };
   const problem = (message: string) => {
@@ -117,25 +122,43 @@ async function importOne(
     if (result.problems.length < MAX_PROBLEMS_SHOWN) result.problems.push(message);
   };
   let importId: string | undefined;
-  // Batches sent and not yet answered, oldest first: at most BATCHES_IN_FLIGHT, so memory
-  // stays bounded while the background always has the next batch waiting.
+  // Batches being prepared or written, oldest first: at most BATCHES_IN_FLIGHT, so memory
+  // stays bounded while the next batch is prepared (in a worker when there is one) as the
+  // background writes the ones before it.
   const writing: Promise<void>[] = [];
   try {
     ({ importId } = await send('library/import-begin', { file: file.name }));
     options.onBegin?.(importId);
     let batch: ImportArticle[] = [];
     let batchChars = 0;
+    // Resolves once the batch before was handed to `send`: batches go out in file order.
+    let sentBefore: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (batch.length === 0 || result.problemCount > 0) return;
-      const prepared = await Promise.all(batch.map(prepareImportArticle));
+      const articles = batch;
       batch = [];
       batchChars = 0;
       while (writing.length >= BATCHES_IN_FLIGHT) await writing.shift();
       if (result.problemCount > 0) return;
-      const sent = sendBatch(importId!, prepared);
+      const preparing = prepare(articles);
+      const turn = sentBefore;
+      let handedOver = () => {};
+      sentBefore = new Promise((resolve) => (handedOver = resolve));
+      const task = (async () => {
+        try {
+          const prepared = await preparing;
+          await turn;
+          if (result.problemCount > 0) return;
+          const sent = sendBatch(importId!, prepared);
+          handedOver();
+          await sent;
+        } finally {
+          handedOver();
+        }
+      })();
       // Observed now so a failure surfaces where it is awaited, never as an unhandled rejection.
-      sent.catch(() => undefined);
-      writing.push(sent);
+      task.catch(() => undefined);
+      writing.push(task);
     };
     const sendBatch = async (id: string, articles: PreparedImportArticle[]) => {
       const written = await send('library/import-batch', { importId: id, articles });

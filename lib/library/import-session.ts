@@ -29,6 +29,9 @@ interface TakenKeys {
   hashes: Set<string>;
 }
 
+/** Articles per write transaction: a page's check arriving meanwhile waits for the one under
+ *  way (its reads queue behind it), so it is kept to about a tenth of a second of writing. */
+export const WRITE_TRANSACTION_ARTICLES = 100;
 /** Articles checked between two yields to the event loop (a few ms of work each). */
 const CHECK_SLICE = 100;
 const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
@@ -40,9 +43,12 @@ const KEEP_TAKEN_MS = 60_000;
 class ImportSession {
   /** Ids this file wrote (or is writing), with where each came from and its text hash. */
   readonly claims = new Map<string, { where: string; hash: string }>();
-  batches = 0;
-  /** The last operation queued on this import: batches, commit and abort run one at a time. */
+  /** Journal rows written (one per write transaction). */
+  journalRows = 0;
+  /** The last operation queued on this import: batches' writes, commit and abort run one at a time. */
   tail: Promise<unknown> = Promise.resolve();
+  /** The last batch check queued: checks run one at a time, in the order batches arrive. */
+  private checked: Promise<unknown> = Promise.resolve();
 
   constructor(readonly file: string, private readonly taken: TakenKeys) {}
 
@@ -56,6 +62,13 @@ class ImportSession {
     this.taken.ids.add(id);
     this.taken.hashes.add(hash);
     return undefined;
+  }
+
+  /** Runs `check` after the checks of the batches that arrived before. */
+  checkNext<T>(check: () => Promise<T>): Promise<T> {
+    const done = this.checked.then(check);
+    this.checked = done.catch(() => undefined);
+    return done;
   }
 
   /** Gives claims back (their entries were not written, or were deleted again). */
@@ -98,31 +111,23 @@ export class LibraryImports {
    */
   write(importId: string, articles: readonly PreparedImportArticle[], now: string = new Date().toISOString()): Promise<{ result: BatchResult; written: PreparedEntry[] }> {
     const session = this.session(importId);
+    // Pipelined: this batch is checked while the one before it is still being written (its
+    // transaction commits in the browser, leaving this thread idle), and written after it.
+    const checked = session.checkNext(() => this.check(session, articles, now));
     return this.queue(session, async () => {
-      const result: BatchResult = { written: 0, duplicates: 0, rejected: [] };
-      const fresh: PreparedEntry[] = [];
-      for (const [n, input] of articles.entries()) {
-        // A page's check arriving meanwhile runs between slices, not after the whole batch.
-        if (n > 0 && n % CHECK_SLICE === 0) await yieldToEvents();
-        try {
-          const { article, textHash, fingerprint, deflated, ...position } = revalidatePreparedArticle(input, session.file);
-          const entry = importedEntry(article, session.file, now);
-          const verdict = session.claim(entry.id, textHash, locationLabel({ file: session.file, ...position }));
-          if (verdict === 'duplicate') result.duplicates++;
-          else if (verdict !== undefined) result.rejected.push(verdict);
-          else fresh.push({ record: toRecord(entry, textHash), text: entry.text, fingerprint, ...(deflated ? { deflated } : {}) });
-        } catch (error) {
-          result.rejected.push(error instanceof LibraryFormatError ? error.message : `${session.file}: ${String(error)}`);
-        }
-      }
+      const { result, fresh } = await checked;
       const ids = fresh.map((item) => item.record.id);
       if (result.rejected.length > 0 || fresh.length === 0) {
         session.release(ids);
         return { result, written: [] };
       }
       try {
-        await this.beforeWrite();
-        await writeImportBatch(this.db, importId, ++session.batches, fresh);
+        // In short transactions, each after any match under way: a page's check waits for at
+        // most one of them (its reads queue behind a write transaction of the same stores).
+        for (let start = 0; start < fresh.length; start += WRITE_TRANSACTION_ARTICLES) {
+          await this.beforeWrite();
+          await writeImportBatch(this.db, importId, ++session.journalRows, fresh.slice(start, start + WRITE_TRANSACTION_ARTICLES));
+        }
       } catch (error) {
         session.release(ids);
         throw error;
@@ -130,6 +135,28 @@ export class LibraryImports {
       result.written = fresh.length;
       return { result, written: fresh };
     });
+  }
+
+  /** Checks a batch and claims the ids and texts of its fresh articles (in file order: batches
+   *  are checked one at a time). */
+  private async check(session: ImportSession, articles: readonly PreparedImportArticle[], now: string): Promise<{ result: BatchResult; fresh: PreparedEntry[] }> {
+    const result: BatchResult = { written: 0, duplicates: 0, rejected: [] };
+    const fresh: PreparedEntry[] = [];
+    for (const [n, input] of articles.entries()) {
+      // A page's check arriving meanwhile runs between slices, not after the whole batch.
+      if (n > 0 && n % CHECK_SLICE === 0) await yieldToEvents();
+      try {
+        const { article, textHash, fingerprint, deflated, ...position } = revalidatePreparedArticle(input, session.file);
+        const entry = importedEntry(article, session.file, now);
+        const verdict = session.claim(entry.id, textHash, locationLabel({ file: session.file, ...position }));
+        if (verdict === 'duplicate') result.duplicates++;
+        else if (verdict !== undefined) result.rejected.push(verdict);
+        else fresh.push({ record: toRecord(entry, textHash), text: entry.text, fingerprint, ...(deflated ? { deflated } : {}) });
+      } catch (error) {
+        result.rejected.push(error instanceof LibraryFormatError ? error.message : `${session.file}: ${String(error)}`);
+      }
+    }
+    return { result, fresh };
   }
 
   /** Makes an import final; returns the ids it added. */

@@ -2,7 +2,8 @@
  * The browse list: one page of entries in a chosen order, filtered by origin, source, date
  * and words, read through indexes with cursors so 100,000 entries cost about what 100 do.
  */
-import type { LibraryDb, SortField } from './db';
+import type { IDBPIndex } from 'idb';
+import type { LibraryDb, LibrarySchema, SortField } from './db';
 import { libraryCounts } from './entry-writes';
 import { ORIGINS, toSummary, type EntryRecord, type EntrySummary } from './records';
 import { entriesWithWords } from './search-index';
@@ -50,29 +51,47 @@ const SEARCH_LIMITS: SearchLimits = { small: 2_000 };
 export async function listEntries(db: LibraryDb, query: ListQuery, limits: Partial<SearchLimits> = {}): Promise<ListPage> {
   const { small } = { ...SEARCH_LIMITS, ...limits };
   const candidates = await entriesWithWords(db, queryWords(query.words ?? ''));
-  const keep = recordFilter(query);
-  if (candidates && candidates.size <= small) return listFromSet(db, query, candidates, keep);
+  const keepRecord = recordFilter(query);
+  if (candidates && candidates.size <= small) return listFromSet(db, query, candidates, keepRecord);
 
-  const indexName = query.origin ? (`origin-${query.sort}` as const) : query.sort;
-  const prefix: IDBValidKey[] = query.origin ? [query.origin] : [];
-  const index = db.transaction('entries').store.index(indexName);
-  const items: EntrySummary[] = [];
-  let last: ListCursor | undefined;
+  // Each origin's sort index, walked from the previous page's end; a list of all origins
+  // merges the walks (five short ones: one index per field serves both kinds of list).
+  const origins = query.origin ? [query.origin] : ORIGINS;
+  const index = db.transaction('entries').store.index(`origin-${query.sort}`);
+  const keep = (record: EntryRecord) => keepRecord(record) && (!candidates || candidates.has(record.id));
+  const walks = await Promise.all(origins.map((origin) => walkOrigin(index, origin, query, keep)));
+  // A page's key without the origin when the list has every origin: the key's order is then
+  // the sort's (value, id).
+  const listKey = (key: ListCursor): ListCursor => (query.origin ? key : key.slice(1));
+  const sign = query.descending ? -1 : 1;
+  const merged = walks.flatMap((walk) => walk.found).sort((a, b) => sign * indexedDB.cmp(listKey(a.key), listKey(b.key)));
+  const page = merged.slice(0, query.limit);
+  const more = merged.length > query.limit || (page.length === query.limit && walks.some((walk) => walk.more));
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ record }) => toSummary(record)),
+    next: more && last ? listKey(last.key) : undefined,
+    total: await cheapTotal(db, query, candidates),
+  };
+}
+
+type SortIndex = IDBPIndex<LibrarySchema, ['entries'], 'entries', `origin-${SortField}`>;
+
+/** Up to `query.limit` records of one origin that `keep` accepts, in the list's order from
+ *  the previous page's end, with their index keys; `more` when the walk stopped early. */
+async function walkOrigin(index: SortIndex, origin: EntryOrigin, query: ListQuery, keep: (record: EntryRecord) => boolean) {
+  const found: Array<{ record: EntryRecord; key: ListCursor }> = [];
   let more = false;
-  let cursor = await index.openCursor(cursorRange(prefix, query), query.descending ? 'prev' : 'next');
+  let cursor = await index.openCursor(cursorRange(origin, query), query.descending ? 'prev' : 'next');
   while (cursor) {
-    if (items.length === query.limit) {
+    if (found.length === query.limit) {
       more = true;
       break;
     }
-    const record = cursor.value;
-    if (keep(record) && (!candidates || candidates.has(record.id))) {
-      items.push(toSummary(record));
-      last = cursor.key as ListCursor;
-    }
+    if (keep(cursor.value)) found.push({ record: cursor.value, key: cursor.key as ListCursor });
     cursor = await cursor.continue();
   }
-  return { items, next: more ? last : undefined, total: await cheapTotal(db, query, candidates) };
+  return { found, more };
 }
 
 /** The number of matches when it is known without walking: from the stored per-origin counts
@@ -84,17 +103,17 @@ async function cheapTotal(db: LibraryDb, query: ListQuery, candidates: Set<strin
   return query.origin ? counts[query.origin] : ORIGINS.reduce((sum, origin) => sum + counts[origin], 0);
 }
 
-/** The key range of the sort index, starting after `after` in the walking direction. */
-function cursorRange(prefix: IDBValidKey[], query: ListQuery): IDBKeyRange | undefined {
-  // An array key sorts after every number, date and string: `[]` as the last component
-  // bounds "everything with this prefix".
-  const lowest = prefix.length ? [...prefix] : undefined;
-  const highest = prefix.length ? [...prefix, []] : undefined;
-  if (!query.after) return lowest && highest ? IDBKeyRange.bound(lowest, highest) : undefined;
-  if (query.descending) {
-    return lowest ? IDBKeyRange.bound(lowest, query.after, false, true) : IDBKeyRange.upperBound(query.after, true);
-  }
-  return highest ? IDBKeyRange.bound(query.after, highest, true, false) : IDBKeyRange.lowerBound(query.after, true);
+/** The key range of `origin` in its sort index, starting after `after` (the previous page's
+ *  last key: with the origin for a list of one origin, without it for a list of all) in the
+ *  walking direction. */
+function cursorRange(origin: EntryOrigin, query: ListQuery): IDBKeyRange {
+  // An array key sorts after every number, date and string: `[origin, []]` bounds
+  // "everything of this origin".
+  const lowest = [origin];
+  const highest = [origin, []];
+  if (!query.after) return IDBKeyRange.bound(lowest, highest);
+  const after = query.origin ? query.after : [origin, ...query.after];
+  return query.descending ? IDBKeyRange.bound(lowest, after, false, true) : IDBKeyRange.bound(after, highest, true, false);
 }
 
 function recordFilter(query: ListQuery): (record: EntryRecord) => boolean {

@@ -34,3 +34,8 @@ export async function prepareImportArticle(item: ImportArticle): Promise<Prepare
   const packed = packForMessage(text);
   return { ...item, textHash: await textHash(text), fingerprint: fingerprintText(text), ...(packed === undefined ? {} : { packed }) };
 }
+
+/** prepareImportArticle for each article of a batch, on this thread. */
+export function prepareImportBatch(articles: readonly ImportArticle[]): Promise<PreparedImportArticle[]> {
+  return Promise.all(articles.map(prepareImportArticle));
+}

@@ -46,18 +46,30 @@ export interface BuiltSegment {
  * `docs` may be in any order; entry numbers follow it.
  */
 export function buildSegment(docs: ReadonlyArray<{ id: string; words: readonly string[] }>): BuiltSegment {
-  const postings = new Map<string, number[]>();
-  docs.forEach(({ words }, n) => {
+  const builder = new SegmentBuilder();
+  for (const { id, words } of docs) builder.add(id, words);
+  return builder.build();
+}
+
+/** A segment built one entry at a time (so a caller can yield between entries), then
+ *  assembled; the same segment as buildSegment of the entries in the order added. */
+export class SegmentBuilder {
+  private readonly ids: string[] = [];
+  private readonly postings = new Map<string, number[]>();
+
+  /** Adds an entry with its distinct words. */
+  add(id: string, words: readonly string[]): void {
+    const n = this.ids.push(id) - 1;
     for (const word of words) {
-      const list = postings.get(word);
+      const list = this.postings.get(word);
       if (list) list.push(n);
-      else postings.set(word, [n]);
+      else this.postings.set(word, [n]);
     }
-  });
-  return assemble(
-    docs.map((doc) => doc.id),
-    postings,
-  );
+  }
+
+  build(): BuiltSegment {
+    return assemble(this.ids, this.postings);
+  }
 }
 
 /** Merges segments into one, leaving out deleted entries. */

@@ -47,13 +47,14 @@ export function serializedBytes(value: unknown): number {
   return 0;
 }
 
-/** The keys an entry's sort indexes hold: each index copies its fields and the id. */
+/** The keys an entry's indexes hold: each sort index copies the origin, its field and the id;
+ *  the hash index the text hash and the id. */
 function indexBytes(record: LibrarySchema['entries']['value']): number {
   const id = serializedBytes(record.id);
   const fields = [record.titleKey, record.sourceKey, record.dateKey, record.size, record.addedAt].map(serializedBytes);
   const origin = serializedBytes(record.origin);
   const perField = fields.reduce((sum, bytes) => sum + bytes + id, 0);
-  return perField * 2 + origin * SORT_FIELDS.length + serializedBytes(record.textHash) + id;
+  return perField + origin * SORT_FIELDS.length + serializedBytes(record.textHash) + id;
 }
 
 /** Reads the whole library once, in chunks (seconds for 100,000 entries). */

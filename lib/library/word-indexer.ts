@@ -10,12 +10,16 @@ import type { LibraryDb } from './db';
 import { RequestBatch } from './entry-writes';
 import { journaledIds } from './import-journal';
 import { forgetEntries, idsInSegments, mergeSmallSegments, putSegment, SEARCH_STORES, SMALL_SEGMENT } from './search-index';
-import { buildSegment } from './search-segments';
+import { SegmentBuilder } from './search-segments';
 import { searchWords } from './search-words';
 import { unpackText } from './text-codec';
 
 /** Entries read per transaction: short enough not to hold up matching. */
 const READ_BATCH = 250;
+/** Entries whose words are added to a segment between two yields (a few ms of work): a page's
+ *  check arriving meanwhile is answered before the indexing goes on (matches go first). */
+const WORDS_SLICE = 25;
+const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 
 /** An entry to index: its id (its title and text are read from the library), or the entry
  *  itself when the caller still holds its text (an import just committed: no read, no inflate). */
@@ -152,8 +156,9 @@ export class WordIndexer {
   /** Reads in short read-only transactions and writes in one: a read-write transaction over
    *  the entries would hold up every list and match while it runs. */
   private async indexSegment(items: IndexItem[]): Promise<void> {
-    const docs: Array<{ id: string; words: string[] }> = [];
+    const segment = new SegmentBuilder();
     for (let start = 0; start < items.length; start += READ_BATCH) {
+      if (start > 0) await this.beforeBatch();
       const chunk = items.slice(start, start + READ_BATCH);
       const read = this.db.transaction(['entries', 'texts']);
       const reads = new RequestBatch();
@@ -166,9 +171,17 @@ export class WordIndexer {
           : reads.add(read.objectStore('entries').getKey(item.id)).then((key) => (key === undefined ? undefined : item)),
       );
       await reads.settle();
-      for (const row of await Promise.all(rows)) if (row) docs.push({ id: row.id, words: searchWords(row.title, row.text) });
+      for (const [n, row] of (await Promise.all(rows)).entries()) {
+        if (n > 0 && n % WORDS_SLICE === 0) {
+          await yieldToEvents();
+          await this.beforeBatch();
+        }
+        if (row) segment.add(row.id, searchWords(row.title, row.text));
+      }
     }
+    await yieldToEvents();
+    await this.beforeBatch();
     const write = this.db.transaction([...SEARCH_STORES], 'readwrite');
-    await Promise.all([putSegment(write, buildSegment(docs)), write.done]);
+    await Promise.all([putSegment(write, segment.build()), write.done]);
   }
 }

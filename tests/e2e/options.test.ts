@@ -70,8 +70,15 @@ describe('options page in Chromium', () => {
   it('imports a file of a few hundred articles with progress and a count', async () => {
     const path = join(workDir, 'generated.ndjson');
     writeFileSync(path, generatedArticles(IMPORTED, MARKER, 137).map((article) => JSON.stringify(article)).join('\n'));
+    // The articles are prepared in the page's import workers (prepare-pool.ts), not on its thread.
+    const workers: string[] = [];
+    const warnings: string[] = [];
+    options.on('worker', (worker) => workers.push(worker.url()));
+    options.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
     const { totals, progress } = await importFile(path);
     expect(totals).toBe(`${IMPORTED} added · 0 duplicates skipped · 0 files not imported`);
+    expect(workers.some((url) => url.includes('prepare-worker'))).toBe(true);
+    expect(warnings.filter((text) => text.includes('import worker'))).toEqual([]);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((text) => text.includes('generated.ndjson'))).toBe(true);
     await harness.screenshot(options, 'options-import-summary');

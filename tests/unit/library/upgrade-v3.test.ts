@@ -1,5 +1,6 @@
 /** A library saved by version 2 (plain texts, a multiEntry word index) opens as version 3 with
- *  the same entries, their texts deflated, and searchable through the segments. */
+ *  the same entries, their texts deflated, and searchable through the segments; then as version
+ *  4, without the sort indexes that lack the origin. */
 import { openDB } from 'idb';
 import { describe, expect, test } from 'vitest';
 import { LIBRARY_DB_VERSION, openLibraryDb, SORT_FIELDS } from '../../../lib/library/db';
@@ -38,9 +39,9 @@ async function saveVersion2(name: string, entries: LibraryEntry[]): Promise<void
   db.close();
 }
 
-describe('upgrade to version 3', () => {
+describe('upgrade to version 3, then 4', () => {
   test('keeps every entry and text, and makes them searchable', async () => {
-    expect(LIBRARY_DB_VERSION).toBe(3);
+    expect(LIBRARY_DB_VERSION).toBe(4);
     const name = freshDbName();
     const entries: LibraryEntry[] = Array.from({ length: 30 }, (_, n) => ({
       id: `old-${n}`,
@@ -55,6 +56,8 @@ describe('upgrade to version 3', () => {
     const db = await openLibraryDb(name);
     expect([...db.objectStoreNames]).not.toContain('words');
     expect([...db.objectStoreNames]).not.toContain('staging');
+    // Version 4 keeps only the sort indexes after the origin, and the hash.
+    expect([...db.transaction('entries').store.indexNames].sort()).toEqual([...SORT_FIELDS.map((field) => `origin-${field}`), 'hash'].sort());
     // Long texts are stored deflated now.
     expect((await db.get('texts', 'old-7'))?.deflated).toBeInstanceOf(Uint8Array);
     const service = await LibraryService.open(db, []);
@@ -67,6 +70,9 @@ describe('upgrade to version 3', () => {
     expect((await service.list({ sort: 'date', words: 'maori ferry', limit: 10 })).items.map((item) => item.id)).toEqual(['old-7']);
     expect((await service.list({ sort: 'date', words: 'stale', limit: 10 })).items).toEqual([]);
     expect((await service.list({ sort: 'title', words: 'harbour', limit: 50 })).total).toBe(entries.filter((e) => /harbour/i.test(e.text)).length);
+    // Lists of every origin, without their own indexes now, keep the sort's order.
+    const byDate = await service.list({ sort: 'added', descending: true, limit: 10 });
+    expect(byDate.items.map((item) => item.id)).toEqual(entries.slice(-10).reverse().map((entry) => entry.id));
     db.close();
   });
 });
