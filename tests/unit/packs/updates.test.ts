@@ -163,6 +163,21 @@ describe('pack update checks', () => {
     }
   });
 
+  it('a server that cannot be reached (offline, or a redirect to a host the extension may not read) is reported with the address, and the installed pack is kept', async () => {
+    const { db, installed } = await setUp();
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const unreachable = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const [report] = await createPackService(async () => db, unreachable).checkUpdates();
+    expect(report).toMatchObject({
+      outcome: 'failed',
+      diffError: `The server at ${diffUrl} could not be reached (Failed to fetch).`,
+      error: `The server at ${ADDRESS} could not be reached (Failed to fetch).`,
+    });
+    expect(await listPacks(db)).toEqual([installed]);
+  });
+
   it('a bad download or a server error is reported, and the installed pack is kept', async () => {
     const { db, installed } = await setUp();
     const truncated = pack(10, 30).subarray(0, 300);
