@@ -119,6 +119,23 @@ describe('pack update checks', () => {
     expect(after).toMatchObject({ generation: installed.generation, checksum: installed.checksum, origin: { etag: '"v1"' } });
   });
 
+  it('two checks at once (the schedule and the button) run one after the other: the second finds the updated pack, downloads nothing whole and replaces nothing', async () => {
+    const { db, installed } = await setUp();
+    const next = encodePack({ ...META, createdAt: '2026-12-01T00:00:00Z' }, entries(0, 25));
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const update = await encodeUpdate(pack(0, 20), next);
+    const { fetchImpl, asked } = server(() => body(next, { etag: '"v2"' }), { [diffUrl]: () => body(update) });
+    const service = createPackService(async () => db, fetchImpl);
+    const [first, second] = await Promise.all([service.checkUpdates(), service.checkUpdates()]);
+    expect(first).toEqual([{ slot: installed.slot, name: META.name, outcome: 'updated', diff: { added: 5, changed: 0, removed: 0 } }]);
+    expect(second).toEqual([{ slot: installed.slot, name: META.name, outcome: 'unchanged' }]);
+    const [after] = await listPacks(db);
+    expect(after).toMatchObject({ articles: 25, origin: { etag: '"v2"' } });
+    // The second check asked for the diff from the new copy (none), then read the pack's header only.
+    expect(asked).toEqual([diffUrl, diffAddress(new URL(ADDRESS), after.checksum).href, ADDRESS]);
+    expect(await db.count('entries')).toBe(25);
+  });
+
   it('a diff that does not fit stops its download (it is not read to its end)', async () => {
     const { db, installed } = await setUp();
     const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
