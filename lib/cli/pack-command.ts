@@ -2,7 +2,7 @@
  * `npm run --silent pack -- build|merge|diff|apply|inspect ...`: the pack builder. Returns the
  * exit status (0 done, 1 bad input: a malformed line or a bad pack, 2 bad arguments).
  */
-import { PackFormatError } from '../packs/bytes';
+import { PackFormatError, PackMisfitError } from '../packs/bytes';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type PackHeader } from '../packs/header';
 import { packFingerprintParameters } from '../packs/entry';
 import { applyUpdate, diffPacks, mergePacks, type UpdateCounts } from '../packs/merge';
@@ -107,19 +107,20 @@ async function run(args: PackArgs, io: { stdout: (line: string) => void; stderr:
     io.stderr(`pack: ${out}: update with ${header.articles} entries added or changed, ${header.removed} removed`);
   } else if (args.command === 'apply') {
     const [[old], update] = await Promise.all([readPacks(args.files.slice(0, 1)), readNamedPackFile(args.files[1])]);
-    try {
-      checkUpdateFits(update.header, old.header);
-    } catch (error) {
-      throw new PackFormatError(`${args.files[1]} does not fit ${args.files[0]}: ${(error as Error).message}`);
-    }
+    // A misfit is found before any entry is read (checkUpdateFits) or on the way (a removal of
+    // an id the pack lacks, a result that is not the promised pack): either way both files are named.
+    const named = (error: unknown) => (error instanceof PackMisfitError ? new PackFormatError(`${args.files[1]} does not fit ${args.files[0]}: ${error.message}`) : error);
     let counts: UpdateCounts | undefined;
     const header = await writePackFile(
       out,
       async (body) => {
+        checkUpdateFits(update.header, old.header);
         counts = await applyUpdate(old.records, update.records, (entry) => body.put(entry));
       },
       (summary) => appliedHeader(update.header, summary),
-    );
+    ).catch((error: unknown) => {
+      throw named(error);
+    });
     io.stderr(`pack: ${out}: ${header.articles} articles (${counts!.added} added, ${counts!.changed} changed, ${counts!.removed} removed)`);
   } else {
     const pack = await readNamedPackFile(args.files[0], false);

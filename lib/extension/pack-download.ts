@@ -31,6 +31,20 @@ export async function announcedSize(url: URL, fetchImpl: typeof fetch = fetch): 
   return Number.isSafeInteger(length) && length > 0 ? length : undefined;
 }
 
+/**
+ * `fetchImpl(url, init)`, with a failure to reach the server (offline, refused, a redirect to a
+ * host the extension may not read) said in plain words with the address, instead of the
+ * browser's bare "Failed to fetch". A cancel (the request's signal) is passed on as it is.
+ */
+async function fetchFrom(url: URL, init: RequestInit, fetchImpl: typeof fetch): Promise<Response> {
+  try {
+    return await fetchImpl(url, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new Error(t('packsErrorNetwork', url.href, error instanceof Error ? error.message : String(error)));
+  }
+}
+
 export type Download =
   | { unchanged: true }
   | { unchanged: false; origin: Extract<PackOrigin, { kind: 'url' }>; size?: number; chunks: AsyncIterable<Uint8Array> };
@@ -43,7 +57,7 @@ export async function download(url: URL, options: { signal?: AbortSignal; known?
   const headers: Record<string, string> = {};
   if (options.known?.etag) headers['If-None-Match'] = options.known.etag;
   if (options.known?.lastModified) headers['If-Modified-Since'] = options.known.lastModified;
-  const response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', headers, signal: options.signal });
+  const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store', headers, signal: options.signal }, fetchImpl);
   if (response.status === 304) return { unchanged: true };
   if (!response.ok || !response.body) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
   const length = Number(response.headers.get('content-length'));
@@ -79,7 +93,7 @@ export function diffAddress(url: URL, checksum: string): URL {
  * words on any other failure. No cookies are sent.
  */
 export async function downloadDiff(url: URL, fetchImpl: typeof fetch = fetch): Promise<AsyncGenerator<Uint8Array> | undefined> {
-  const response = await fetchImpl(url, { credentials: 'omit', cache: 'no-store' });
+  const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store' }, fetchImpl);
   if (response.status === 404 || response.status === 410) {
     await response.body?.cancel();
     return undefined;

@@ -41,7 +41,17 @@ export function createPackService(openDb: () => Promise<PacksDb>, fetchImpl: typ
     return index();
   }
 
-  async function checkUpdates(slot?: string): Promise<PackUpdateReport[]> {
+  // Checks run one after the other (the schedule's and the user's may overlap): each reads the
+  // installed packs when its turn comes, so a second one sees what the first installed instead
+  // of taking the newer pack for an old copy (its diff refused, the whole pack downloaded again).
+  let checks: Promise<unknown> = Promise.resolve();
+  function checkUpdates(slot?: string): Promise<PackUpdateReport[]> {
+    const turn = checks.then(() => checkUpdatesNow(slot));
+    checks = turn.catch(() => undefined);
+    return turn;
+  }
+
+  async function checkUpdatesNow(slot?: string): Promise<PackUpdateReport[]> {
     const db = await openDb();
     const packs = (await listPacks(db)).filter((pack) => slot === undefined || pack.slot === slot);
     const reports: PackUpdateReport[] = [];

@@ -11,6 +11,7 @@
  *    online before the new version replaces the old file: that is no update).
  */
 import { PackFormatError } from '../packs/bytes';
+import type { PackHeader } from '../packs/header';
 import type { PackUpdateReport } from '../packs/messages';
 import { peekHeader } from '../packs/reader';
 import { importPack, markChecked } from '../packs/store';
@@ -25,6 +26,11 @@ function isOlder(a: string, b: string): boolean {
   return Date.parse(a) < Date.parse(b);
 }
 
+/** Does the update `header` (fitting `pack` or not) give the pack installed, i.e. the same body? */
+function givesInstalled(header: PackHeader, pack: InstalledPack): boolean {
+  return header.kind === 'update' && header.checksum === pack.checksum && header.targetArticles === pack.articles && header.base?.checksum === pack.checksum;
+}
+
 /** Checks `pack` for an update and installs it; never throws (a failure is the report's `error`). */
 export async function checkPackUpdate(db: PacksDb, pack: InstalledPack, fetchImpl: typeof fetch): Promise<PackUpdateReport> {
   const report = { slot: pack.slot, name: pack.name };
@@ -32,15 +38,27 @@ export async function checkPackUpdate(db: PacksDb, pack: InstalledPack, fetchImp
   if (origin.kind !== 'url') return { ...report, outcome: 'not-updatable' };
   const url = new URL(origin.url);
   let diffError: string | undefined;
+  const diffUrl = diffAddress(url, pack.checksum);
+  let diff: AsyncGenerator<Uint8Array> | undefined;
   try {
-    const diff = await downloadDiff(diffAddress(url, pack.checksum), fetchImpl);
+    diff = await downloadDiff(diffUrl, fetchImpl);
     if (diff) {
+      const peeked = await peekHeader(diff);
+      if (givesInstalled(peeked.header, pack)) {
+        // A release with the same entries (a new date only) keeps the checksum, so its diff
+        // sits at this same address and every check finds it: nothing to apply.
+        await markChecked(db, pack.slot, Date.now());
+        return { ...report, outcome: 'unchanged' };
+      }
       // The validators described the old whole pack: the next check learns the new ones.
-      const { counts } = await applyStoredUpdate(db, pack.slot, diff, { origin: { kind: 'url', url: origin.url } });
+      const { counts } = await applyStoredUpdate(db, pack.slot, peeked.chunks, { origin: { kind: 'url', url: origin.url } });
       return { ...report, outcome: 'updated', diff: counts };
     }
   } catch (error) {
-    diffError = reason(error);
+    diffError = error instanceof PackFormatError ? `${diffUrl.href}: ${error.message}` : reason(error);
+  } finally {
+    // A diff left before its end (refused, or nothing to apply) stops downloading.
+    await diff?.return(undefined);
   }
   const withDiffError = diffError === undefined ? {} : { diffError };
   try {

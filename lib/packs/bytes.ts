@@ -13,6 +13,13 @@ export class PackFormatError extends Error {
   }
 }
 
+/**
+ * An update that is itself readable but does not fit the pack it is applied to (made from
+ * another version, removing an id the pack lacks, giving another pack than it promised): the
+ * command line names both files for it.
+ */
+export class PackMisfitError extends PackFormatError {}
+
 /** Growable output buffer. */
 export class ByteWriter {
   private buffer = new Uint8Array(1024);

@@ -74,9 +74,15 @@ export function checkMagic(bytes: Uint8Array): void {
  * parameters (what matching needs; `inspect` shows any readable header).
  */
 export function parseHeaderJson(json: Uint8Array, checkEngine: boolean): PackHeader {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
+  } catch {
+    throw new PackFormatError('the pack header is damaged: it is not valid UTF-8 text');
+  }
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+    value = JSON.parse(text);
   } catch (error) {
     throw new PackFormatError(`the pack header is damaged: it is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -86,7 +92,14 @@ export function parseHeaderJson(json: Uint8Array, checkEngine: boolean): PackHea
 function validateHeader(value: unknown, checkEngine: boolean): PackHeader {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PackFormatError('the pack header is not a JSON object');
   const record = value as Record<string, unknown>;
-  if (record.format !== PACK_FORMAT) throw new PackFormatError(`not a pack file (format is ${JSON.stringify(record.format)}, expected "${PACK_FORMAT}")`);
+  if (record.format !== PACK_FORMAT) {
+    throw new PackFormatError(
+      record.format === undefined
+        ? `the pack header is damaged or the file is not a pack: it does not name its format ("${PACK_FORMAT}")`
+        : `not a pack file (format is ${JSON.stringify(record.format)}, expected "${PACK_FORMAT}")`,
+    );
+  }
+  if (record.formatVersion === undefined) throw new PackFormatError('the pack header is damaged: it does not say which format version the pack is');
   if (record.formatVersion !== PACK_FORMAT_VERSION) {
     throw new PackFormatError(`pack format version ${JSON.stringify(record.formatVersion)} is not supported (this program reads version ${PACK_FORMAT_VERSION})`);
   }

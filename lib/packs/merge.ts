@@ -9,7 +9,7 @@
  *   (update.ts checks it). The old pack may come from anywhere entries can be read in id order:
  *   a pack file, or the extension's store (store-update.ts).
  */
-import { ByteWriter, PackFormatError } from './bytes';
+import { ByteWriter, PackFormatError, PackMisfitError } from './bytes';
 import type { PackEntry } from './entry';
 import { writeEntry } from './record';
 import type { PackRecord } from './reader';
@@ -117,7 +117,7 @@ export async function applyUpdate(old: AsyncIterable<EntryRecord>, update: Async
       if (was) counts.changed++;
       else counts.added++;
     } else if (record?.op === 'remove') {
-      if (!was) throw new PackFormatError(`the update removes "${id.slice(0, 80)}", which the pack does not hold: it was made for another pack`);
+      if (!was) throw new PackMisfitError(`the update removes "${id.slice(0, 80)}", which the pack does not hold: it was made for another pack`);
       counts.removed++;
     } else if (was) await put(was);
     if (was) await base.advance();

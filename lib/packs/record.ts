@@ -92,7 +92,7 @@ function readKeys(input: ByteReader, maxCount: number, keyBits: number, what: st
   const keys: number[] = [];
   let previous = -1;
   for (let i = 0; i < count; i++) {
-    const key = previous + 1 + input.varint(limit, what);
+    const key = previous + 1 + input.varint(limit, `a key of the ${what}`);
     if (key >= limit) throw new PackFormatError(`${what}: a key is out of range`);
     keys.push(key);
     previous = key;

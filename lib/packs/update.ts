@@ -4,7 +4,7 @@
  * header of the pack an applied update gives, checked against what the update promised. The
  * entry-by-entry walk is merge.ts's `diffPacks` / `applyUpdate`.
  */
-import { PackFormatError } from './bytes';
+import { PackMisfitError } from './bytes';
 import { checksumLabel, encodeHeader, type PackHeader } from './header';
 import { diffPacks } from './merge';
 import { concat, packHeader } from './pack';
@@ -27,14 +27,14 @@ export function updateHeader(old: PackHeader, next: PackHeader, summary: BodySum
 }
 
 /**
- * Throws a PackFormatError, in plain words, unless `update` is an update made for the pack
+ * Throws a PackMisfitError (a PackFormatError), in plain words, unless `update` is an update made for the pack
  * `base` (its checksum and article count). Checked before any entry is read: an update made
  * from another pack is refused at once.
  */
 export function checkUpdateFits(update: PackHeader, base: { checksum: string; articles: number }): void {
-  if (update.kind !== 'update') throw new PackFormatError('this is a whole pack, not an update (a diff)');
+  if (update.kind !== 'update') throw new PackMisfitError('this is a whole pack, not an update (a diff)');
   if (update.base!.checksum !== base.checksum || update.base!.articles !== base.articles) {
-    throw new PackFormatError(
+    throw new PackMisfitError(
       `the update was made for another version of the pack (${update.base!.checksum}, ${update.base!.articles} articles), not for this one (${base.checksum}, ${base.articles} articles)`,
     );
   }
@@ -42,7 +42,7 @@ export function checkUpdateFits(update: PackHeader, base: { checksum: string; ar
 
 /**
  * The header of the pack that applying `update` gave, whose body (encoded by PackBodyWriter at
- * its default level) `summary` describes. Throws a PackFormatError when it is not the pack the
+ * its default level) `summary` describes. Throws a PackMisfitError when it is not the pack the
  * update promised (another article count or checksum): the update or the pack it was applied
  * to is not what its header says.
  */
@@ -50,7 +50,7 @@ export function appliedHeader(update: PackHeader, summary: BodySummary): PackHea
   const { name, description, createdAt } = update;
   const header = packHeader({ name, description, createdAt }, summary);
   if (header.articles !== update.targetArticles || header.checksum !== update.checksum) {
-    throw new PackFormatError(
+    throw new PackMisfitError(
       `the updated pack is not the one the update promised (${header.articles} articles with checksum ${header.checksum}, expected ${update.targetArticles} with ${update.checksum})`,
     );
   }

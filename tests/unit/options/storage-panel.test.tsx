@@ -48,14 +48,20 @@ test('lists each kind of data with its size and share once asked', async () => {
   expect(root.querySelector('.reclaim')).toBeNull();
 });
 
-test('deletes the learned articles older than the chosen age and has the counts read again', async () => {
+/** The panel with 5 learned articles, and 30 typed in the age field `field`. */
+async function panelWithDays(field: string) {
   const root = document.body.appendChild(document.createElement('div'));
   const changed = vi.fn();
   render(<StorageUsage stats={stats(5)} estimate={null} onLibraryChanged={changed} />, root);
-  const days = root.querySelector<HTMLInputElement>('input[name="reclaim-days"]')!;
+  const days = root.querySelector<HTMLInputElement>(`input[name="${field}"]`)!;
   days.value = '30';
   days.dispatchEvent(new Event('input', { bubbles: true }));
   await settle();
+  return { root, changed };
+}
+
+test('deletes the learned articles older than the chosen age and has the counts read again', async () => {
+  const { root, changed } = await panelWithDays('reclaim-days');
   root.querySelector<HTMLButtonElement>('.reclaim button')!.click();
   await settle();
   expect(sent).toEqual([['library/delete-learned-older', { days: 30 }]]);
@@ -86,13 +92,7 @@ describe('dropping the texts of old learned articles', () => {
 
   test('says how much it frees, asks in a modal dialog, then drops them and has the figures read again', async () => {
     answers = answer;
-    const root = document.body.appendChild(document.createElement('div'));
-    const changed = vi.fn();
-    render(<StorageUsage stats={stats(5)} estimate={null} onLibraryChanged={changed} />, root);
-    const days = root.querySelector<HTMLInputElement>('input[name="drop-texts-days"]')!;
-    days.value = '30';
-    days.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle();
+    const { root, changed } = await panelWithDays('drop-texts-days');
     root.querySelector<HTMLButtonElement>('.reclaim--texts button')!.click();
     await settle();
     expect(sent).toEqual([['library/learned-texts-older', { days: 30 }]]);
@@ -123,13 +123,7 @@ describe('dropping the texts of old learned articles', () => {
       if (type === 'library/drop-learned-texts') throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
       return undefined;
     };
-    const root = document.body.appendChild(document.createElement('div'));
-    const changed = vi.fn();
-    render(<StorageUsage stats={stats(5)} estimate={null} onLibraryChanged={changed} />, root);
-    const days = root.querySelector<HTMLInputElement>('input[name="drop-texts-days"]')!;
-    days.value = '30';
-    days.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle();
+    const { root, changed } = await panelWithDays('drop-texts-days');
     root.querySelector<HTMLButtonElement>('.reclaim--texts button')!.click();
     await settle();
     [...root.querySelectorAll<HTMLButtonElement>('dialog button')].find((button) => button.textContent === 'Drop the texts')!.click();

@@ -54,6 +54,8 @@ describe('bad packs are rejected whole, with a message naming the problem', () =
     expect(await rejected(withHeader(good, (h) => (h.formatVersion = 2)))).toMatch(/format version 2 is not supported/);
     expect(await rejected(withHeader(good, (h) => ((h.fingerprint as Record<string, number>).indexVersion = INDEX_VERSION + 1)))).toMatch(/fingerprint version .* rebuild the pack/);
     expect(await rejected(withHeader(good, (h) => delete h.name))).toMatch(/"name" is missing/);
+    expect(await rejected(withHeader(good, (h) => delete h.format))).toMatch(/^the pack header is damaged or the file is not a pack: it does not name its format/);
+    expect(await rejected(withHeader(good, (h) => delete h.formatVersion))).toMatch(/^the pack header is damaged: it does not say which format version/);
     expect(await rejected(withHeader(good, (h) => (h.name = 'x'.repeat(5000))))).toMatch(/"name" is too long/);
   });
 
@@ -74,6 +76,13 @@ describe('bad packs are rejected whole, with a message naming the problem', () =
     expect(() => body.put({ ...one, url: 'file:///etc/passwd' })).toThrow(/http or https/);
     body.put(two);
     expect(() => body.put(one)).toThrow(/increasing id order/);
+  });
+
+  it('a damaged header (bytes changed inside its JSON) says so in plain words', async () => {
+    const at = Buffer.from(good).indexOf('"format"');
+    const damaged = (byte: number) => Uint8Array.from(good, (value, i) => (i === at ? byte : value));
+    expect(await rejected(damaged(0xff))).toBe('the pack header is damaged: it is not valid UTF-8 text');
+    expect(await rejected(damaged(0x3b))).toMatch(/^the pack header is damaged: it is not valid JSON \(/);
   });
 
   it('an update header without its update fields', async () => {

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { libraryArticle } from '../../bench/engine-corpus';
 import { formatLibraryLine } from '../../../lib/library/format';
-import { articles } from './helpers';
+import { openPack } from '../../../lib/packs/reader';
+import { articles, withHeader } from './helpers';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'pack-cli-'));
@@ -47,6 +48,13 @@ describe('npm run pack', () => {
     const misfit = await pack('apply', '--out', file('misfit.pack'), file('b.pack'), file('update.pack'));
     expect(misfit.code).toBe(1);
     expect(misfit.stderr).toMatch(/update\.pack does not fit .*b\.pack: the update was made for another version of the pack/);
+    expect(existsSync(file('misfit.pack'))).toBe(false);
+    // An update whose header names b.pack as its base: the misfit shows only once applied, and both files are named.
+    const b = (await openPack([readFileSync(file('b.pack'))])).header;
+    writeFileSync(file('forged.pack'), withHeader(readFileSync(file('update.pack')), (h) => (h.base = { checksum: b.checksum, articles: b.articles })));
+    const forged = await pack('apply', '--out', file('misfit.pack'), file('b.pack'), file('forged.pack'));
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toMatch(/^pack: .*forged\.pack does not fit .*b\.pack: the updated pack is not the one the update promised/);
     expect(existsSync(file('misfit.pack'))).toBe(false);
     const mergedUpdate = await pack('merge', '--out', file('wrong.pack'), file('update.pack'));
     expect(mergedUpdate.code).toBe(1);

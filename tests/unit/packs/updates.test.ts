@@ -102,13 +102,72 @@ describe('pack update checks', () => {
     expect((await listPacks(db))[0]).toMatchObject({ generation: after.generation, articles: 25 });
   });
 
+  it('a diff giving the copy installed (a release with the same entries) is not applied again at each check: the pack is unchanged', async () => {
+    const { db, installed } = await setUp();
+    // Republished with a new date and nothing else changed: the body, hence the checksum and
+    // the diff's address, stay the same, so every later check finds this diff again.
+    const same = encodePack({ ...META, createdAt: '2026-12-01T00:00:00Z' }, entries(0, 20));
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const update = await encodeUpdate(pack(0, 20), same);
+    const { fetchImpl, asked } = server(() => new Response(null, { status: 304 }), { [diffUrl]: () => body(update) });
+    const service = createPackService(async () => db, fetchImpl);
+    for (let check = 1; check <= 2; check++) {
+      expect(await service.checkUpdates()).toEqual([{ slot: installed.slot, name: META.name, outcome: 'unchanged' }]);
+    }
+    expect(asked).toEqual([diffUrl, diffUrl]);
+    const [after] = await listPacks(db);
+    expect(after).toMatchObject({ generation: installed.generation, checksum: installed.checksum, origin: { etag: '"v1"' } });
+  });
+
+  it('two checks at once (the schedule and the button) run one after the other: the second finds the updated pack, downloads nothing whole and replaces nothing', async () => {
+    const { db, installed } = await setUp();
+    const next = encodePack({ ...META, createdAt: '2026-12-01T00:00:00Z' }, entries(0, 25));
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const update = await encodeUpdate(pack(0, 20), next);
+    const { fetchImpl, asked } = server(() => body(next, { etag: '"v2"' }), { [diffUrl]: () => body(update) });
+    const service = createPackService(async () => db, fetchImpl);
+    const [first, second] = await Promise.all([service.checkUpdates(), service.checkUpdates()]);
+    expect(first).toEqual([{ slot: installed.slot, name: META.name, outcome: 'updated', diff: { added: 5, changed: 0, removed: 0 } }]);
+    expect(second).toEqual([{ slot: installed.slot, name: META.name, outcome: 'unchanged' }]);
+    const [after] = await listPacks(db);
+    expect(after).toMatchObject({ articles: 25, origin: { etag: '"v2"' } });
+    // The second check asked for the diff from the new copy (none), then read the pack's header only.
+    expect(asked).toEqual([diffUrl, diffAddress(new URL(ADDRESS), after.checksum).href, ADDRESS]);
+    expect(await db.count('entries')).toBe(25);
+  });
+
+  it('a diff that does not fit stops its download (it is not read to its end)', async () => {
+    const { db, installed } = await setUp();
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const misfit = await encodeUpdate(pack(50, 60), pack(50, 70));
+    let cancelled = 0;
+    const stream = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            // The header, and a body that never ends (a huge or stalled diff).
+            controller.enqueue(misfit.slice());
+          },
+          cancel() {
+            cancelled++;
+          },
+        }),
+        { status: 200 },
+      );
+    const { fetchImpl } = server(() => new Response(null, { status: 304 }), { [diffUrl]: stream });
+    const [report] = await createPackService(async () => db, fetchImpl).checkUpdates();
+    expect(report).toMatchObject({ outcome: 'unchanged', diffError: expect.stringMatching(/made for another version of the pack/) });
+    expect(cancelled).toBe(1);
+    expect(await listPacks(db)).toMatchObject([{ generation: installed.generation }]);
+  });
+
   it('a diff that does not apply (made from another pack, or refused by the server) is reported, and the whole pack is downloaded instead', async () => {
     const { db, installed } = await setUp();
     const next = encodePack(META, entries(10, 30));
     const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
     const misfit = await encodeUpdate(pack(50, 60), pack(50, 70));
     for (const [diff, reason] of [
-      [() => body(misfit), /made for another version of the pack/],
+      [() => body(misfit), /\.diffs\/[0-9a-f]{8}\.pack: the update was made for another version of the pack/],
       [() => new Response('denied', { status: 500 }), /status 500/],
     ] as const) {
       const { fetchImpl } = server(() => body(next), { [diffUrl]: diff });
@@ -119,6 +178,21 @@ describe('pack update checks', () => {
       // Back to the old pack for the next case (a full import, as when it was added).
       await importPack(db, [pack(0, 20)], { origin: { kind: 'url', url: ADDRESS }, replace: installed.slot });
     }
+  });
+
+  it('a server that cannot be reached (offline, or a redirect to a host the extension may not read) is reported with the address, and the installed pack is kept', async () => {
+    const { db, installed } = await setUp();
+    const diffUrl = diffAddress(new URL(ADDRESS), installed.checksum).href;
+    const unreachable = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const [report] = await createPackService(async () => db, unreachable).checkUpdates();
+    expect(report).toMatchObject({
+      outcome: 'failed',
+      diffError: `The server at ${diffUrl} could not be reached (Failed to fetch).`,
+      error: `The server at ${ADDRESS} could not be reached (Failed to fetch).`,
+    });
+    expect(await listPacks(db)).toEqual([installed]);
   });
 
   it('a bad download or a server error is reported, and the installed pack is kept', async () => {
