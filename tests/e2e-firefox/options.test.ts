@@ -56,11 +56,29 @@ describe('options page in Firefox', () => {
   it('imports a file of a few hundred articles and finds one of them by a word of its text', async () => {
     const path = join(workDir, 'generated.ndjson');
     writeFileSync(path, generatedArticles(IMPORTED, MARKER, 137).map((article) => JSON.stringify(article)).join('\n'));
+    // The articles are prepared in the page's import workers (prepare-pool.ts), in Firefox too.
+    const workers: string[] = [];
+    options.on('workercreated', (worker) => workers.push(worker.url()));
     await goTo('import');
     const input = (await options.waitForSelector('input[type=file]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(path);
     await options.waitForSelector('.import-totals', { timeout: 60_000 });
     expect(await textOf('.import-totals')).toBe(`${IMPORTED} added · 0 duplicates skipped · 0 files not imported`);
+    const script = workers.find((url) => url.includes('prepare-worker'));
+    expect(script).toBeDefined();
+    // That script really prepares articles here (a worker failing to run would leave the page to
+    // prepare them, and the import would pass all the same).
+    const reply = await options.evaluate(
+      (url: string) =>
+        new Promise<unknown>((resolve, reject) => {
+          const worker = new Worker(url);
+          worker.onmessage = (event) => resolve(event.data);
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.postMessage({ id: 7, articles: [{ line: 1, article: { id: 'probe', title: 'Probe', text: 'A short text of a few words for the import worker to prepare.' } }] });
+        }),
+      script!,
+    );
+    expect(reply).toMatchObject({ id: 7, prepared: [{ line: 1, article: { id: 'probe' }, textHash: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
     await harness.screenshot(options, 'firefox-options-import-summary-dark');
 
     await goTo('library');
