@@ -1,7 +1,7 @@
 /**
  * What takes the library's space, by kind of data: each store's records are read in chunks and
  * their bytes estimated as the browser serializes them (strings one byte per character when
- * Latin-1, else two; numbers up to 9; typed arrays their bytes), and the entries' sort indexes
+ * Latin-1, else two; numbers up to 9; typed arrays and Blobs their bytes), and the entries' sort indexes
  * counted as the keys they copy. The browser's own total (navigator.storage.estimate) is the
  * figure on disk; these estimates say how it splits.
  */
@@ -38,6 +38,8 @@ export function serializedBytes(value: unknown): number {
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? 3 : 9;
   if (typeof value === 'boolean' || value === null || value === undefined) return 1;
   if (ArrayBuffer.isView(value)) return 8 + value.byteLength;
+  // The index snapshot's arrays are one Blob (snapshot-blob.ts): the browser stores its bytes.
+  if (value instanceof Blob) return 8 + value.size;
   if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + serializedBytes(item), 3);
   if (typeof value === 'object') {
     let sum = 3;
