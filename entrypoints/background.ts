@@ -53,6 +53,9 @@ export default defineBackground(() => {
       pageTexts.forget(tabId);
       learning.cancel(tabId);
     },
+    // A loading page goes before an import's writes and the word indexing (foreground.ts).
+    onLoading: (tabId) => void getLibrary().then((library) => library.pageLoading(tabId), () => undefined),
+    onClosed: (tabId) => void getLibrary().then((library) => library.pageReported(tabId), () => undefined),
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PACK_UPDATE_ALARM) void packs.checkUpdates().catch((error: unknown) => console.warn('Recycled News: pack update check', error));

@@ -37,6 +37,9 @@ export interface BackgroundLibrary {
   getEntry(id: string): Promise<LibraryEntry | undefined>;
   recordMatches(page: { url: string; title: string }, matches: Array<Pick<MatchView, 'id' | 'kind' | 'direction'>>): Promise<void>;
   learn(article: PageArticle, settings: Settings['learning']): Promise<unknown>;
+  /** The page of tab `tabId` is checked or has nothing to check: background writes held back
+   *  while it loaded go on (LibraryService.pageLoading). */
+  pageReported?(tabId: number): void;
 }
 
 export interface BackgroundDeps {
@@ -76,6 +79,11 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   const inFlight = new Map<number, number>();
   /** Scans this worker asked a page for: tab id → when. */
   const scansAsked = new Map<number, number>();
+
+  /** Lets the library's background writes go on once a tab's page is done (checked or not). */
+  function pageDone(tabId: number): void {
+    deps.library().then((library) => library.pageReported?.(tabId), () => undefined);
+  }
 
   /** Badge first: it needs no storage, so a full storage never hides a verdict. */
   async function settle(tabId: number, result: StoredTabResult): Promise<void> {
@@ -213,17 +221,20 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
         return await check(request, from, startedAt);
       } finally {
         if (inFlight.get(from.tabId) === startedAt) inFlight.delete(from.tabId);
+        pageDone(from.tabId);
       }
     },
 
     async 'page/not-article'({ url }, from) {
       deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
+      pageDone(from.tabId);
       await settle(from.tabId, { status: 'not-article', url: pageUrl(url, from.url), at: now() });
       return null;
     },
 
     async 'page/too-large'({ url }, from) {
+      pageDone(from.tabId);
       await settle(from.tabId, { status: 'too-large', url: pageUrl(url, from.url), at: now() });
       return null;
     },
@@ -231,6 +242,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     async 'page/skipped'({ url, why }, from) {
       deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
+      pageDone(from.tabId);
       await settle(from.tabId, { status: 'disabled', url: pageUrl(url, from.url), at: now(), why });
       return null;
     },

@@ -71,12 +71,21 @@ export interface WatchOptions {
   /** Called when a tab loads another page or closes (drop what is kept in memory for it). */
   onLeave?: (tabId: number) => void;
   reports?: PageReports;
+  /** Called when a tab starts loading a page the content script may read (not a late event of
+   *  a cold start; not a page whose address the browser shows us and that is not http(s),
+   *  such as the extension's own pages). */
+  onLoading?: (tabId: number) => void;
+  /** Called when a tab closes. */
+  onClosed?: (tabId: number) => void;
 }
 
-export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeave = () => {}, reports }: WatchOptions = {}): void {
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeave = () => {}, reports, onLoading, onClosed }: WatchOptions = {}): void {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading') return;
     if (reports?.isLateLoading(tabId)) return;
+    // Without host permissions the browser hides http(s) addresses, but shows our own pages'.
+    const address = change.url ?? tab?.url;
+    if (address === undefined || /^https?:/i.test(address)) onLoading?.(tabId);
     const seen = reports?.sequence ?? 0;
     void (async () => {
       if (isSamePage(await tabResults.get(tabId), change.url)) return;
@@ -90,6 +99,7 @@ export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeav
   browser.tabs.onRemoved.addListener((tabId) => {
     reports?.forget(tabId);
     onLeave(tabId);
+    onClosed?.(tabId);
     void tabResults.clear(tabId);
   });
 }

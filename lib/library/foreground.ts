@@ -4,10 +4,20 @@
  * the database's one backend sequence while they commit. Each such transaction first waits
  * here until no match is running, so a match waits for at most the one transaction already
  * under way, never for a queue of them.
+ *
+ * A page that is loading is foreground work too (`hold`): on two cores, an import's writes and
+ * the page's own load and extraction share the processor, and a check during an import used to
+ * take twice as long from navigation as the worker's part of it (README, issue 13 target 2).
  */
 export class ForegroundGate {
   private running = 0;
   private waiting: Array<() => void> = [];
+  /** Pages loading, by key (a tab id), with the timer that ends the hold if they never report. */
+  private readonly holds = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Keys whose last hold ran out without a release: not held again until released once. A
+   *  tab that keeps loading pages that never report (one that reloads itself, a page no
+   *  content script reads) would otherwise hold background work back for ever. */
+  private readonly unanswered = new Set<number>();
 
   /** Runs `work` (a match) as foreground work. */
   async run<T>(work: () => Promise<T>): Promise<T> {
@@ -15,16 +25,56 @@ export class ForegroundGate {
     try {
       return await work();
     } finally {
-      if (--this.running === 0) {
-        const waiting = this.waiting;
-        this.waiting = [];
-        for (const resume of waiting) resume();
-      }
+      this.running--;
+      this.wakeIfIdle();
     }
   }
 
-  /** Resolves when no foreground work is running (at once if none is). */
+  /**
+   * Counts a page loading under `key` as foreground work until `release(key)` or, at the
+   * latest, `ms` milliseconds from now (a page that is never read reports nothing). Holding
+   * the same key again restarts its time; a key whose last hold ran out is not held again
+   * before it is released once.
+   */
+  hold(key: number, ms: number): void {
+    if (this.unanswered.has(key)) return;
+    clearTimeout(this.holds.get(key));
+    this.holds.set(
+      key,
+      setTimeout(() => {
+        this.unanswered.add(key);
+        this.end(key);
+      }, ms),
+    );
+  }
+
+  /** The page under `key` reported (or its tab closed): ends its hold, if any. */
+  release(key: number): void {
+    this.unanswered.delete(key);
+    this.end(key);
+  }
+
+  private end(key: number): void {
+    const timer = this.holds.get(key);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.holds.delete(key);
+    this.wakeIfIdle();
+  }
+
+  /** Resolves when no foreground work is running nor held (at once if none is). */
   idle(): Promise<void> {
-    return this.running === 0 ? Promise.resolve() : new Promise((resume) => this.waiting.push(resume));
+    return this.isIdle() ? Promise.resolve() : new Promise((resume) => this.waiting.push(resume));
+  }
+
+  private isIdle(): boolean {
+    return this.running === 0 && this.holds.size === 0;
+  }
+
+  private wakeIfIdle(): void {
+    if (!this.isIdle()) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resume of waiting) resume();
   }
 }

@@ -56,6 +56,9 @@ export interface ExportPage {
 /** After the library opens, the wait before looking for entries left without search words
  *  (word-indexer.ts): past a restarted worker's first match, well within its 30 s idle life. */
 const MISSING_WORDS_DELAY_MS = 5_000;
+/** The longest a loading page holds background writes back (foreground.ts) when it never
+ *  reports: a warm page reports within about half a second of its navigation. */
+const PAGE_LOAD_HOLD_MS = 3_000;
 
 /** How `open` filled the engine: from the saved snapshot (`replayed`: ids changed since it,
  *  whose fingerprints were read), or from the fingerprints store (`refingerprinted`: texts
@@ -110,6 +113,18 @@ export class LibraryService {
    *  under way. */
   saveIndexSnapshot(): Promise<boolean> {
     return this.snapshots.save();
+  }
+
+  /** A page started loading in tab `tabId`: background writes wait until it reports
+   *  (`pageReported`), at most PAGE_LOAD_HOLD_MS, so its load, extraction and match get the
+   *  processor (foreground.ts). */
+  pageLoading(tabId: number): void {
+    this.foreground.hold(tabId, PAGE_LOAD_HOLD_MS);
+  }
+
+  /** The page of tab `tabId` reported (an article, no article, or a skip), or the tab closed. */
+  pageReported(tabId: number): void {
+    this.foreground.release(tabId);
   }
 
   /** Library articles the page reuses or is reused by, with what the popup shows of them.

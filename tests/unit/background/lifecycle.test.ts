@@ -300,6 +300,27 @@ describe('the background across restarts and under load', () => {
     });
   });
 
+  describe('a loading page goes before the library’s background writes', () => {
+    it('holds them from the tab’s "loading" until its page reports, whatever the report says', async () => {
+      fakeBrowser.reset();
+      const loading = vi.spyOn(library, 'pageLoading');
+      const reported = vi.spyOn(library, 'pageReported');
+      watchTabs(sessionTabResults, async () => {}, { onLoading: (tabId) => library.pageLoading(tabId), onClosed: (tabId) => library.pageReported(tabId) });
+      await fakeBrowser.tabs.onUpdated.trigger(4, { status: 'loading' }, { id: 4 } as never);
+      expect(loading).toHaveBeenCalledWith(4);
+      // The extension's own pages (whose address the browser shows) never report: not held.
+      await fakeBrowser.tabs.onUpdated.trigger(9, { status: 'loading', url: 'chrome-extension://id/options.html' }, { id: 9 } as never);
+      expect(loading).not.toHaveBeenCalledWith(9);
+      const worker = startWorker(library);
+      valueOf(await report(worker, 4, 'https://copy.test/a', seed002.text));
+      valueOf(await worker.send({ type: 'page/not-article', url: 'https://news.test/index' }, fromPage(5, 'https://news.test/index')));
+      valueOf(await worker.send({ type: 'page/skipped', url: 'https://news.test/x', why: 'excluded' }, fromPage(6, 'https://news.test/x')));
+      await vi.waitFor(() => expect(reported.mock.calls.map(([tabId]) => tabId).sort()).toEqual([4, 5, 6]));
+      await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
+      expect(reported).toHaveBeenLastCalledWith(7);
+    });
+  });
+
   describe('events of a cold start', () => {
     it('forgets the tabs closed while the worker slept, but not a tab that opened and reported while it looked', async () => {
       const open = await fakeBrowser.tabs.create({ url: 'https://news.test/open' });
