@@ -53,8 +53,10 @@ export default defineBackground(() => {
       pageTexts.forget(tabId);
       learning.cancel(tabId);
     },
-    // A loading page goes before an import's writes and the word indexing (foreground.ts).
-    onLoading: (tabId) => void getLibrary().then((library) => library.pageLoading(tabId), () => undefined),
+    // A loading page goes before an import's writes and the word indexing (foreground.ts); a
+    // page that will not report (a new tab's blank page turned into our options page) ends it.
+    onLoading: (tabId, readable) =>
+      void getLibrary().then((library) => (readable ? library.pageLoading(tabId) : library.pageReported(tabId)), () => undefined),
     onClosed: (tabId) => void getLibrary().then((library) => library.pageReported(tabId), () => undefined),
   });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -71,10 +71,10 @@ export interface WatchOptions {
   /** Called when a tab loads another page or closes (drop what is kept in memory for it). */
   onLeave?: (tabId: number) => void;
   reports?: PageReports;
-  /** Called when a tab starts loading a page the content script may read (not a late event of
-   *  a cold start; not a page whose address the browser shows us and that is not http(s),
-   *  such as the extension's own pages). */
-  onLoading?: (tabId: number) => void;
+  /** Called when a tab starts loading a page (not a late event of a cold start). `readable`:
+   *  the content script may read it and report; false for a page whose address the browser
+   *  shows us and that is not http(s), such as the extension's own pages. */
+  onLoading?: (tabId: number, readable: boolean) => void;
   /** Called when a tab closes. */
   onClosed?: (tabId: number) => void;
 }
@@ -85,7 +85,7 @@ export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeav
     if (reports?.isLateLoading(tabId)) return;
     // Without host permissions the browser hides http(s) addresses, but shows our own pages'.
     const address = change.url ?? tab?.url;
-    if (address === undefined || /^https?:/i.test(address)) onLoading?.(tabId);
+    onLoading?.(tabId, address === undefined || /^https?:/i.test(address));
     const seen = reports?.sequence ?? 0;
     void (async () => {
       if (isSamePage(await tabResults.get(tabId), change.url)) return;
