@@ -5,13 +5,15 @@
  * here until no match is running, so a match waits for at most the one transaction already
  * under way, never for a queue of them.
  *
- * A page that is loading is foreground work too (`hold`): on two cores, an import's writes and
- * the page's own load and extraction share the processor, and a check during an import used to
- * take twice as long from navigation as the worker's part of it (README, issue 13 target 2).
+ * A page that is loading holds back an import's writes too (`hold`, `quiet`): on two cores, an
+ * import (the options page's worker, this worker and the browser's storage) and the page's own
+ * load and extraction share the processor, and a check during an import took up to twice as
+ * long from navigation as a warm one (README, issue 13 target 2). The search-word indexing is
+ * lighter (this worker alone) and waits for matches only, so search is not held up by browsing.
  */
 export class ForegroundGate {
   private running = 0;
-  private waiting: Array<() => void> = [];
+  private waiting: Array<{ ready: () => boolean; resume: () => void }> = [];
   /** Pages loading, by key (a tab id), with the timer that ends the hold if they never report. */
   private readonly holds = new Map<number, ReturnType<typeof setTimeout>>();
   /** Keys whose last hold ran out without a release: not held again until released once. A
@@ -62,19 +64,27 @@ export class ForegroundGate {
     this.wakeIfIdle();
   }
 
-  /** Resolves when no foreground work is running nor held (at once if none is). */
+  /** Resolves when no match is running (at once if none is). */
   idle(): Promise<void> {
-    return this.isIdle() ? Promise.resolve() : new Promise((resume) => this.waiting.push(resume));
+    return this.waitFor(() => this.running === 0);
   }
 
-  private isIdle(): boolean {
-    return this.running === 0 && this.holds.size === 0;
+  /** Resolves when no match is running and no page is held (at once if so). */
+  quiet(): Promise<void> {
+    return this.waitFor(() => this.running === 0 && this.holds.size === 0);
+  }
+
+  private waitFor(ready: () => boolean): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resume) => this.waiting.push({ ready, resume }));
   }
 
   private wakeIfIdle(): void {
-    if (!this.isIdle()) return;
     const waiting = this.waiting;
     this.waiting = [];
-    for (const resume of waiting) resume();
+    for (const waiter of waiting) {
+      if (waiter.ready()) waiter.resume();
+      else this.waiting.push(waiter);
+    }
   }
 }

@@ -78,9 +78,8 @@ export class LibraryService {
     private readonly snapshots: IndexSnapshotKeeper,
     readonly indexLoad: IndexLoad,
   ) {
-    const matchesFirst = () => this.foreground.idle();
-    this.words = new WordIndexer(db, matchesFirst);
-    this.imports = new LibraryImports(db, matchesFirst);
+    this.words = new WordIndexer(db, () => this.foreground.idle());
+    this.imports = new LibraryImports(db, () => this.foreground.quiet());
   }
 
   /** Opens the library: rolls back imports a previous run left unfinished, adds seeds not added
@@ -115,7 +114,7 @@ export class LibraryService {
     return this.snapshots.save();
   }
 
-  /** A page started loading in tab `tabId`: background writes wait until it reports
+  /** A page started loading in tab `tabId`: an import's writes wait until it reports
    *  (`pageReported`), at most PAGE_LOAD_HOLD_MS, so its load, extraction and match get the
    *  processor (foreground.ts). */
   pageLoading(tabId: number): void {

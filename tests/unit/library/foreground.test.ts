@@ -1,6 +1,7 @@
 /**
- * Matching and loading pages come first (foreground.ts): background writes wait for a running
- * match, and for a page loading in a tab until it reports or its hold runs out.
+ * Matching and loading pages come first (foreground.ts): background work waits for a running
+ * match, and an import's writes also for a page loading in a tab until it reports or its hold
+ * runs out.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ForegroundGate } from '../../../lib/library/foreground';
@@ -24,14 +25,22 @@ afterEach(() => {
 });
 
 describe('the foreground gate', () => {
-  test('is idle at once with nothing running nor held', async () => {
+  test('is idle and quiet at once with nothing running nor held', async () => {
     expect(await resolved(new ForegroundGate().idle())).toBe(true);
+    expect(await resolved(new ForegroundGate().quiet())).toBe(true);
+  });
+
+  test('a held page does not hold up what waits for matches only', async () => {
+    const gate = new ForegroundGate();
+    gate.hold(7, 60_000);
+    expect(await resolved(gate.idle())).toBe(true);
+    expect(await resolved(gate.quiet())).toBe(false);
   });
 
   test('a held page keeps background work waiting until it is released', async () => {
     const gate = new ForegroundGate();
     gate.hold(7, 60_000);
-    const waiting = gate.idle();
+    const waiting = gate.quiet();
     expect(await resolved(waiting)).toBe(false);
     gate.release(8); // another tab: changes nothing
     expect(await resolved(waiting)).toBe(false);
@@ -43,7 +52,7 @@ describe('the foreground gate', () => {
     vi.useFakeTimers();
     const gate = new ForegroundGate();
     gate.hold(1, 3_000);
-    const waiting = gate.idle();
+    const waiting = gate.quiet();
     vi.advanceTimersByTime(2_000);
     gate.hold(1, 3_000); // the tab loads another page: three seconds from now
     vi.advanceTimersByTime(2_500);
@@ -59,11 +68,11 @@ describe('the foreground gate', () => {
     vi.advanceTimersByTime(3_000);
     // The tab reloads without ever reporting (a page no content script reads): no new hold.
     gate.hold(1, 3_000);
-    expect(await resolved(gate.idle())).toBe(true);
+    expect(await resolved(gate.quiet())).toBe(true);
     // Once its page reports, its next page is held again.
     gate.release(1);
     gate.hold(1, 3_000);
-    expect(await resolved(gate.idle())).toBe(false);
+    expect(await resolved(gate.quiet())).toBe(false);
   });
 
   test('waits for both a running match and every held page', async () => {
@@ -72,7 +81,7 @@ describe('the foreground gate', () => {
     const match = gate.run(() => new Promise<void>((done) => (finish = done)));
     gate.hold(1, 60_000);
     gate.hold(2, 60_000);
-    const waiting = gate.idle();
+    const waiting = gate.quiet();
     finish();
     await match;
     gate.release(1);
