@@ -23,24 +23,75 @@ export function hostPattern(url: URL): string {
   return `https://${url.hostname}/*`;
 }
 
-/** The size the server announces for the pack (a HEAD request), or undefined when it does not say. */
-export async function announcedSize(url: URL, fetchImpl: typeof fetch = fetch): Promise<number | undefined> {
-  const response = await fetchImpl(url, { method: 'HEAD', credentials: 'omit', cache: 'no-store' });
-  if (!response.ok) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
-  const length = Number(response.headers.get('content-length'));
-  return Number.isSafeInteger(length) && length > 0 ? length : undefined;
+/** A download that receives nothing for this long (no answer, or no more bytes of the body) is
+ *  given up with a plain message: a server that stalls must not leave an add or an update check
+ *  (which later checks wait for) under way for ever. */
+export const DOWNLOAD_STALL_MS = 60_000;
+
+/** Aborts its signal with a "stalled" Error once `ms` pass without `progress()`. */
+class StallWatch {
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly url: URL,
+    private readonly ms: number,
+  ) {
+    this.progress();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Something arrived: the time starts again. */
+  progress(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.controller.abort(new Error(t('packsErrorStalled', this.url.href, String(Math.round(this.ms / 1000))))), this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** A cancel of `signal` (the user's) aborts this one too, with its own reason. */
+  follow(signal: AbortSignal): void {
+    if (signal.aborted) this.controller.abort(signal.reason);
+    else signal.addEventListener('abort', () => this.controller.abort(signal.reason), { once: true });
+  }
+
+  /** The stall's Error (or the followed cancel's reason) if it fired, else `error` itself. */
+  explain(error: unknown): unknown {
+    return this.signal.aborted ? this.signal.reason : error;
+  }
+}
+
+/** The size the server announces for the pack (a HEAD request), or undefined when it does not
+ *  say; gives up after `stallMs` without an answer. */
+export async function announcedSize(url: URL, fetchImpl: typeof fetch = fetch, stallMs = DOWNLOAD_STALL_MS): Promise<number | undefined> {
+  const stall = new StallWatch(url, stallMs);
+  try {
+    const response = await fetchFrom(url, { method: 'HEAD', credentials: 'omit', cache: 'no-store' }, fetchImpl, stall);
+    if (!response.ok) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
+    const length = Number(response.headers.get('content-length'));
+    return Number.isSafeInteger(length) && length > 0 ? length : undefined;
+  } finally {
+    stall.stop();
+  }
 }
 
 /**
  * `fetchImpl(url, init)`, with a failure to reach the server (offline, refused, a redirect to a
  * host the extension may not read) said in plain words with the address, instead of the
- * browser's bare "Failed to fetch". A cancel (the request's signal) is passed on as it is.
+ * browser's bare "Failed to fetch". The request follows `stall`'s signal, which follows the
+ * caller's (a cancel): a cancel rejects with its own reason, a stall with the stall's message.
  */
-async function fetchFrom(url: URL, init: RequestInit, fetchImpl: typeof fetch): Promise<Response> {
+async function fetchFrom(url: URL, init: RequestInit, fetchImpl: typeof fetch, stall: StallWatch): Promise<Response> {
+  if (init.signal) stall.follow(init.signal);
   try {
-    return await fetchImpl(url, init);
+    return await fetchImpl(url, { ...init, signal: stall.signal });
   } catch (error) {
-    if (init.signal?.aborted) throw error;
+    if (stall.signal.aborted) throw stall.explain(error);
     throw new Error(t('packsErrorNetwork', url.href, error instanceof Error ? error.message : String(error)));
   }
 }
@@ -51,13 +102,20 @@ export type Download =
 
 /**
  * GETs the pack at `url`. With the validators of the copy installed (`known`), a server that
- * answers 304 costs no download (`unchanged`). No cookies are sent.
+ * answers 304 costs no download (`unchanged`). No cookies are sent. Gives up, with a plain
+ * Error, after `stallMs` (DOWNLOAD_STALL_MS) without an answer or without a byte of the body.
  */
-export async function download(url: URL, options: { signal?: AbortSignal; known?: Extract<PackOrigin, { kind: 'url' }> } = {}, fetchImpl: typeof fetch = fetch): Promise<Download> {
+export async function download(
+  url: URL,
+  options: { signal?: AbortSignal; known?: Extract<PackOrigin, { kind: 'url' }>; stallMs?: number } = {},
+  fetchImpl: typeof fetch = fetch,
+): Promise<Download> {
   const headers: Record<string, string> = {};
   if (options.known?.etag) headers['If-None-Match'] = options.known.etag;
   if (options.known?.lastModified) headers['If-Modified-Since'] = options.known.lastModified;
-  const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store', headers, signal: options.signal }, fetchImpl);
+  const stall = new StallWatch(url, options.stallMs ?? DOWNLOAD_STALL_MS);
+  const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store', headers, signal: options.signal }, fetchImpl, stall);
+  if (response.status === 304 || !response.ok || !response.body) stall.stop();
   if (response.status === 304) return { unchanged: true };
   if (!response.ok || !response.body) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
   const length = Number(response.headers.get('content-length'));
@@ -67,7 +125,7 @@ export async function download(url: URL, options: { signal?: AbortSignal; known?
     unchanged: false,
     origin: { kind: 'url', url: url.href, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) },
     ...(Number.isSafeInteger(length) && length > 0 ? { size: length } : {}),
-    chunks: streamChunks(response.body),
+    chunks: streamChunks(response.body, stall),
   };
 }
 
@@ -92,30 +150,52 @@ export function diffAddress(url: URL, checksum: string): URL {
  * has none (404 or 410: the publisher made no diff from that copy); throws an Error in plain
  * words on any other failure. No cookies are sent.
  */
-export async function downloadDiff(url: URL, fetchImpl: typeof fetch = fetch): Promise<AsyncGenerator<Uint8Array> | undefined> {
-  const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store' }, fetchImpl);
+export async function downloadDiff(url: URL, fetchImpl: typeof fetch = fetch, stallMs = DOWNLOAD_STALL_MS): Promise<AsyncGenerator<Uint8Array> | undefined> {
+  const stall = new StallWatch(url, stallMs);
+  const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store' }, fetchImpl, stall);
   if (response.status === 404 || response.status === 410) {
+    stall.stop();
     await response.body?.cancel();
     return undefined;
   }
-  if (!response.ok || !response.body) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
-  return streamChunks(response.body);
+  if (!response.ok || !response.body) {
+    stall.stop();
+    throw new Error(t('packsErrorHttp', url.href, String(response.status)));
+  }
+  return streamChunks(response.body, stall);
 }
 
-/** A byte stream as an async iterable (Firefox's ReadableStream is not async-iterable everywhere); left before its end, the stream is cancelled (a download stops). */
-export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+/**
+ * A byte stream as an async iterable (Firefox's ReadableStream is not async-iterable everywhere);
+ * left before its end, the stream is cancelled (a download stops). With `stall` (a download's),
+ * each chunk restarts its time, and a read it cut short throws its plain message.
+ */
+export async function* streamChunks(stream: ReadableStream<Uint8Array>, stall?: StallWatch): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   let ended = false;
+  // A stall aborts the request, which errors the body; a body that ignores the abort (a test's
+  // stream, a browser that does not pass it on) is cancelled here too.
+  const cancelOnStall = () => void reader.cancel(stall?.signal.reason).catch(() => undefined);
+  stall?.signal.addEventListener('abort', cancelOnStall);
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw stall ? stall.explain(error) : error;
+      }
+      if (stall?.signal.aborted) throw stall.signal.reason;
+      if (chunk.done) {
         ended = true;
         return;
       }
-      yield value;
+      stall?.progress();
+      yield chunk.value;
     }
   } finally {
+    stall?.stop();
+    stall?.signal.removeEventListener('abort', cancelOnStall);
     if (!ended) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
