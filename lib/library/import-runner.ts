@@ -93,11 +93,16 @@ async function importWithRestarts(file: ImportFileLike, fileIndex: number, fileC
   }
 }
 
+/** The browsers' words for a message whose background stopped or restarted: Chromium's first
+ *  four, then Firefox's (an event page unloaded, or its listener's promise dropped). */
+const BACKGROUND_GONE_WORDS =
+  /message channel closed|receiving end does not exist|could not establish connection|extension context invalidated|message manager disconnected|promised response from onmessage listener went out of scope/i;
+
 /** The messages a stopped or restarted background leaves: the browser's own words, or ours. */
 export function isBackgroundGone(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return (
-    /message channel closed|receiving end does not exist|could not establish connection|extension context invalidated/i.test(message) ||
+    BACKGROUND_GONE_WORDS.test(message) ||
     message === BACKGROUND_SILENT ||
     message === IMPORT_GONE
   );

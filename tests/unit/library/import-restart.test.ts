@@ -14,11 +14,13 @@ const noHtml = () => {
   throw new Error('no html in these tests');
 };
 const CHANNEL_CLOSED = 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+/** Firefox's words when the event page unloads while answering. */
+const FIREFOX_OUT_OF_SCOPE = 'Promised response from onMessage listener went out of scope';
 const rows = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `r${i}`, text: article(i) }));
 const file = (count: number) => new File([rows(count).map((row) => JSON.stringify(row)).join('\n')], 'cut.ndjson');
 
 /** The background as a page sees it across restarts: `stopAt` batches in, the worker stops. */
-async function restartingBackground(name: string, stopAtBatch: number[]) {
+async function restartingBackground(name: string, stopAtBatch: number[], words = CHANNEL_CLOSED) {
   let service = await LibraryService.open(await openLibraryDb(name), []);
   let batches = 0;
   const send = (async (type, payload) => {
@@ -26,7 +28,7 @@ async function restartingBackground(name: string, stopAtBatch: number[]) {
       // The worker stops mid-message: the page gets the browser's raw words, the next worker rolls the batches back.
       service.db.close();
       service = await LibraryService.open(await openLibraryDb(name), []);
-      throw new Error(CHANNEL_CLOSED);
+      throw new Error(words);
     }
     return sendThrough(service)(type, payload);
   }) as LibrarySend;
@@ -34,9 +36,13 @@ async function restartingBackground(name: string, stopAtBatch: number[]) {
 }
 
 describe('an import cut by a worker restart', () => {
-  test('starts the file again by itself and adds everything once', async () => {
+  test.each([
+    ['Chromium', CHANNEL_CLOSED],
+    ['Firefox', FIREFOX_OUT_OF_SCOPE],
+    ['Firefox (the page lost its connection)', 'Message manager disconnected'],
+  ])('starts the file again by itself and adds everything once (words of %s)', async (_browser, words) => {
     const { name } = await openService([]);
-    const background = await restartingBackground(name, [2]);
+    const background = await restartingBackground(name, [2], words);
     const [outcome] = await importFiles([file(450)], { send: background.send, parseHtml: noHtml });
     expect(outcome).toMatchObject({ status: 'added', added: 450, duplicates: 0, problemCount: 0 });
     expect((await background.service().stats()).total).toBe(450);
