@@ -42,7 +42,7 @@ describe('an import cut by a worker restart', () => {
     ['Firefox (the page lost its connection)', 'Message manager disconnected'],
   ])('starts the file again by itself and adds everything once (words of %s)', async (_browser, words) => {
     const { name } = await openService([]);
-    const background = await restartingBackground(name, [2], words);
+    const background = await restartingBackground(name, [1], words);
     const [outcome] = await importFiles([file(450)], { send: background.send, parseHtml: noHtml });
     expect(outcome).toMatchObject({ status: 'added', added: 450, duplicates: 0, problemCount: 0 });
     expect((await background.service().stats()).total).toBe(450);
