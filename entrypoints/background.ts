@@ -11,7 +11,7 @@ import { sendHighlight, SHOW_ON_PAGE_COMMAND, toggleFirstMatch } from '../lib/ex
 import { requestScan } from '../lib/extension/request-scan';
 import { LearningScheduler } from '../lib/extension/learning-scheduler';
 import { PageTexts } from '../lib/extension/page-texts';
-import { PageReports, forgetClosedTabs, recheckInterrupted, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
+import { PageReports, forgetClosedTabs, pageHoldEvents, recheckInterrupted, redrawBadges, watchTabs } from '../lib/extension/tab-lifecycle';
 import { sessionTabResults } from '../lib/extension/tab-results';
 import { createLibraryHandlers } from '../lib/library/handlers';
 import { watchImportPort } from '../lib/library/import-watch';
@@ -53,11 +53,8 @@ export default defineBackground(() => {
       pageTexts.forget(tabId);
       learning.cancel(tabId);
     },
-    // A loading page goes before an import's writes and the word indexing (foreground.ts); a
-    // page that will not report (a new tab's blank page turned into our options page) ends it.
-    onLoading: (tabId, readable) =>
-      void getLibrary().then((library) => (readable ? library.pageLoading(tabId) : library.pageReported(tabId)), () => undefined),
-    onClosed: (tabId) => void getLibrary().then((library) => library.pageReported(tabId), () => undefined),
+    // A loading page goes before an import's writes (foreground.ts).
+    ...pageHoldEvents(getLibrary, reports),
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PACK_UPDATE_ALARM) void packs.checkUpdates().catch((error: unknown) => console.warn('Recycled News: pack update check', error));

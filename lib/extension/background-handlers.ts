@@ -37,9 +37,9 @@ export interface BackgroundLibrary {
   getEntry(id: string): Promise<LibraryEntry | undefined>;
   recordMatches(page: { url: string; title: string }, matches: Array<Pick<MatchView, 'id' | 'kind' | 'direction'>>): Promise<void>;
   learn(article: PageArticle, settings: Settings['learning']): Promise<unknown>;
-  /** The page of tab `tabId` is checked or has nothing to check: background writes held back
-   *  while it loaded go on (LibraryService.pageLoading). */
-  pageReported?(tabId: number): void;
+  /** A page of tab `tabId` is checked or has nothing to check (`report`: its report's number,
+   *  PageReports.mark): an import held back while it loaded goes on (LibraryService.pageLoading). */
+  pageReported?(tabId: number, report?: number): void;
 }
 
 export interface BackgroundDeps {
@@ -80,9 +80,10 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
   /** Scans this worker asked a page for: tab id → when. */
   const scansAsked = new Map<number, number>();
 
-  /** Lets the library's background writes go on once a tab's page is done (checked or not). */
-  function pageDone(tabId: number): void {
-    deps.library().then((library) => library.pageReported?.(tabId), () => undefined);
+  /** Lets an import held back by a tab's loading page go on once that page is done (checked or
+   *  not); `report` (the report's number) keeps a late report of the page before from counting. */
+  function pageDone(tabId: number, report?: number): void {
+    deps.library().then((library) => library.pageReported?.(tabId, report), () => undefined);
   }
 
   /** Badge first: it needs no storage, so a full storage never hides a verdict. */
@@ -215,20 +216,20 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
       // Marked before any await: a worker woken by this message must not take it for a stale check.
       const startedAt = now();
       inFlight.set(from.tabId, startedAt);
-      deps.reports?.mark(from.tabId);
+      const report = deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
       try {
         return await check(request, from, startedAt);
       } finally {
         if (inFlight.get(from.tabId) === startedAt) inFlight.delete(from.tabId);
-        pageDone(from.tabId);
+        pageDone(from.tabId, report);
       }
     },
 
     async 'page/not-article'({ url }, from) {
-      deps.reports?.mark(from.tabId);
+      const report = deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
-      pageDone(from.tabId);
+      pageDone(from.tabId, report);
       await settle(from.tabId, { status: 'not-article', url: pageUrl(url, from.url), at: now() });
       return null;
     },
@@ -240,9 +241,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     async 'page/skipped'({ url, why }, from) {
-      deps.reports?.mark(from.tabId);
+      const report = deps.reports?.mark(from.tabId);
       scansAsked.delete(from.tabId);
-      pageDone(from.tabId);
+      pageDone(from.tabId, report);
       await settle(from.tabId, { status: 'disabled', url: pageUrl(url, from.url), at: now(), why });
       return null;
     },

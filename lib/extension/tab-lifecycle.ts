@@ -42,9 +42,11 @@ export class PageReports {
     this.startedAt = now();
   }
 
-  /** Call when a page of tab `tabId` reports (an article, no article, or a skip), before any await. */
-  mark(tabId: number): void {
+  /** Call when a page of tab `tabId` reports (an article, no article, or a skip), before any
+   *  await; returns the report's number. */
+  mark(tabId: number): number {
     this.reported.set(tabId, ++this.count);
+    return this.count;
   }
 
   /** The number of the last report so far: a "loading" handler notes it when the event comes. */
@@ -77,6 +79,29 @@ export interface WatchOptions {
   onLoading?: (tabId: number, readable: boolean) => void;
   /** Called when a tab closes. */
   onClosed?: (tabId: number) => void;
+}
+
+/** What the library offers loading pages (LibraryService.pageLoading / pageReported). */
+export interface PageHolds {
+  pageLoading(tabId: number, since?: number): void;
+  pageReported(tabId: number, report?: number): void;
+}
+
+/**
+ * watchTabs's `onLoading` and `onClosed` for the library's loading-page holds (foreground.ts):
+ * a page that may report holds an import back from its "loading", numbered after the reports
+ * so far (so only a later report ends it); a tab showing a page that will not report (the
+ * extension's own), or closed, ends its hold.
+ */
+export function pageHoldEvents(library: () => Promise<PageHolds>, reports: PageReports): Pick<WatchOptions, 'onLoading' | 'onClosed'> {
+  const withLibrary = (use: (holds: PageHolds) => void) => void library().then(use, () => undefined);
+  return {
+    onLoading: (tabId, readable) => {
+      const since = reports.sequence;
+      withLibrary((holds) => (readable ? holds.pageLoading(tabId, since) : holds.pageReported(tabId)));
+    },
+    onClosed: (tabId) => withLibrary((holds) => holds.pageReported(tabId)),
+  };
 }
 
 export function watchTabs(tabResults: TabResults, showBadge: ShowBadge, { onLeave = () => {}, reports, onLoading, onClosed }: WatchOptions = {}): void {

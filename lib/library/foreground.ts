@@ -11,15 +11,24 @@
  * long from navigation as a warm one (README, issue 13 target 2). The search-word indexing is
  * lighter (this worker alone) and waits for matches only, so search is not held up by browsing.
  */
+/** A loading page's hold: its timer, and the number of the last page report before it began. */
+interface Hold {
+  timer: ReturnType<typeof setTimeout>;
+  since: number;
+}
+
+/** Someone waiting for `ready()`; `timer` wakes it at its time limit, if it has one. */
+interface Waiter {
+  ready: () => boolean;
+  resume: () => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
 export class ForegroundGate {
   private running = 0;
-  private waiting: Array<{ ready: () => boolean; resume: () => void }> = [];
-  /** Pages loading, by key (a tab id), with the timer that ends the hold if they never report. */
-  private readonly holds = new Map<number, ReturnType<typeof setTimeout>>();
-  /** Keys whose last hold ran out without a release: not held again until released once. A
-   *  tab that keeps loading pages that never report (one that reloads itself, a page no
-   *  content script reads) would otherwise hold background work back for ever. */
-  private readonly unanswered = new Set<number>();
+  private waiting: Waiter[] = [];
+  /** Pages loading, by key (a tab id). */
+  private readonly holds = new Map<number, Hold>();
 
   /** Runs `work` (a match) as foreground work. */
   async run<T>(work: () => Promise<T>): Promise<T> {
@@ -28,40 +37,34 @@ export class ForegroundGate {
       return await work();
     } finally {
       this.running--;
-      this.wakeIfIdle();
+      this.wake();
     }
   }
 
   /**
-   * Counts a page loading under `key` as foreground work until `release(key)` or, at the
-   * latest, `ms` milliseconds from now (a page that is never read reports nothing). Holding
-   * the same key again restarts its time; a key whose last hold ran out is not held again
-   * before it is released once.
+   * Counts a page loading under `key` as foreground work until `release(key, n)` with a report
+   * numbered above `since` (the last report's number when the page began loading; see
+   * tab-lifecycle.ts PageReports), or at the latest `ms` milliseconds from now (a page that is
+   * never read reports nothing). Holding the same key again (its next page) starts again.
    */
-  hold(key: number, ms: number): void {
-    if (this.unanswered.has(key)) return;
-    clearTimeout(this.holds.get(key));
-    this.holds.set(
-      key,
-      setTimeout(() => {
-        this.unanswered.add(key);
-        this.end(key);
-      }, ms),
-    );
+  hold(key: number, ms: number, since = 0): void {
+    clearTimeout(this.holds.get(key)?.timer);
+    this.holds.set(key, { since, timer: setTimeout(() => this.end(key), ms) });
   }
 
-  /** The page under `key` reported (or its tab closed): ends its hold, if any. */
-  release(key: number): void {
-    this.unanswered.delete(key);
-    this.end(key);
+  /**
+   * A page under `key` reported: ends the hold if the report (numbered `report`) came after the
+   * held page began loading, so the late report of the page before it, whose check was still
+   * running, does not end it. Without a number (the tab closed) the hold ends.
+   */
+  release(key: number, report = Number.POSITIVE_INFINITY): void {
+    const hold = this.holds.get(key);
+    if (hold && report > hold.since) this.end(key);
   }
 
   private end(key: number): void {
-    const timer = this.holds.get(key);
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    this.holds.delete(key);
-    this.wakeIfIdle();
+    clearTimeout(this.holds.get(key)?.timer);
+    if (this.holds.delete(key)) this.wake();
   }
 
   /** Resolves when no match is running (at once if none is). */
@@ -69,22 +72,35 @@ export class ForegroundGate {
     return this.waitFor(() => this.running === 0);
   }
 
-  /** Resolves when no match is running and no page is held (at once if so). */
-  quiet(): Promise<void> {
-    return this.waitFor(() => this.running === 0 && this.holds.size === 0);
+  /**
+   * Resolves when no match is running and no page is held, or, with pages held, once
+   * `limitMs` have passed since the call and no match is running: pages that keep loading (a
+   * tab reloading itself, one after another) slow what waits here, never stop it.
+   */
+  quiet(limitMs: number): Promise<void> {
+    const deadline = Date.now() + limitMs;
+    return this.waitFor(() => this.running === 0 && (this.holds.size === 0 || Date.now() >= deadline), limitMs);
   }
 
-  private waitFor(ready: () => boolean): Promise<void> {
+  private waitFor(ready: () => boolean, limitMs?: number): Promise<void> {
     if (ready()) return Promise.resolve();
-    return new Promise((resume) => this.waiting.push({ ready, resume }));
+    return new Promise((resume) => {
+      const waiter: Waiter = { ready, resume };
+      if (limitMs !== undefined) waiter.timer = setTimeout(() => this.wake(), limitMs);
+      this.waiting.push(waiter);
+    });
   }
 
-  private wakeIfIdle(): void {
+  private wake(): void {
     const waiting = this.waiting;
     this.waiting = [];
     for (const waiter of waiting) {
-      if (waiter.ready()) waiter.resume();
-      else this.waiting.push(waiter);
+      if (!waiter.ready()) {
+        this.waiting.push(waiter);
+        continue;
+      }
+      clearTimeout(waiter.timer);
+      waiter.resume();
     }
   }
 }

@@ -126,6 +126,8 @@ export class LibraryImports {
         // most one of them (its reads queue behind a write transaction of the same stores).
         for (let start = 0; start < fresh.length; start += WRITE_TRANSACTION_ARTICLES) {
           await this.beforeWrite();
+          // The library may have been emptied while this waited (its open imports with it).
+          if (!this.sessions.has(importId)) throw new Error(IMPORT_GONE);
           await writeImportBatch(this.db, importId, ++session.journalRows, fresh.slice(start, start + WRITE_TRANSACTION_ARTICLES));
         }
       } catch (error) {

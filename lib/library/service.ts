@@ -56,8 +56,9 @@ export interface ExportPage {
 /** After the library opens, the wait before looking for entries left without search words
  *  (word-indexer.ts): past a restarted worker's first match, well within its 30 s idle life. */
 const MISSING_WORDS_DELAY_MS = 5_000;
-/** The longest a loading page holds background writes back (foreground.ts) when it never
- *  reports: a warm page reports within about half a second of its navigation. */
+/** The longest a loading page holds an import's writes back (foreground.ts) when it never
+ *  reports, and the longest one write waits for loading pages: a warm page reports within
+ *  about half a second of its navigation. */
 const PAGE_LOAD_HOLD_MS = 3_000;
 
 /** How `open` filled the engine: from the saved snapshot (`replayed`: ids changed since it,
@@ -68,7 +69,7 @@ export type IndexLoad = { from: 'snapshot'; replayed: number } | { from: 'finger
 export class LibraryService {
   private readonly words: WordIndexer;
   private readonly imports: LibraryImports;
-  /** Matches run first; background writes wait for them (foreground.ts). */
+  /** Matches run first; background writes wait for them, an import's also for loading pages (foreground.ts). */
   private readonly foreground = new ForegroundGate();
 
   private constructor(
@@ -79,7 +80,7 @@ export class LibraryService {
     readonly indexLoad: IndexLoad,
   ) {
     this.words = new WordIndexer(db, () => this.foreground.idle());
-    this.imports = new LibraryImports(db, () => this.foreground.quiet());
+    this.imports = new LibraryImports(db, () => this.foreground.quiet(PAGE_LOAD_HOLD_MS));
   }
 
   /** Opens the library: rolls back imports a previous run left unfinished, adds seeds not added
@@ -114,16 +115,18 @@ export class LibraryService {
     return this.snapshots.save();
   }
 
-  /** A page started loading in tab `tabId`: an import's writes wait until it reports
-   *  (`pageReported`), at most PAGE_LOAD_HOLD_MS, so its load, extraction and match get the
-   *  processor (foreground.ts). */
-  pageLoading(tabId: number): void {
-    this.foreground.hold(tabId, PAGE_LOAD_HOLD_MS);
+  /** A page started loading in tab `tabId` (`since`: the number of the last page report then,
+   *  tab-lifecycle.ts PageReports): an import's next write waits until it reports
+   *  (`pageReported`), at most PAGE_LOAD_HOLD_MS, so its load, extraction and match do not
+   *  share the processor with the import (foreground.ts). */
+  pageLoading(tabId: number, since = 0): void {
+    this.foreground.hold(tabId, PAGE_LOAD_HOLD_MS, since);
   }
 
-  /** The page of tab `tabId` reported (an article, no article, or a skip), or the tab closed. */
-  pageReported(tabId: number): void {
-    this.foreground.release(tabId);
+  /** A page of tab `tabId` reported (an article, no article, or a skip; `report`: the report's
+   *  number, so a late report of the page before does not count), or the tab closed (no number). */
+  pageReported(tabId: number, report?: number): void {
+    this.foreground.release(tabId, report);
   }
 
   /** Library articles the page reuses or is reused by, with what the popup shows of them.

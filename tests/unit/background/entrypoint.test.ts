@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
 import { seedEntry } from '../../../lib/library/seed';
+import { LibraryService } from '../../../lib/library/service';
 import type { LibraryEntry } from '../../../lib/library/types';
 import { deliver, fromPage, fromPopup, valueOf } from './setup';
 
@@ -26,5 +27,28 @@ describe('background entrypoint', () => {
     const reply = await deliver({ type: 'page/article', article: { url, title: seed000.title, text: seed000.text } }, fromPage(9, url));
     expect(valueOf(reply)).toEqual({ flagged: true });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 9 })).toBe('SPUN');
+  });
+
+  it('holds an import from a tab’s "loading" until that page’s report, numbered after it', async () => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    const loading = vi.spyOn(LibraryService.prototype, 'pageLoading');
+    const reported = vi.spyOn(LibraryService.prototype, 'pageReported');
+    background.main();
+    const url = 'https://news.test/index';
+    await deliver({ type: 'page/not-article', url }, fromPage(3, url)); // report 1, another tab
+    await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, { id: 5 } as never);
+    await vi.waitFor(() => expect(loading).toHaveBeenCalledWith(5, 1));
+    await deliver({ type: 'page/not-article', url }, fromPage(5, url));
+    await vi.waitFor(() => expect(reported).toHaveBeenCalledWith(5, 2));
+    // The extension's own page, whose address the browser shows, never reports: no hold.
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'loading', url: 'chrome-extension://id/options.html' }, { id: 6 } as never);
+    await vi.waitFor(() => expect(reported).toHaveBeenCalledWith(6));
+    expect(loading).not.toHaveBeenCalledWith(6, expect.anything());
+    await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(() => expect(reported).toHaveBeenLastCalledWith(5));
+    loading.mockRestore();
+    reported.mockRestore();
   });
 });

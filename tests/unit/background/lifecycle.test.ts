@@ -9,7 +9,7 @@ import { showBadge } from '../../../lib/extension/badge';
 import { createBackgroundHandlers, INTERRUPTED_MESSAGE, NO_ROOM_MESSAGE, type BackgroundDeps } from '../../../lib/extension/background-handlers';
 import { LearningScheduler, type Timer } from '../../../lib/extension/learning-scheduler';
 import { SEED_FILES } from '../../../lib/extension/seed-files';
-import { COLD_START_MS, PageReports, forgetClosedTabs, recheckInterrupted, watchTabs } from '../../../lib/extension/tab-lifecycle';
+import { COLD_START_MS, PageReports, forgetClosedTabs, pageHoldEvents, recheckInterrupted, watchTabs } from '../../../lib/extension/tab-lifecycle';
 import { sessionTabResults, type TabResults } from '../../../lib/extension/tab-results';
 import { openLibraryDb } from '../../../lib/library/db';
 import { createLibraryHandlers } from '../../../lib/library/handlers';
@@ -300,31 +300,29 @@ describe('the background across restarts and under load', () => {
     });
   });
 
-  describe('a loading page goes before the library’s background writes', () => {
-    it('holds them from the tab’s "loading" until its page reports, whatever the report says', async () => {
+  describe('a loading page goes before an import', () => {
+    it('holds it from the tab’s "loading" until a later report of that tab, whatever the report says', async () => {
       fakeBrowser.reset();
+      const reports = new PageReports();
       const loading = vi.spyOn(library, 'pageLoading');
       const reported = vi.spyOn(library, 'pageReported');
-      watchTabs(sessionTabResults, async () => {}, {
-        onLoading: (tabId, readable) => (readable ? library.pageLoading(tabId) : library.pageReported(tabId)),
-        onClosed: (tabId) => library.pageReported(tabId),
-      });
+      watchTabs(sessionTabResults, async () => {}, { reports, ...pageHoldEvents(async () => library, reports) });
+      const worker = startWorker(library, { reports });
+      valueOf(await report(worker, 8, 'https://other.test/a', seed002.text)); // report 1, another tab
       await fakeBrowser.tabs.onUpdated.trigger(4, { status: 'loading' }, { id: 4 } as never);
-      expect(loading).toHaveBeenCalledWith(4);
+      await vi.waitFor(() => expect(loading).toHaveBeenCalledWith(4, 1));
+      valueOf(await report(worker, 4, 'https://copy.test/a', seed002.text));
+      valueOf(await worker.send({ type: 'page/not-article', url: 'https://news.test/index' }, fromPage(5, 'https://news.test/index')));
+      valueOf(await worker.send({ type: 'page/skipped', url: 'https://news.test/x', why: 'excluded' }, fromPage(6, 'https://news.test/x')));
+      await vi.waitFor(() => expect(reported.mock.calls.filter(([tabId]) => tabId !== 8)).toEqual([[4, 2], [5, 3], [6, 4]]));
       // A new tab's blank page (address hidden) becomes the extension's own page, whose address
       // the browser shows and which never reports: its hold ends at once.
       await fakeBrowser.tabs.onUpdated.trigger(9, { status: 'loading' }, { id: 9 } as never);
       await fakeBrowser.tabs.onUpdated.trigger(9, { status: 'loading', url: 'chrome-extension://id/options.html' }, { id: 9 } as never);
+      await vi.waitFor(() => expect(reported).toHaveBeenLastCalledWith(9));
       expect(loading.mock.calls.filter(([tabId]) => tabId === 9)).toHaveLength(1);
-      expect(reported).toHaveBeenCalledWith(9);
-      reported.mockClear();
-      const worker = startWorker(library);
-      valueOf(await report(worker, 4, 'https://copy.test/a', seed002.text));
-      valueOf(await worker.send({ type: 'page/not-article', url: 'https://news.test/index' }, fromPage(5, 'https://news.test/index')));
-      valueOf(await worker.send({ type: 'page/skipped', url: 'https://news.test/x', why: 'excluded' }, fromPage(6, 'https://news.test/x')));
-      await vi.waitFor(() => expect(reported.mock.calls.map(([tabId]) => tabId).sort()).toEqual([4, 5, 6]));
       await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
-      expect(reported).toHaveBeenLastCalledWith(7);
+      await vi.waitFor(() => expect(reported).toHaveBeenLastCalledWith(7));
     });
   });
 

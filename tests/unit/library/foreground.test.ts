@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ForegroundGate } from '../../../lib/library/foreground';
+import { IMPORT_GONE } from '../../../lib/library/messages';
 import { article, openService, preparedBatch } from './helpers';
 
 /** Lets pending promise callbacks run (no timers). */
@@ -25,22 +26,24 @@ afterEach(() => {
 });
 
 describe('the foreground gate', () => {
+  const LIMIT = 60_000;
+
   test('is idle and quiet at once with nothing running nor held', async () => {
     expect(await resolved(new ForegroundGate().idle())).toBe(true);
-    expect(await resolved(new ForegroundGate().quiet())).toBe(true);
+    expect(await resolved(new ForegroundGate().quiet(LIMIT))).toBe(true);
   });
 
   test('a held page does not hold up what waits for matches only', async () => {
     const gate = new ForegroundGate();
     gate.hold(7, 60_000);
     expect(await resolved(gate.idle())).toBe(true);
-    expect(await resolved(gate.quiet())).toBe(false);
+    expect(await resolved(gate.quiet(LIMIT))).toBe(false);
   });
 
-  test('a held page keeps background work waiting until it is released', async () => {
+  test('a held page keeps an import waiting until it is released', async () => {
     const gate = new ForegroundGate();
     gate.hold(7, 60_000);
-    const waiting = gate.quiet();
+    const waiting = gate.quiet(LIMIT);
     expect(await resolved(waiting)).toBe(false);
     gate.release(8); // another tab: changes nothing
     expect(await resolved(waiting)).toBe(false);
@@ -48,31 +51,64 @@ describe('the foreground gate', () => {
     expect(await resolved(waiting)).toBe(true);
   });
 
-  test('a hold ends by itself after its time, and holding again restarts it', async () => {
+  test('only a report after the page began loading ends its hold, not the late one of the page before', async () => {
+    const gate = new ForegroundGate();
+    // Report 4 was the last when tab 1 began loading its new page.
+    gate.hold(1, 60_000, 4);
+    const waiting = gate.quiet(LIMIT);
+    gate.release(1, 4); // the page before, whose check was still running, is done
+    expect(await resolved(waiting)).toBe(false);
+    gate.release(1, 5); // the new page reported
+    expect(await resolved(waiting)).toBe(true);
+    gate.hold(2, 60_000, 9);
+    gate.release(2); // the tab closed
+    expect(await resolved(gate.quiet(LIMIT))).toBe(true);
+  });
+
+  test('a hold ends by itself after its time, and holding again (the next page) restarts it', async () => {
     vi.useFakeTimers();
     const gate = new ForegroundGate();
     gate.hold(1, 3_000);
-    const waiting = gate.quiet();
+    const waiting = gate.quiet(LIMIT);
     vi.advanceTimersByTime(2_000);
-    gate.hold(1, 3_000); // the tab loads another page: three seconds from now
+    gate.hold(1, 3_000);
     vi.advanceTimersByTime(2_500);
     expect(await resolved(waiting)).toBe(false);
     vi.advanceTimersByTime(600);
     expect(await resolved(waiting)).toBe(true);
   });
 
-  test('a key whose hold ran out is not held again until it is released once', async () => {
+  test('pages that keep loading slow an import but never stop it: each wait ends at its limit', async () => {
     vi.useFakeTimers();
     const gate = new ForegroundGate();
-    gate.hold(1, 3_000);
-    vi.advanceTimersByTime(3_000);
-    // The tab reloads without ever reporting (a page no content script reads): no new hold.
-    gate.hold(1, 3_000);
-    expect(await resolved(gate.quiet())).toBe(true);
-    // Once its page reports, its next page is held again.
-    gate.release(1);
-    gate.hold(1, 3_000);
-    expect(await resolved(gate.quiet())).toBe(false);
+    const waits: Array<Promise<void>> = [];
+    // A tab reloading itself every 2 s without reporting, and a second tab whose pages do
+    // report but overlap the first's: there is always a page held.
+    for (let second = 0; second < 20; second += 2) {
+      gate.hold(1, 3_000);
+      gate.hold(2, 3_000, second);
+      if (second % 6 === 0 && second <= 12) waits.push(gate.quiet(3_000));
+      vi.advanceTimersByTime(1_000);
+      gate.release(2, second + 1);
+      vi.advanceTimersByTime(1_000);
+    }
+    // Still held at the end (tab 1 never reported), yet every wait begun 6 s or more before is over.
+    expect(await resolved(gate.quiet(3_000))).toBe(false);
+    expect(await Promise.all(waits.map(resolved))).toEqual([true, true, true]);
+  });
+
+  test('the limit does not let a write past a running match', async () => {
+    vi.useFakeTimers();
+    const gate = new ForegroundGate();
+    let finish!: () => void;
+    const match = gate.run(() => new Promise<void>((done) => (finish = done)));
+    gate.hold(1, 60_000);
+    const waiting = gate.quiet(3_000);
+    vi.advanceTimersByTime(5_000);
+    expect(await resolved(waiting)).toBe(false);
+    finish();
+    await match;
+    expect(await resolved(waiting)).toBe(true);
   });
 
   test('waits for both a running match and every held page', async () => {
@@ -81,7 +117,7 @@ describe('the foreground gate', () => {
     const match = gate.run(() => new Promise<void>((done) => (finish = done)));
     gate.hold(1, 60_000);
     gate.hold(2, 60_000);
-    const waiting = gate.quiet();
+    const waiting = gate.quiet(LIMIT);
     finish();
     await match;
     gate.release(1);
@@ -105,5 +141,19 @@ describe('a page loading during an import', () => {
     service.pageReported(3);
     await batch;
     expect(await db.get('entries', 'held-1')).toMatchObject({ title: 'Held back' });
+  });
+
+  test('a batch held while the library is emptied writes nothing into the empty library', async () => {
+    const { service, db } = await openService([]);
+    const importId = await service.beginImport('held.ndjson');
+    service.pageLoading(3);
+    const batch = service.importBatch(importId, await preparedBatch([{ id: 'held-2', title: 'Held back', text: article(4) }]));
+    batch.catch(() => undefined);
+    await new Promise((done) => setTimeout(done, 20));
+    await service.clear();
+    service.pageReported(3);
+    await expect(batch).rejects.toThrow(IMPORT_GONE);
+    expect(await db.count('entries')).toBe(0);
+    expect((await service.stats()).total).toBe(0);
   });
 });
