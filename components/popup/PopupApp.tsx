@@ -41,7 +41,9 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, pollMs = 400, extensionVersion = 'unknown', entryUrl }: PopupAppProps) {
   const [view, setView] = useState<PopupView>({ state: 'loading' });
-  const [watchSince, setWatchSince] = useState(() => Date.now());
+  // A new object for each watch (not just its time): a scan asked within the same millisecond
+  // as the last watch began must still start watching again.
+  const [watch, setWatch] = useState(() => ({ since: Date.now() }));
   const [librarySize, setLibrarySize] = useState<number | undefined>(undefined);
   const clickScanDone = useRef(false);
   const unreadable = unreadableReason(pageUrl);
@@ -72,8 +74,8 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
           return;
         }
         setView(result ? { state: 'result', result } : unreadable ? { state: 'unreadable', reason: unreadable } : { state: 'unchecked' });
-        const waiting = result === null ? Date.now() - watchSince < pollMs * MISSING_RESULT_POLLS : result.status === 'checking';
-        if (waiting && Date.now() - watchSince < GIVE_UP_MS) timer = setTimeout(load, pollMs);
+        const waiting = result === null ? Date.now() - watch.since < pollMs * MISSING_RESULT_POLLS : result.status === 'checking';
+        if (waiting && Date.now() - watch.since < GIVE_UP_MS) timer = setTimeout(load, pollMs);
         else setStuck(result?.status === 'checking');
       } catch (error) {
         if (!cancelled) setView({ state: 'failed', message: messageOf(error) });
@@ -84,7 +86,7 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [tabId, send, pollMs, watchSince]);
+  }, [tabId, send, pollMs, watch]);
 
   async function scan(force: boolean) {
     if (tabId === null) return;
@@ -96,7 +98,7 @@ export function PopupApp({ tabId, pageUrl, send, onOpenOptions, onGrowLibrary, p
     try {
       await send('tab/scan', force ? { tabId, force } : { tabId });
       setStuck(false);
-      setWatchSince(Date.now());
+      setWatch({ since: Date.now() });
     } catch (error) {
       const reason = unreadableFromError(messageOf(error));
       setView(reason ? { state: 'unreadable', reason } : { state: 'failed', message: t('popupScanFailed', messageOf(error)) });
