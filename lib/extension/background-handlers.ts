@@ -235,7 +235,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): BackgroundHandle
     },
 
     async 'page/too-large'({ url }, from) {
-      pageDone(from.tabId);
+      pageDone(from.tabId, deps.reports?.mark(from.tabId));
       await settle(from.tabId, { status: 'too-large', url: pageUrl(url, from.url), at: now() });
       return null;
     },

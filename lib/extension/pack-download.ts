@@ -23,35 +23,37 @@ export function hostPattern(url: URL): string {
   return `https://${url.hostname}/*`;
 }
 
-/** A download that receives nothing for this long (no answer, or no more bytes of the body) is
- *  given up with a plain message: a server that stalls must not leave an add or an update check
+/** A download whose server sends nothing for this long (no answer, or no more bytes of the body
+ *  while they are read) is given up with a plain message: a server that stalls must not leave an add or an update check
  *  (which later checks wait for) under way for ever. */
 export const DOWNLOAD_STALL_MS = 60_000;
 
-/** Aborts its signal with a "stalled" Error once `ms` pass without `progress()`. */
+/**
+ * Aborts its signal with a "stalled" Error when a wait on the server (`watch`) lasts `ms`. It
+ * runs only while the download waits for the server (its answer, or the next bytes of the
+ * body), never while the reader handles what came: a pack waiting for the store's lock or
+ * copying installed entries between two reads is not a stalled server.
+ */
 class StallWatch {
   private readonly controller = new AbortController();
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly url: URL,
     private readonly ms: number,
-  ) {
-    this.progress();
-  }
+  ) {}
 
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
-  /** Something arrived: the time starts again. */
-  progress(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.controller.abort(new Error(t('packsErrorStalled', this.url.href, String(Math.round(this.ms / 1000))))), this.ms);
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
+  /** Runs `wait` (a wait on the server) under the watch. */
+  async watch<T>(wait: () => Promise<T>): Promise<T> {
+    const timer = setTimeout(() => this.controller.abort(new Error(t('packsErrorStalled', this.url.href, String(Math.round(this.ms / 1000))))), this.ms);
+    try {
+      return await wait();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** A cancel of `signal` (the user's) aborts this one too, with its own reason. */
@@ -69,15 +71,10 @@ class StallWatch {
 /** The size the server announces for the pack (a HEAD request), or undefined when it does not
  *  say; gives up after `stallMs` without an answer. */
 export async function announcedSize(url: URL, fetchImpl: typeof fetch = fetch, stallMs = DOWNLOAD_STALL_MS): Promise<number | undefined> {
-  const stall = new StallWatch(url, stallMs);
-  try {
-    const response = await fetchFrom(url, { method: 'HEAD', credentials: 'omit', cache: 'no-store' }, fetchImpl, stall);
-    if (!response.ok) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
-    const length = Number(response.headers.get('content-length'));
-    return Number.isSafeInteger(length) && length > 0 ? length : undefined;
-  } finally {
-    stall.stop();
-  }
+  const response = await fetchFrom(url, { method: 'HEAD', credentials: 'omit', cache: 'no-store' }, fetchImpl, new StallWatch(url, stallMs));
+  if (!response.ok) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
+  const length = Number(response.headers.get('content-length'));
+  return Number.isSafeInteger(length) && length > 0 ? length : undefined;
 }
 
 /**
@@ -89,7 +86,7 @@ export async function announcedSize(url: URL, fetchImpl: typeof fetch = fetch, s
 async function fetchFrom(url: URL, init: RequestInit, fetchImpl: typeof fetch, stall: StallWatch): Promise<Response> {
   if (init.signal) stall.follow(init.signal);
   try {
-    return await fetchImpl(url, { ...init, signal: stall.signal });
+    return await stall.watch(() => fetchImpl(url, { ...init, signal: stall.signal }));
   } catch (error) {
     if (stall.signal.aborted) throw stall.explain(error);
     throw new Error(t('packsErrorNetwork', url.href, error instanceof Error ? error.message : String(error)));
@@ -115,7 +112,6 @@ export async function download(
   if (options.known?.lastModified) headers['If-Modified-Since'] = options.known.lastModified;
   const stall = new StallWatch(url, options.stallMs ?? DOWNLOAD_STALL_MS);
   const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store', headers, signal: options.signal }, fetchImpl, stall);
-  if (response.status === 304 || !response.ok || !response.body) stall.stop();
   if (response.status === 304) return { unchanged: true };
   if (!response.ok || !response.body) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
   const length = Number(response.headers.get('content-length'));
@@ -154,21 +150,17 @@ export async function downloadDiff(url: URL, fetchImpl: typeof fetch = fetch, st
   const stall = new StallWatch(url, stallMs);
   const response = await fetchFrom(url, { credentials: 'omit', cache: 'no-store' }, fetchImpl, stall);
   if (response.status === 404 || response.status === 410) {
-    stall.stop();
     await response.body?.cancel();
     return undefined;
   }
-  if (!response.ok || !response.body) {
-    stall.stop();
-    throw new Error(t('packsErrorHttp', url.href, String(response.status)));
-  }
+  if (!response.ok || !response.body) throw new Error(t('packsErrorHttp', url.href, String(response.status)));
   return streamChunks(response.body, stall);
 }
 
 /**
  * A byte stream as an async iterable (Firefox's ReadableStream is not async-iterable everywhere);
  * left before its end, the stream is cancelled (a download stops). With `stall` (a download's),
- * each chunk restarts its time, and a read it cut short throws its plain message.
+ * each read is watched, and a read it cut short throws its plain message.
  */
 export async function* streamChunks(stream: ReadableStream<Uint8Array>, stall?: StallWatch): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
@@ -181,7 +173,7 @@ export async function* streamChunks(stream: ReadableStream<Uint8Array>, stall?: 
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await reader.read();
+        chunk = stall ? await stall.watch(() => reader.read()) : await reader.read();
       } catch (error) {
         throw stall ? stall.explain(error) : error;
       }
@@ -190,11 +182,9 @@ export async function* streamChunks(stream: ReadableStream<Uint8Array>, stall?: 
         ended = true;
         return;
       }
-      stall?.progress();
       yield chunk.value;
     }
   } finally {
-    stall?.stop();
     stall?.signal.removeEventListener('abort', cancelOnStall);
     if (!ended) await reader.cancel().catch(() => undefined);
     reader.releaseLock();

@@ -11,16 +11,23 @@
  * long from navigation as a warm one (README, issue 13 target 2). The search-word indexing is
  * lighter (this worker alone) and waits for matches only, so search is not held up by browsing.
  */
-/** A loading page's hold: its timer, and the number of the last page report before it began. */
+/** A loading page's hold. */
 interface Hold {
+  /** Ends the hold when the page never reports. */
   timer: ReturnType<typeof setTimeout>;
+  /** The number of the last page report before the page began loading. */
   since: number;
+  /** Set once the tab has been held, without a report, for as long as one hold lasts: it
+   *  keeps loading pages that never report (a page reloading itself) and counts no more. */
+  stale: boolean;
+  staleTimer: ReturnType<typeof setTimeout>;
 }
 
-/** Someone waiting for `ready()`; `timer` wakes it at its time limit, if it has one. */
+/** Someone waiting for `ready()`; `timer` ends its wait for held pages at its limit. */
 interface Waiter {
-  ready: () => boolean;
+  ready: (expired: boolean) => boolean;
   resume: () => void;
+  expired: boolean;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -45,11 +52,20 @@ export class ForegroundGate {
    * Counts a page loading under `key` as foreground work until `release(key, n)` with a report
    * numbered above `since` (the last report's number when the page began loading; see
    * tab-lifecycle.ts PageReports), or at the latest `ms` milliseconds from now (a page that is
-   * never read reports nothing). Holding the same key again (its next page) starts again.
+   * never read reports nothing). Holding the same key again (its next page) restarts that
+   * time, but a key held without a report for `ms` in all counts no more until it reports or
+   * its hold ends: a tab that keeps reloading cannot hold background work back.
    */
   hold(key: number, ms: number, since = 0): void {
-    clearTimeout(this.holds.get(key)?.timer);
-    this.holds.set(key, { since, timer: setTimeout(() => this.end(key), ms) });
+    const held = this.holds.get(key);
+    clearTimeout(held?.timer);
+    const timer = setTimeout(() => this.end(key), ms);
+    if (held) {
+      Object.assign(held, { timer, since });
+      return;
+    }
+    const hold: Hold = { timer, since, stale: false, staleTimer: setTimeout(() => ((hold.stale = true), this.wake()), ms) };
+    this.holds.set(key, hold);
   }
 
   /**
@@ -63,8 +79,12 @@ export class ForegroundGate {
   }
 
   private end(key: number): void {
-    clearTimeout(this.holds.get(key)?.timer);
-    if (this.holds.delete(key)) this.wake();
+    const hold = this.holds.get(key);
+    if (!hold) return;
+    clearTimeout(hold.timer);
+    clearTimeout(hold.staleTimer);
+    this.holds.delete(key);
+    this.wake();
   }
 
   /** Resolves when no match is running (at once if none is). */
@@ -74,19 +94,28 @@ export class ForegroundGate {
 
   /**
    * Resolves when no match is running and no page is held, or, with pages held, once
-   * `limitMs` have passed since the call and no match is running: pages that keep loading (a
-   * tab reloading itself, one after another) slow what waits here, never stop it.
+   * `limitMs` have passed since the call and no match is running: pages that keep loading one
+   * after another slow what waits here, never stop it.
    */
   quiet(limitMs: number): Promise<void> {
-    const deadline = Date.now() + limitMs;
-    return this.waitFor(() => this.running === 0 && (this.holds.size === 0 || Date.now() >= deadline), limitMs);
+    return this.waitFor((expired) => this.running === 0 && (expired || !this.anyPageHeld()), limitMs);
   }
 
-  private waitFor(ready: () => boolean, limitMs?: number): Promise<void> {
-    if (ready()) return Promise.resolve();
+  private anyPageHeld(): boolean {
+    for (const hold of this.holds.values()) if (!hold.stale) return true;
+    return false;
+  }
+
+  private waitFor(ready: (expired: boolean) => boolean, limitMs?: number): Promise<void> {
+    if (ready(false)) return Promise.resolve();
     return new Promise((resume) => {
-      const waiter: Waiter = { ready, resume };
-      if (limitMs !== undefined) waiter.timer = setTimeout(() => this.wake(), limitMs);
+      const waiter: Waiter = { ready, resume, expired: false };
+      if (limitMs !== undefined) {
+        waiter.timer = setTimeout(() => {
+          waiter.expired = true;
+          this.wake();
+        }, limitMs);
+      }
       this.waiting.push(waiter);
     });
   }
@@ -95,7 +124,7 @@ export class ForegroundGate {
     const waiting = this.waiting;
     this.waiting = [];
     for (const waiter of waiting) {
-      if (!waiter.ready()) {
+      if (!waiter.ready(waiter.expired)) {
         this.waiting.push(waiter);
         continue;
       }

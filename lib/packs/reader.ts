@@ -120,7 +120,14 @@ export async function peekHeader(chunks: AsyncIterable<Uint8Array>): Promise<{ h
       return next;
     },
   };
-  const { header } = await openPack({ [Symbol.asyncIterator]: () => recorded }, true);
+  let header: PackHeader;
+  try {
+    ({ header } = await openPack({ [Symbol.asyncIterator]: () => recorded }, true));
+  } catch (error) {
+    // A refused header: the rest is not read (a download stops).
+    await source.return?.();
+    throw error;
+  }
   async function* replay(): AsyncGenerator<Uint8Array> {
     try {
       yield* seen.splice(0);

@@ -65,35 +65,55 @@ describe('the foreground gate', () => {
     expect(await resolved(gate.quiet(LIMIT))).toBe(true);
   });
 
-  test('a hold ends by itself after its time, and holding again (the next page) restarts it', async () => {
+  test('a hold ends by itself after its time; the tab’s next page after a report is held afresh', async () => {
     vi.useFakeTimers();
     const gate = new ForegroundGate();
     gate.hold(1, 3_000);
     const waiting = gate.quiet(LIMIT);
-    vi.advanceTimersByTime(2_000);
-    gate.hold(1, 3_000);
-    vi.advanceTimersByTime(2_500);
+    vi.advanceTimersByTime(2_900);
     expect(await resolved(waiting)).toBe(false);
-    vi.advanceTimersByTime(600);
+    vi.advanceTimersByTime(100);
     expect(await resolved(waiting)).toBe(true);
+    gate.hold(1, 3_000, 0);
+    vi.advanceTimersByTime(2_000);
+    gate.release(1, 1);
+    gate.hold(1, 3_000, 1); // the next page, after the report
+    vi.advanceTimersByTime(2_500);
+    expect(await resolved(gate.quiet(LIMIT))).toBe(false);
   });
 
-  test('pages that keep loading slow an import but never stop it: each wait ends at its limit', async () => {
+  test('a tab that keeps reloading without a report holds an import for one hold’s time, then no more', async () => {
+    vi.useFakeTimers();
+    const gate = new ForegroundGate();
+    gate.hold(1, 3_000);
+    const first = gate.quiet(LIMIT);
+    for (let second = 2; second <= 20; second += 2) {
+      vi.advanceTimersByTime(2_000);
+      gate.hold(1, 3_000); // reloaded before its hold ran out
+      if (second === 2) expect(await resolved(first)).toBe(false);
+    }
+    expect(await resolved(first)).toBe(true);
+    expect(await resolved(gate.quiet(LIMIT))).toBe(true);
+    // Once it reports, its next page is held again.
+    gate.release(1);
+    gate.hold(1, 3_000, 1);
+    expect(await resolved(gate.quiet(LIMIT))).toBe(false);
+  });
+
+  test('pages of several tabs loading one after another slow an import but never stop it: each wait ends at its limit', async () => {
     vi.useFakeTimers();
     const gate = new ForegroundGate();
     const waits: Array<Promise<void>> = [];
-    // A tab reloading itself every 2 s without reporting, and a second tab whose pages do
-    // report but overlap the first's: there is always a page held.
-    for (let second = 0; second < 20; second += 2) {
-      gate.hold(1, 3_000);
-      gate.hold(2, 3_000, second);
+    // Two tabs whose pages report, always one of them loading.
+    for (let second = 0; second < 20; second++) {
+      const tab = second % 2;
+      gate.hold(tab, 3_000, second);
       if (second % 6 === 0 && second <= 12) waits.push(gate.quiet(3_000));
-      vi.advanceTimersByTime(1_000);
-      gate.release(2, second + 1);
-      vi.advanceTimersByTime(1_000);
+      vi.advanceTimersByTime(500);
+      gate.release(1 - tab, second + 1);
+      vi.advanceTimersByTime(500);
     }
-    // Still held at the end (tab 1 never reported), yet every wait begun 6 s or more before is over.
-    expect(await resolved(gate.quiet(3_000))).toBe(false);
+    expect(await resolved(gate.quiet(3_000))).toBe(false); // a page is still held
     expect(await Promise.all(waits.map(resolved))).toEqual([true, true, true]);
   });
 

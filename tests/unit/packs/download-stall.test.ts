@@ -3,7 +3,7 @@
  * time with a plain message; a slow but steady download is not; the user's own cancel stays a
  * cancel (lib/extension/pack-download.ts).
  */
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { download, downloadDiff } from '../../../lib/extension/pack-download';
 
 const URL_OF_PACK = new URL('https://packs.example.org/news.pack');
@@ -48,11 +48,15 @@ async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<number> {
   return count;
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('a pack download from a server that stalls', () => {
   test('no answer at all: given up after the stall time, in plain words naming the address', async () => {
     const started = Date.now();
     await expect(download(URL_OF_PACK, { stallMs: STALL_MS }, fakeFetch(never))).rejects.toThrow(
-      `The server at ${URL_OF_PACK.href} stopped sending: nothing came for 0 seconds. Try again later.`,
+      `The server at ${URL_OF_PACK.href} did not answer or stopped sending: nothing came for 0 seconds. Try again later.`,
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(STALL_MS - 5);
   });
@@ -74,6 +78,34 @@ describe('a pack download from a server that stalls', () => {
     expect(Date.now() - started).toBeGreaterThan(STALL_MS * 2);
   });
 
+  test('time the reader spends on what came (waiting for the store, copying entries) is not a stall', async () => {
+    const { stream } = body(3, 1);
+    const fetched = await download(URL_OF_PACK, { stallMs: 30 }, fakeFetch(async () => new Response(stream)));
+    if (fetched.unchanged) throw new Error('expected a download');
+    await wait(100); // the chunks wait for a reader longer than the stall time
+    let count = 0;
+    for await (const _chunk of fetched.chunks) {
+      count++;
+      await wait(100); // and each one takes the reader longer than that
+    }
+    expect(count).toBe(3);
+  });
+
+  test('leaves no timer behind, whatever the answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const refused = fakeFetch(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(download(URL_OF_PACK, { stallMs: 60_000 }, refused)).rejects.toThrow(/could not be reached/);
+    await expect(downloadDiff(URL_OF_PACK, refused, 60_000)).rejects.toThrow(/could not be reached/);
+    expect(await download(URL_OF_PACK, { stallMs: 60_000 }, fakeFetch(async () => new Response(null, { status: 304 })))).toEqual({ unchanged: true });
+    expect(await downloadDiff(URL_OF_PACK, fakeFetch(async () => new Response('gone', { status: 404 })), 60_000)).toBeUndefined();
+    const fetched = await download(URL_OF_PACK, { stallMs: 60_000 }, fakeFetch(async () => new Response(new Uint8Array([1, 2, 3]))));
+    if (fetched.unchanged) throw new Error('expected a download');
+    await fetched.chunks[Symbol.asyncIterator]().return!(undefined); // left before its first chunk
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   test('the user’s cancel is still a cancel, not a stall', async () => {
     const cancel = new AbortController();
     const pending = download(URL_OF_PACK, { stallMs: 10_000, signal: cancel.signal }, fakeFetch(never));
@@ -83,7 +115,7 @@ describe('a pack download from a server that stalls', () => {
 
   test('an update’s diff that stalls is given up the same way', async () => {
     const diffUrl = new URL('https://packs.example.org/news.pack.diffs/0123abcd.pack');
-    await expect(downloadDiff(diffUrl, fakeFetch(never), STALL_MS)).rejects.toThrow(`The server at ${diffUrl.href} stopped sending`);
+    await expect(downloadDiff(diffUrl, fakeFetch(never), STALL_MS)).rejects.toThrow(`The server at ${diffUrl.href} did not answer or stopped sending`);
     const { stream } = body(10, 5, 1);
     const chunks = await downloadDiff(diffUrl, fakeFetch(async () => new Response(stream)), STALL_MS);
     await expect(readAll(chunks!)).rejects.toThrow(/stopped sending/);
