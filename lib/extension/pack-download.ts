@@ -23,9 +23,9 @@ export function hostPattern(url: URL): string {
   return `https://${url.hostname}/*`;
 }
 
-/** A download whose server sends nothing for this long (no answer, or no more bytes of the body
- *  while they are read) is given up with a plain message: a server that stalls must not leave an add or an update check
- *  (which later checks wait for) under way for ever. */
+/** A download whose server sends nothing for this long (no answer, or no more bytes of the
+ *  body while they are read) is given up with a plain message: a server that stalls must not
+ *  leave an add or an update check (which later checks wait for) under way for ever. */
 export const DOWNLOAD_STALL_MS = 60_000;
 
 /**
