@@ -11,6 +11,7 @@
  * long from navigation as a warm one (README, issue 13 target 2). The search-word indexing is
  * lighter (this worker alone) and waits for matches only, so search is not held up by browsing.
  */
+
 /** A loading page's hold. */
 interface Hold {
   /** Ends the hold when the page never reports. */
