@@ -38,13 +38,20 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
   return browserMessage(key, values) || fromEnglish(key, values);
 }
 
-/** The browser's UI language (e.g. "fr"), or undefined outside a browser: Intl then uses its default. */
+let locale: { value: string | undefined } | undefined;
+
+/** The browser's UI language (e.g. "fr"), or undefined outside a browser: Intl then uses its
+ *  default. Asked once per page: it changes only with a browser restart, and each call crosses
+ *  into the extension API (an import's progress, redrawn hundreds of times, spent 5 % of the
+ *  options page's time asking). */
 export function uiLocale(): string | undefined {
+  if (locale) return locale.value;
   try {
-    return browser.i18n.getUILanguage() || undefined;
+    locale = { value: browser.i18n.getUILanguage() || undefined };
   } catch {
-    return undefined;
+    locale = { value: undefined };
   }
+  return locale.value;
 }
 
 /** A count or figure written the user's way ("1,234" in English, "1 234" in French). */

@@ -10,7 +10,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb, LibrarySchema } from './db';
-import type { PreparedEntry } from './prepared';
+import type { EntryToStore, PreparedEntry } from './prepared';
 import { ORIGINS, type EntryRecord } from './records';
 import { entryMatchesRange } from './recent-matches';
 import { forgetEntries, putSegment, SEARCH_STORES } from './search-index';
@@ -64,12 +64,17 @@ export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }
   }
 }
 
-/** Queues the writes of one entry. */
-export function putPrepared(batch: RequestBatch, tx: WriteTx, item: PreparedEntry): void {
-  const { id, publishedAt } = item.record;
-  batch.add(tx.objectStore('entries').put(item.record));
-  batch.add(tx.objectStore('texts').put(item.deflated ? { id, deflated: item.deflated } : packText(id, item.text)));
-  batch.add(tx.objectStore('fingerprints').put({ id, version: INDEX_VERSION, fingerprint: item.fingerprint, publishedAt }));
+/** Queues the writes of one entry: its record, its text as `texts` keeps it (text-codec.ts), its fingerprint. */
+export function putEntry(batch: RequestBatch, tx: WriteTx, { record, stored, fingerprint }: EntryToStore): void {
+  const { id, publishedAt } = record;
+  batch.add(tx.objectStore('entries').put(record));
+  batch.add(tx.objectStore('texts').put(stored));
+  batch.add(tx.objectStore('fingerprints').put({ id, version: INDEX_VERSION, fingerprint, publishedAt }));
+}
+
+/** An entry the service prepared, with its text packed as `texts` keeps it. */
+export function packedEntry({ record, text, fingerprint }: PreparedEntry): EntryToStore {
+  return { record, stored: packText(record.id, text), fingerprint };
 }
 
 export function zeroCounts(): OriginCounts {
@@ -126,7 +131,7 @@ export async function writeEntries(db: LibraryDb, prepared: readonly PreparedEnt
   const tx = db.transaction([...ENTRY_STORES, ...SEARCH_STORES, 'meta'], 'readwrite');
   await allOrNothing(tx, async () => {
     const batch = new RequestBatch();
-    for (const item of prepared) putPrepared(batch, tx, item);
+    for (const item of prepared) putEntry(batch, tx, packedEntry(item));
     batch.add(putSegment(tx, buildSegment(prepared.map(({ record, text }) => ({ id: record.id, words: searchWords(record.title, text) })))));
     await batch.settle();
     await adjustCounts(tx, tally(prepared.map((item) => item.record.origin)));

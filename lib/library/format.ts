@@ -84,16 +84,34 @@ export function parseLibraryLine(line: string, where: LineLocation): LibraryLine
  * crossed extension messaging), so they need not be turned into JSON and parsed again.
  */
 export function checkLibraryObject(value: unknown, where: LineLocation): LibraryLine {
+  const record = asObject(value, where);
+  const id = requiredString(record, 'id', where);
+  const text = requiredString(record, 'text', where);
+  return { ...otherFields(record, id, where), text };
+}
+
+/**
+ * The fields of a library line other than its text, checked as checkLibraryObject checks
+ * them: for an import's article, which crosses messaging with its text deflated
+ * (import-entry.ts). Throws a LibraryFormatError.
+ */
+export function checkLibraryFields(value: unknown, where: LineLocation): Omit<LibraryLine, 'text'> {
+  const record = asObject(value, where);
+  return otherFields(record, requiredString(record, 'id', where), where);
+}
+
+function asObject(value: unknown, where: LineLocation): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new LibraryFormatError(where, 'expected a JSON object like {"id": "…", "text": "…"}');
   }
-  const record = value as Record<string, unknown>;
-  const id = requiredString(record, 'id', where);
-  const text = requiredString(record, 'text', where);
+  return value as Record<string, unknown>;
+}
+
+function otherFields(record: Record<string, unknown>, id: string, where: LineLocation): Omit<LibraryLine, 'text'> {
   if (id.length > MAX_LIBRARY_FIELD_CHARS) {
     throw new LibraryFormatError(where, `"id" is too long (at most ${MAX_LIBRARY_FIELD_CHARS} characters)`);
   }
-  const result: LibraryLine = { id, text };
+  const result: Omit<LibraryLine, 'text'> = { id };
   for (const field of OPTIONAL_FIELDS) {
     const fieldValue = ownValue(record, field);
     if (fieldValue === undefined || fieldValue === null) continue;

@@ -6,9 +6,10 @@
  */
 import type { Fingerprint } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
-import { checkLibraryObject, LibraryFormatError, MAX_LIBRARY_LINE_CHARS, parseLibraryLine, type LineLocation } from './format';
+import { checkLibraryFields, checkLibraryObject, LibraryFormatError, MAX_LIBRARY_LINE_CHARS, parseLibraryLine, type LineLocation } from './format';
 import { ORIGINS } from './records';
-import { DEFLATE_FROM_CHARS, deflatedFromMessage } from './text-codec';
+import { base64ToBytes, bytesToBase64 } from './base64';
+import { DEFLATE_FROM_CHARS } from './text-codec';
 import type { EntryOrigin, LibraryEntry, LibraryLine } from './types';
 
 /** The fields beyond the library format that an export writes and an import honours. */
@@ -27,24 +28,38 @@ export interface ImportArticle {
   article: LibraryLine & EntryExtras;
 }
 
+/** An article's fields as they cross messaging for import: a title always (the page gives a
+ *  headline-less article its first words, untitledTitle), the text only when it is too short
+ *  to be deflated. */
+export type PreparedFields = Omit<LibraryLine, 'text' | 'title'> & EntryExtras & { title: string; text?: string };
+
 /**
- * An article with the work that depends on its text alone already done by the options page
- * (its own thread, so the background only checks and writes): `textHash` is the SHA-256 of
- * the normalized text (records.ts textHash), `fingerprint` the engine's (fingerprintText),
- * `packed` the text as the `texts` store keeps it (text-codec.ts packForMessage: deflated, in
- * base64; absent for a text short enough to be kept plain).
+ * An article of an import as the options page sends it (JSON through extension messaging),
+ * with the work that depends on its text done there (its own threads, so the background only
+ * checks and writes): `size` is the text's length in characters, `textHash` the SHA-256 of the
+ * normalized text (records.ts textHash), `fingerprint` the engine's (fingerprintText) with its
+ * hashes in base64 (hashesToMessage), and `packed` the text as the `texts` store keeps it
+ * (text-codec.ts packForMessage: deflated, in base64). A text too short to be deflated comes
+ * plain, as `article.text`, instead. The text crosses once and the hashes as one string:
+ * sending the text twice and the hashes as JSON numbers made messaging a fifth of an import's
+ * processor time (README, "Where an import's time goes now").
  */
-export interface PreparedImportArticle extends ImportArticle {
+export interface PreparedImportArticle extends Omit<ImportArticle, 'article'> {
+  article: PreparedFields;
+  size: number;
   textHash: string;
-  fingerprint: Fingerprint;
+  fingerprint: { v: number; hashes: string };
   packed?: string;
 }
 
-/** A prepared article the background checked: its packed text decoded to the bytes to store. */
-export interface CheckedImportArticle extends ImportArticle {
+/** A prepared article the background checked: its fingerprint decoded, and its text as the
+ *  `texts` store will keep it (deflated bytes, or plain when short). */
+export interface CheckedImportArticle extends Omit<ImportArticle, 'article'> {
+  article: Omit<PreparedFields, 'text'>;
+  size: number;
   textHash: string;
   fingerprint: Fingerprint;
-  deflated?: Uint8Array;
+  stored: { text: string } | { deflated: Uint8Array };
 }
 
 const MAX_SOURCE_CHARS = 4_096;
@@ -98,8 +113,18 @@ function position({ line, column, element }: LineLocation): Omit<ImportArticle, 
 
 const positiveInteger = (value: unknown) => (Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined);
 
-/** Re-checks an article that crossed the message boundary: the background trusts no payload. */
-export function revalidateImportArticle(input: ImportArticle, file: string): ImportArticle {
+/**
+ * Re-checks a prepared article that crossed the message boundary (the background trusts no
+ * payload): its fields as the library format's parser checks them, a title, and the shape of
+ * what the page computed: a text length within the line limit; a 64-digit hex hash; a
+ * fingerprint of this engine's INDEX_VERSION whose hashes are ascending unsigned 32-bit
+ * integers; for a text long enough to be deflated, base64 no longer than the text could
+ * deflate to, else the plain text of that length. Like the hash and the fingerprint, the
+ * packed text is taken as the page computed it (only extension pages send imports): inflating
+ * it again would cost the background what deflating did. Throws a LibraryFormatError naming
+ * the article's place in its file.
+ */
+export function revalidatePreparedArticle(input: PreparedImportArticle, file: string): CheckedImportArticle {
   const where: LineLocation = {
     file,
     line: positiveInteger(input?.line) ?? 0,
@@ -107,50 +132,60 @@ export function revalidateImportArticle(input: ImportArticle, file: string): Imp
     element: positiveInteger(input?.element),
   };
   const raw = (typeof input?.article === 'object' && input.article !== null ? input.article : {}) as Record<string, unknown>;
-  const article = checkLibraryObject(pickLineFields(raw), where);
-  // The line limit a file's line is held to bounds the text that crossed as a field.
-  if (article.text.length > MAX_LIBRARY_LINE_CHARS) throw new LibraryFormatError(where, `the text is too long (at most ${MAX_LIBRARY_LINE_CHARS} characters)`);
-  return { ...position(where), article: { ...article, ...readEntryExtras(raw, where) } };
-}
-
-/**
- * Re-checks a prepared article: its fields as `revalidateImportArticle` does, and the shape of
- * what the page computed (a 64-digit hex hash; a fingerprint of this engine's INDEX_VERSION
- * whose hashes are ascending unsigned 32-bit integers; for a text long enough to be deflated,
- * base64 no longer than the text could deflate to). Like the hash and the fingerprint, the
- * packed text is taken as the page computed it (only extension pages send imports): inflating
- * it again would cost the background what deflating did. Throws a LibraryFormatError naming
- * the article's place in its file.
- */
-export function revalidatePreparedArticle(input: PreparedImportArticle, file: string): CheckedImportArticle {
-  const checked = revalidateImportArticle(input, file);
-  const where: LineLocation = { file, ...checked };
-  const { textHash, fingerprint, packed } = input ?? {};
+  const fields = checkLibraryFields(pickLineFields(raw), where);
+  const { title } = fields;
+  if (title === undefined) throw new LibraryFormatError(where, 'the title is missing (reload the page)');
+  const article = { ...fields, title, ...readEntryExtras(raw, where) };
+  const { size, textHash, fingerprint, packed } = input ?? {};
+  if (!Number.isSafeInteger(size) || size < 1) throw new LibraryFormatError(where, 'the text length is not a count of characters (reload the page)');
+  // The line limit a file's line is held to bounds the text that crossed.
+  if (size > MAX_LIBRARY_LINE_CHARS) throw new LibraryFormatError(where, `the text is too long (at most ${MAX_LIBRARY_LINE_CHARS} characters)`);
   if (typeof textHash !== 'string' || !/^[0-9a-f]{64}$/.test(textHash)) throw new LibraryFormatError(where, 'the text hash is not a SHA-256 digest');
   if (fingerprint?.v !== INDEX_VERSION) throw new LibraryFormatError(where, 'the fingerprint is from another version of the extension (reload the page)');
-  if (!isHashList(fingerprint.hashes)) throw new LibraryFormatError(where, 'the fingerprint is not a list of ascending hashes');
-  const result: CheckedImportArticle = { ...checked, textHash, fingerprint: { v: INDEX_VERSION, hashes: fingerprint.hashes } };
-  if (checked.article.text.length < DEFLATE_FROM_CHARS) return result;
+  const hashes = hashesFromMessage(fingerprint.hashes);
+  if (!hashes) throw new LibraryFormatError(where, 'the fingerprint is not a list of ascending hashes');
+  const checked = { ...position(where), article, size, textHash, fingerprint: { v: INDEX_VERSION, hashes } };
+  if (size < DEFLATE_FROM_CHARS) {
+    const { text } = checkLibraryObject({ id: article.id, text: raw.text }, where);
+    if (text.length !== size) throw new LibraryFormatError(where, 'the text is not as long as its length says (reload the page)');
+    return { ...checked, stored: { text } };
+  }
   // Deflate never grows UTF-8 (at most 3 bytes a character) by more than a few bytes per 64 KB block.
-  if (typeof packed !== 'string' || packed.length === 0 || packed.length > 4 * checked.article.text.length + 1_024) {
+  if (typeof packed !== 'string' || packed.length === 0 || packed.length > 4 * size + 1_024) {
     throw new LibraryFormatError(where, 'the packed text is missing or too long (reload the page)');
   }
   try {
-    result.deflated = deflatedFromMessage(packed);
+    return { ...checked, stored: { deflated: base64ToBytes(packed) } };
   } catch {
     throw new LibraryFormatError(where, 'the packed text is not base64');
   }
-  return result;
 }
 
-function isHashList(hashes: unknown): hashes is number[] {
-  if (!Array.isArray(hashes) || hashes.length > MAX_FINGERPRINT_HASHES) return false;
-  let previous = -1;
-  for (const hash of hashes) {
-    if (!Number.isInteger(hash) || hash <= previous || hash > 0xffffffff) return false;
-    previous = hash;
+/**
+ * A fingerprint's hashes as they cross messaging: the bytes of a Uint32Array of them, in
+ * base64. The byte order is the platform's: the options page and the background run in the
+ * same browser.
+ */
+export function hashesToMessage(hashes: readonly number[]): string {
+  return bytesToBase64(new Uint8Array(Uint32Array.from(hashes).buffer));
+}
+
+/** The hashes of a hashesToMessage string; undefined for anything else, for hashes that are
+ *  not ascending and unique, or for more than MAX_FINGERPRINT_HASHES. */
+function hashesFromMessage(value: unknown): number[] | undefined {
+  // Base64 takes 4 characters for every 3 bytes, 4 bytes a hash.
+  if (typeof value !== 'string' || value.length > 4 * Math.ceil((MAX_FINGERPRINT_HASHES * 4) / 3)) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(value);
+  } catch {
+    return undefined;
   }
-  return true;
+  if (bytes.length % 4 !== 0) return undefined;
+  // A copy, so the words start at a multiple of 4 bytes whatever buffer the decoder used.
+  const words = new Uint32Array(bytes.slice().buffer);
+  for (let i = 1; i < words.length; i++) if (words[i] <= words[i - 1]) return undefined;
+  return Array.from(words);
 }
 
 function pickLineFields(raw: Record<string, unknown>): Record<string, unknown> {
@@ -158,15 +193,14 @@ function pickLineFields(raw: Record<string, unknown>): Record<string, unknown> {
   return { id, text, title, url, publishedAt };
 }
 
-/** The library entry an imported article becomes. */
-export function importedEntry(article: LibraryLine & EntryExtras, file: string, now: string): LibraryEntry {
-  const entry: LibraryEntry = {
+/** The library entry an imported article becomes, but for its text. */
+export function importedMeta(article: CheckedImportArticle['article'], file: string, now: string): Omit<LibraryEntry, 'text'> {
+  const entry: Omit<LibraryEntry, 'text'> = {
     id: article.id,
-    title: article.title ?? firstWords(article.text),
+    title: article.title,
     source: article.source ?? hostOf(article.url) ?? file,
     addedAt: article.addedAt ?? now,
     origin: article.origin ?? 'imported',
-    text: article.text,
   };
   if (article.url) entry.url = article.url;
   if (article.publishedAt) entry.publishedAt = article.publishedAt;
@@ -180,7 +214,9 @@ export function exportLine(entry: LibraryEntry): string {
   return JSON.stringify({ id, title, url, publishedAt, source, origin, addedAt, text });
 }
 
-function firstWords(text: string): string {
+/** What a headline-less article is titled with: its first words (at most UNTITLED_TITLE_CHARS
+ *  characters, then an ellipsis). */
+export function untitledTitle(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= UNTITLED_TITLE_CHARS) return flat;
   const cut = flat.slice(0, UNTITLED_TITLE_CHARS);

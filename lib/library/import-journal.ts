@@ -8,8 +8,8 @@
  * rollback cut short is finished by the next one.
  */
 import type { LibraryDb } from './db';
-import { adjustCounts, allOrNothing, deleteEntries, putPrepared, RequestBatch, tally } from './entry-writes';
-import type { PreparedEntry } from './prepared';
+import { adjustCounts, allOrNothing, deleteEntries, putEntry, RequestBatch, tally } from './entry-writes';
+import type { EntryToStore } from './prepared';
 import type { EntryRecord } from './records';
 
 /** The head of an open import (a version-2 head, which also counted staged rows, reads the same). */
@@ -49,13 +49,13 @@ export async function journalOpen(db: LibraryDb, importId: string): Promise<bool
  * commit does not wait for the disk to flush): a power cut can lose the last batches, which
  * loses nothing, since an import without its commit is rolled back anyway.
  */
-export async function writeImportBatch(db: LibraryDb, importId: string, seq: number, rows: readonly PreparedEntry[]): Promise<void> {
+export async function writeImportBatch(db: LibraryDb, importId: string, seq: number, rows: readonly EntryToStore[]): Promise<void> {
   const tx = db.transaction(['entries', 'texts', 'fingerprints', 'meta'], 'readwrite', { durability: 'relaxed' });
   await allOrNothing(tx, async () => {
     const writes = new RequestBatch();
     const journal: JournalBatch = { importId, ids: rows.map((row) => row.record.id) };
     writes.add(tx.objectStore('meta').put(journal, batchKey(importId, seq)));
-    for (const row of rows) putPrepared(writes, tx, row);
+    for (const row of rows) putEntry(writes, tx, row);
     await writes.settle();
     await adjustCounts(tx, tally(rows.map((row) => row.record.origin)));
   });

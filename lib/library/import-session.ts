@@ -8,11 +8,11 @@
  */
 import type { LibraryDb } from './db';
 import { LibraryFormatError, locationLabel } from './format';
-import { importedEntry, revalidatePreparedArticle, type PreparedImportArticle } from './import-entry';
+import { importedMeta, revalidatePreparedArticle, type PreparedImportArticle } from './import-entry';
 import { closeJournal, openJournal, rollbackImport, writeImportBatch } from './import-journal';
 import { IMPORT_GONE } from './messages';
-import type { PreparedEntry } from './prepared';
-import { toRecord, type EntryRecord } from './records';
+import type { EntryToStore } from './prepared';
+import { metaRecord, type EntryRecord } from './records';
 
 export interface BatchResult {
   /** Articles written to the library. */
@@ -109,7 +109,7 @@ export class LibraryImports {
    * its file will be rolled back. Throws IMPORT_GONE for an import this background does not
    * hold (never begun, finished, or begun before a restart).
    */
-  write(importId: string, articles: readonly PreparedImportArticle[], now: string = new Date().toISOString()): Promise<{ result: BatchResult; written: PreparedEntry[] }> {
+  write(importId: string, articles: readonly PreparedImportArticle[], now: string = new Date().toISOString()): Promise<{ result: BatchResult; written: EntryToStore[] }> {
     const session = this.session(importId);
     // Pipelined: this batch is checked while the one before it is still being written (its
     // transaction commits in the browser, leaving this thread idle), and written after it.
@@ -141,19 +141,18 @@ export class LibraryImports {
 
   /** Checks a batch and claims the ids and texts of its fresh articles (in file order: batches
    *  are checked one at a time). */
-  private async check(session: ImportSession, articles: readonly PreparedImportArticle[], now: string): Promise<{ result: BatchResult; fresh: PreparedEntry[] }> {
+  private async check(session: ImportSession, articles: readonly PreparedImportArticle[], now: string): Promise<{ result: BatchResult; fresh: EntryToStore[] }> {
     const result: BatchResult = { written: 0, duplicates: 0, rejected: [] };
-    const fresh: PreparedEntry[] = [];
+    const fresh: EntryToStore[] = [];
     for (const [n, input] of articles.entries()) {
       // A page's check arriving meanwhile runs between slices, not after the whole batch.
       if (n > 0 && n % CHECK_SLICE === 0) await yieldToEvents();
       try {
-        const { article, textHash, fingerprint, deflated, ...position } = revalidatePreparedArticle(input, session.file);
-        const entry = importedEntry(article, session.file, now);
-        const verdict = session.claim(entry.id, textHash, locationLabel({ file: session.file, ...position }));
+        const { article, size, textHash, fingerprint, stored, ...position } = revalidatePreparedArticle(input, session.file);
+        const verdict = session.claim(article.id, textHash, locationLabel({ file: session.file, ...position }));
         if (verdict === 'duplicate') result.duplicates++;
         else if (verdict !== undefined) result.rejected.push(verdict);
-        else fresh.push({ record: toRecord(entry, textHash), text: entry.text, fingerprint, ...(deflated ? { deflated } : {}) });
+        else fresh.push({ record: metaRecord(importedMeta(article, session.file, now), size, textHash), stored: { id: article.id, ...stored }, fingerprint });
       } catch (error) {
         result.rejected.push(error instanceof LibraryFormatError ? error.message : `${session.file}: ${String(error)}`);
       }

@@ -1,20 +1,27 @@
 /**
- * An entry ready to store: its record, text and fingerprint, computed before any
- * transaction opens (IndexedDB transactions close when they wait on other work). Its search
- * words are indexed afterwards (word-indexer.ts).
+ * Entries ready to store: their record, text and fingerprint, computed before any transaction
+ * opens (IndexedDB transactions close when they wait on other work). Their search words are
+ * indexed afterwards (word-indexer.ts).
  */
 import { fingerprintText, type Fingerprint } from '../core/fingerprint';
-import type { ImportArticle, PreparedImportArticle } from './import-entry';
+import { hashesToMessage, untitledTitle, type ImportArticle, type PreparedImportArticle } from './import-entry';
 import { textHash, toRecord, type EntryRecord } from './records';
-import { packForMessage } from './text-codec';
+import { packForMessage, type StoredText } from './text-codec';
 import type { LibraryEntry } from './types';
 
+/** An entry added by the library service itself (seeds, pages, pasted or restored texts). */
 export interface PreparedEntry {
   record: EntryRecord;
   text: string;
   fingerprint: Fingerprint;
-  /** The text deflated (text-codec.ts), when the options page already did it; else it is done as it is stored. */
-  deflated?: Uint8Array;
+}
+
+/** An entry as its records are written: its text as the `texts` store keeps it (deflated when
+ *  long enough, text-codec.ts), for an import as the options page sent it. */
+export interface EntryToStore {
+  record: EntryRecord;
+  stored: StoredText;
+  fingerprint: Fingerprint;
 }
 
 export async function prepareEntry(entry: LibraryEntry): Promise<PreparedEntry> {
@@ -27,12 +34,20 @@ export async function prepareEntry(entry: LibraryEntry): Promise<PreparedEntry> 
 }
 
 /** What the options page computes for each article it imports, so the background only checks
- *  and writes it: the normalized text's SHA-256 (duplicates), the engine's fingerprint, and
- *  the text deflated as the `texts` store keeps it. */
-export async function prepareImportArticle(item: ImportArticle): Promise<PreparedImportArticle> {
-  const { text } = item.article;
+ *  and writes it (import-entry.ts PreparedImportArticle): the normalized text's SHA-256
+ *  (duplicates), the engine's fingerprint, and the text deflated as the `texts` store keeps it. */
+export async function prepareImportArticle({ article, ...position }: ImportArticle): Promise<PreparedImportArticle> {
+  const { text, ...fields } = article;
   const packed = packForMessage(text);
-  return { ...item, textHash: await textHash(text), fingerprint: fingerprintText(text), ...(packed === undefined ? {} : { packed }) };
+  const { v, hashes } = fingerprintText(text);
+  return {
+    ...position,
+    article: { ...fields, title: fields.title ?? untitledTitle(text), ...(packed === undefined ? { text } : {}) },
+    size: text.length,
+    textHash: await textHash(text),
+    fingerprint: { v, hashes: hashesToMessage(hashes) },
+    ...(packed === undefined ? {} : { packed }),
+  };
 }
 
 /** prepareImportArticle for each article of a batch, on this thread. */

@@ -53,7 +53,8 @@ function lastBytes(before: Uint8Array, chunk: Uint8Array, count: number): Uint8A
 
 function countNewlines(bytes: Uint8Array): number {
   let count = 0;
-  for (const byte of bytes) if (byte === 0x0a) count++;
+  // indexOf searches natively: several times faster than visiting each byte in script.
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) count++;
   return count;
 }
 

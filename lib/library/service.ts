@@ -352,7 +352,7 @@ export class LibraryService {
   }
 
   /** Makes stored entries matchable (within a change: see IndexSnapshotKeeper). */
-  private index(prepared: readonly PreparedEntry[]): void {
+  private index(prepared: ReadonlyArray<Pick<PreparedEntry, 'record' | 'fingerprint'>>): void {
     for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint });
     this.snapshots.note(prepared.map((item) => item.record.id));
   }

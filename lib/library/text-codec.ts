@@ -4,6 +4,7 @@
  * inflating one article for the popup takes well under a millisecond.
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { bytesToBase64 } from './base64';
 
 /** A `texts` record. Exactly one of `text` and `deflated` is present; records written before
  *  version 3 of the database (and short texts) hold `text`. */
@@ -45,17 +46,6 @@ export function storedTextBytes(stored: StoredText): number {
  */
 export function packForMessage(text: string): string | undefined {
   const { deflated } = packText('', text);
-  if (!deflated) return undefined;
-  let binary = '';
-  // String.fromCharCode takes its arguments on the stack: a chunk at a time.
-  for (let at = 0; at < deflated.length; at += 0x2000) binary += String.fromCharCode(...deflated.subarray(at, at + 0x2000));
-  return btoa(binary);
+  return deflated && bytesToBase64(deflated);
 }
 
-/** The bytes of a packForMessage string; throws on a string that is not base64. */
-export function deflatedFromMessage(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

@@ -59,7 +59,7 @@ export async function diskFigures(harness: ExtensionHarness): Promise<DiskFigure
   }
 }
 
-interface ProcessInfo {
+export interface ProcessInfo {
   pid: number;
   ppid: number;
   cmdline: string;
@@ -92,8 +92,9 @@ export interface ProcessMemory {
   pssBytes?: number;
 }
 
-/** The memory of this harness's extension renderer process (Chromium started with its profile). */
-export function extensionProcessMemory(harness: ExtensionHarness): ProcessMemory {
+/** The processes of this harness's Chromium (started with its profile): the browser process
+ *  first, then everything it started (zygotes, renderers, GPU, utilities), from /proc. */
+export function harnessProcesses(harness: ExtensionHarness): ProcessInfo[] {
   const all = processes();
   const browser = all.find((p) => p.cmdline.includes(`--user-data-dir=${harness.userDataDir}`) && !p.cmdline.includes('--type='));
   if (!browser) throw new Error(`No Chromium process with the profile ${harness.userDataDir}.`);
@@ -102,8 +103,13 @@ export function extensionProcessMemory(harness: ExtensionHarness): ProcessMemory
     grown = false;
     for (const p of all) if (!ours.has(p.pid) && ours.has(p.ppid)) grown = Boolean(ours.add(p.pid));
   }
-  const extension = all.filter((p) => ours.has(p.pid) && p.cmdline.includes('--extension-process'));
-  if (extension.length !== 1) throw new Error(`Expected one extension process of Chromium ${browser.pid}, found ${extension.length}.`);
+  return [browser, ...all.filter((p) => p !== browser && ours.has(p.pid))];
+}
+
+/** The memory of this harness's extension renderer process. */
+export function extensionProcessMemory(harness: ExtensionHarness): ProcessMemory {
+  const extension = harnessProcesses(harness).filter((p) => p.cmdline.includes('--extension-process'));
+  if (extension.length !== 1) throw new Error(`Expected one extension process, found ${extension.length}.`);
   const { pid } = extension[0];
   let pssBytes: number | undefined;
   try {

@@ -2,8 +2,10 @@
  * bench:browser (issues 13 and 16): the built extension in Debian's Chromium (run
  * `npm run build` or `npx wxt build` first) with generated libraries of 10,000 and 100,000
  * news-like articles (tests/bench/engine-corpus.ts, deterministic), each figure printed beside
- * its floor or baseline measured in the same run. For each size, in a fresh profile:
- * 1. import through the options page's file input, beside the raw IndexedDB put rate of the same records;
+ * its floor or baseline measured in the same run. For each size:
+ * 1. import through the options page's file input, beside the raw IndexedDB put rate of the same
+ *    records: alone, in a profile of its own, with the processor time of each kind of process;
+ *    then in a fresh profile, with a page checked every second, where the steps below follow;
  * 2. pages checked during the import and during the search-word indexing after it (time to verdict);
  * 3. the first check after the service worker is stopped (DevTools protocol), beside warm checks;
  * 4. warm checks: the worker's own time, from its "checking" record to the stored result;

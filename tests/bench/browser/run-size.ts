@@ -1,6 +1,7 @@
 /**
- * One library size of bench:browser, in a fresh browser profile: the five seeds' memory, the
- * import through the options page with checks sampled during it and during the search-word
+ * One library size of bench:browser: the import alone in a profile of its own, then in a fresh
+ * browser profile: the five seeds' memory, the import through the options page with checks
+ * sampled during it and during the search-word
  * indexing after it, the time until the options search finds an imported article, warm and
  * cold checks, memory and disk with the library, and last the raw IndexedDB put floor.
  */
@@ -14,6 +15,7 @@ import { writeLibraryFile } from './library-file';
 import { importThroughOptions, waitUntilSearchable, type ImportOutcome, type SearchableFigures } from './options-ui';
 import { afterCheckAlone, coldSeries, sampleWhile, series, summarize, workerMs, type Sample } from './phases';
 import { rawPutMs } from './raw-floor';
+import { processorTimeBetween, processorTimes, type ProcessorTime } from './cpu-time';
 import { queryPage, VerdictWatch } from './verdicts';
 
 export interface RunOptions {
@@ -34,12 +36,17 @@ export interface WorkerMemory {
   heap: WorkerHeap | null;
 }
 
+/** An import with the processor time the browser's processes spent meanwhile. */
+export type TimedImport = ImportOutcome & { processor: ProcessorTime };
+
 export interface SizeFigures {
   size: number;
   textBytes: number;
   fileBytes: number;
   seedsMemory: WorkerMemory;
-  imported: ImportOutcome;
+  /** The same file imported first in a profile of its own, no page checked meanwhile. */
+  importedAlone: TimedImport;
+  imported: TimedImport;
   duringImport: Sample[];
   searchable: SearchableFigures;
   duringIndexing: Sample[];
@@ -66,9 +73,33 @@ async function workerMemory(harness: ExtensionHarness): Promise<WorkerMemory> {
 
 const log = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
+/** Imports `path` through the options page, reading the processor time spent meanwhile. */
+async function timedImport(harness: ExtensionHarness, path: string, size: number, timeoutMs: number): Promise<TimedImport> {
+  const before = processorTimes(harness);
+  const outcome = await importThroughOptions(harness, path, size, timeoutMs);
+  return { ...outcome, processor: processorTimeBetween(before, processorTimes(harness)) };
+}
+
+/** The import's own speed (target 1), in a fresh profile with nothing else to do: in the main
+ *  run a page is checked every second, and each loading page holds the import's writes back. */
+async function importAlone(path: string, size: number, timeoutMs: number): Promise<TimedImport> {
+  const harness = await launchExtension();
+  try {
+    return await timedImport(harness, path, size, timeoutMs);
+  } finally {
+    await harness.close();
+  }
+}
+
 export async function runSize(size: number, options: RunOptions): Promise<SizeFigures> {
   log(`${size}: writing the library file`);
   const file = await writeLibraryFile(size);
+  log(`${size}: importing ${(file.fileBytes / 1e6).toFixed(0)} MB through the options page alone, in a profile of its own`);
+  const importedAlone = await importAlone(file.path, size, options.importTimeoutMs).catch(async (error: unknown) => {
+    await file.remove();
+    throw error;
+  });
+  log(`${size}: imported alone in ${(importedAlone.ms / 1000).toFixed(1)} s, processor ms ${JSON.stringify(importedAlone.processor)}`);
   const harness = await launchExtension();
   try {
     const visitor = (watch: VerdictWatch, phase: string) => (n: number) =>
@@ -79,7 +110,7 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
     let watch = await VerdictWatch.open(harness);
 
     log(`${size}: importing ${(file.fileBytes / 1e6).toFixed(0)} MB through the options page, checking pages meanwhile`);
-    const importing = importThroughOptions(harness, file.path, size, options.importTimeoutMs);
+    const importing = timedImport(harness, file.path, size, options.importTimeoutMs);
     // Nothing of the import is matchable before it commits: every other page copies a seed, so matching work is measured too.
     const duringImportVisit = (n: number) =>
       n % 2 ? watch.visit(`/during-import/${n}.html`, seedCopy, options.verdictTimeoutMs) : visitor(watch, 'during-import')(n);
@@ -114,7 +145,7 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
     const disk = await diskFigures(harness);
     log(`${size}: disk ${JSON.stringify({ ...disk, folders: undefined })}`);
     const putMs = await rawPutMs(harness, size);
-    return { size, textBytes: file.textBytes, fileBytes: file.fileBytes, seedsMemory, imported, duringImport, searchable, duringIndexing, warm, memory, restartedMemory, cold, disk, rawPutMs: putMs };
+    return { size, textBytes: file.textBytes, fileBytes: file.fileBytes, seedsMemory, importedAlone, imported, duringImport, searchable, duringIndexing, warm, memory, restartedMemory, cold, disk, rawPutMs: putMs };
   } finally {
     await harness.close();
     await file.remove();

@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { createLibraryHandlers, MAX_PAGE } from '../../../lib/library/handlers';
 import { prepareImportArticle } from '../../../lib/library/prepared';
+import { hashesToMessage } from '../../../lib/library/import-entry';
+import { MAX_LIBRARY_LINE_CHARS } from '../../../lib/library/format';
+import { fingerprintText } from '../../../lib/core/fingerprint';
 import { openService } from './helpers';
 
 /** Long enough to be stored deflated (text-codec.ts), with characters beyond Latin-1. */
@@ -35,19 +38,27 @@ describe('library handlers check what a message carries', () => {
     const h = await handlers();
     const { importId } = await h['library/import-begin']({ file: 'forged.ndjson' });
     const good = await prepareImportArticle({ line: 1, article: { id: 'ok', text: 'Fine text.' } });
+    const long = await prepareImportArticle({ line: 1, article: { id: 'long', text: LONG } });
+    const fields = (id: string) => ({ ...good.article, id });
     const result = await h['library/import-batch']({
       importId,
       articles: [
         good,
-        { ...good, line: 2, article: { id: 'bad', text: 7 as never } },
-        { ...good, line: 3, article: { id: 'o', text: 'x', origin: 'root' as never } },
-        { ...good, line: 4, article: { id: 'h', text: 'Another text.' }, textHash: 'not-a-hash' },
-        { ...good, line: 5, article: { id: 'f', text: 'Another text.' }, fingerprint: { v: INDEX_VERSION - 1, hashes: [1, 2] } },
-        { ...good, line: 6, article: { id: 'g', text: 'Another text.' }, fingerprint: { v: INDEX_VERSION, hashes: [2, 1] } },
+        { ...good, line: 2, article: { id: 'bad', title: 'Bad', text: 7 as never } },
+        { ...good, line: 3, article: { ...fields('o'), origin: 'root' as never } },
+        { ...good, line: 4, article: fields('h'), textHash: 'not-a-hash' },
+        { ...good, line: 5, article: fields('f'), fingerprint: { v: INDEX_VERSION - 1, hashes: hashesToMessage([1, 2]) } },
+        { ...good, line: 6, article: fields('g'), fingerprint: { v: INDEX_VERSION, hashes: hashesToMessage([2, 1]) } },
+        { ...good, line: 7, article: fields('b'), fingerprint: { v: INDEX_VERSION, hashes: 'AAA=' } },
         // A text long enough to be deflated comes deflated, as base64 of plausible length.
-        { ...good, line: 7, article: { id: 'p', text: LONG } },
-        { ...good, line: 8, article: { id: 'q', text: LONG }, packed: 'A'.repeat(4 * LONG.length + 2_000) },
-        { ...good, line: 9, article: { id: 'r', text: LONG }, packed: 'not base64!' },
+        { ...good, line: 8, article: fields('p'), size: LONG.length },
+        { ...long, line: 9, article: { ...long.article, id: 'q' }, packed: 'A'.repeat(4 * LONG.length + 2_000) },
+        { ...long, line: 10, article: { ...long.article, id: 'r' }, packed: 'not base64!' },
+        // What the page works out from the text must be there and agree with it.
+        { ...good, line: 11, article: { id: 't', text: 'Fine text.' } as never },
+        { ...good, line: 12, article: fields('s'), size: 11 },
+        { ...good, line: 13, article: fields('z'), size: 0 },
+        { ...long, line: 14, article: { ...long.article, id: 'm' }, size: MAX_LIBRARY_LINE_CHARS + 1 },
       ],
     });
     expect(result).toEqual({
@@ -59,23 +70,46 @@ describe('library handlers check what a message carries', () => {
         'forged.ndjson:4: the text hash is not a SHA-256 digest',
         'forged.ndjson:5: the fingerprint is from another version of the extension (reload the page)',
         'forged.ndjson:6: the fingerprint is not a list of ascending hashes',
-        'forged.ndjson:7: the packed text is missing or too long (reload the page)',
+        'forged.ndjson:7: the fingerprint is not a list of ascending hashes',
         'forged.ndjson:8: the packed text is missing or too long (reload the page)',
-        'forged.ndjson:9: the packed text is not base64',
+        'forged.ndjson:9: the packed text is missing or too long (reload the page)',
+        'forged.ndjson:10: the packed text is not base64',
+        'forged.ndjson:11: the title is missing (reload the page)',
+        'forged.ndjson:12: the text is not as long as its length says (reload the page)',
+        'forged.ndjson:13: the text length is not a count of characters (reload the page)',
+        `forged.ndjson:14: the text is too long (at most ${MAX_LIBRARY_LINE_CHARS} characters)`,
       ],
     });
     await h['library/import-abort']({ importId });
     expect((await h['library/stats']({})).total).toBe(5);
   });
 
-  test('an imported text is stored as the page deflated it, and reads back whole', async () => {
+  test('an imported text crosses once, deflated, is stored as the page deflated it, and reads back whole', async () => {
     const h = await handlers();
     const { importId } = await h['library/import-begin']({ file: 'long.ndjson' });
     const article = await prepareImportArticle({ line: 1, article: { id: 'long', title: 'Long', text: LONG } });
     expect(article.packed).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(article.article.text).toBeUndefined();
+    expect(article.size).toBe(LONG.length);
     expect(await h['library/import-batch']({ importId, articles: [article] })).toEqual({ written: 1, duplicates: 0, rejected: [] });
     await h['library/import-commit']({ importId });
     expect((await h['library/get']({ id: 'long' }))?.text).toBe(LONG);
+    const { items } = await h['library/list']({ query: { sort: 'size', limit: 10 } });
+    expect(items.find((item) => item.id === 'long')?.size).toBe(LONG.length);
+  });
+
+  test('a headline-less article is titled with its first words by the page, and its hashes cross as base64 of 32-bit words', async () => {
+    const h = await handlers();
+    const { importId } = await h['library/import-begin']({ file: 'untitled.ndjson' });
+    const article = await prepareImportArticle({ line: 1, article: { id: 'untitled', text: `  Words   first,\n${LONG}` } });
+    expect(article.article.title).toMatch(/^Words first, The ferry council .*…$/);
+    const hashes = fingerprintText(`  Words   first,\n${LONG}`).hashes;
+    expect(hashes.length).toBeGreaterThan(2);
+    expect(article.fingerprint.hashes).toBe(hashesToMessage(hashes));
+    expect(article.fingerprint.hashes.length).toBe(4 * Math.ceil((hashes.length * 4) / 3));
+    await h['library/import-batch']({ importId, articles: [article] });
+    await h['library/import-commit']({ importId });
+    expect(await h['library/get']({ id: 'untitled' })).toMatchObject({ title: article.article.title });
   });
 
   test('ids must be a list of strings of bounded length', async () => {

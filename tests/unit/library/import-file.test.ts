@@ -76,6 +76,14 @@ describe('NDJSON', () => {
     expect(problems(items)).toEqual(['latin1.ndjson:2: not UTF-8 text (save the file as UTF-8 and import it again)']);
   });
 
+  test('a bad byte far into a file is found on its line, counted across the chunks before it', async () => {
+    const good = Array.from({ length: 6_000 }, (_, i) => line({ id: `g${i}`, text: `Body of article ${i}, long enough to fill a few chunks.` })).join('');
+    expect(good.length).toBeGreaterThan(4 * 65_536);
+    const latin1 = new Uint8Array([...new TextEncoder().encode('{"id":"x","text":"caf'), 0xe9, ...new TextEncoder().encode('"}\n')]);
+    const items = await readAll(file('far.ndjson', [good, latin1]));
+    expect(problems(items)).toEqual(['far.ndjson:6001: not UTF-8 text (save the file as UTF-8 and import it again)']);
+  });
+
   test('10,000 lines stream through with every line accounted for and progress reported', async () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => line({ id: `n${i}`, title: `T ${i}`, text: `Body of article ${i}.` }));
     const content = lines.join('');

@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { Engine } from '../../../lib/core/engine';
 import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/db';
-import { deleteEntries, ENTRY_STORES, putPrepared, RequestBatch, writeEntries } from '../../../lib/library/entry-writes';
+import { deleteEntries, ENTRY_STORES, packedEntry, putEntry, RequestBatch, writeEntries } from '../../../lib/library/entry-writes';
 import { IndexSnapshotKeeper } from '../../../lib/library/index-snapshot';
 import { prepareEntry } from '../../../lib/library/prepared';
 import { LibraryService } from '../../../lib/library/service';
@@ -71,7 +71,7 @@ describe('index snapshot', () => {
     const item = await prepared(41);
     const tx = db.transaction([...ENTRY_STORES], 'readwrite');
     const batch = new RequestBatch();
-    putPrepared(batch, tx, item);
+    putEntry(batch, tx, packedEntry(item));
     await Promise.all([batch.settle(), tx.done]);
     const reopened = await reopen(db, name);
     expect(reopened.indexLoad.from).toBe('fingerprints');
