@@ -15,6 +15,11 @@ const STATUS_TEXT: Record<FileOutcome['status'], MessageKey> = {
   failed: 'importStatusFailed',
 };
 
+/** `n` in the words of `one` when it is 1, else of `many` (the catalogue's way of writing plurals). */
+const count = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, formatCount(n)));
+const addedText = (n: number) => count(n, 'importAddedOne', 'importAdded');
+const duplicatesText = (n: number) => count(n, 'importDuplicatesOne', 'importDuplicates');
+
 export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
   const added = outcomes.reduce((sum, outcome) => sum + outcome.added, 0);
   const duplicates = outcomes.reduce((sum, outcome) => sum + outcome.duplicates, 0);
@@ -22,13 +27,13 @@ export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
   return (
     <section class="import-summary" aria-label={t('importSummaryLabel')}>
       <p class="import-totals">
-        {t(rejected === 1 ? 'importTotalsOneFile' : 'importTotals', formatCount(added), formatCount(duplicates), formatCount(rejected))}
+        {t('importTotals', addedText(added), duplicatesText(duplicates), count(rejected, 'importFilesNotImportedOne', 'importFilesNotImported'))}
       </p>
       <ul>
         {outcomes.map((outcome) => (
           <li key={outcome.file} class={`outcome-${outcome.status}`}>
             <strong>{outcome.file}</strong>: {t(STATUS_TEXT[outcome.status])}
-            {outcome.status === 'added' && ` ${t('importFileCounts', formatCount(outcome.added), formatCount(outcome.duplicates))}`}
+            {outcome.status === 'added' && ` ${t('importFileCounts', addedText(outcome.added), duplicatesText(outcome.duplicates))}`}
             {outcome.problems.length > 0 && (
               <ul class="problems">
                 {outcome.problems.map((problem, index) => (

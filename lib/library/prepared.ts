@@ -42,7 +42,8 @@ export async function prepareImportArticle({ article, ...position }: ImportArtic
   const { v, hashes } = fingerprintText(text);
   return {
     ...position,
-    article: { ...fields, title: fields.title ?? untitledTitle(text), ...(packed === undefined ? { text } : {}) },
+    // A blank title is no title, as the library format reads it (format.ts).
+    article: { ...fields, title: fields.title?.trim() ? fields.title : untitledTitle(text), ...(packed === undefined ? { text } : {}) },
     size: text.length,
     textHash: await textHash(text),
     fingerprint: { v, hashes: hashesToMessage(hashes) },

@@ -108,8 +108,9 @@ export function harnessProcesses(harness: ExtensionHarness): ProcessInfo[] {
 
 /** The memory of this harness's extension renderer process. */
 export function extensionProcessMemory(harness: ExtensionHarness): ProcessMemory {
-  const extension = harnessProcesses(harness).filter((p) => p.cmdline.includes('--extension-process'));
-  if (extension.length !== 1) throw new Error(`Expected one extension process, found ${extension.length}.`);
+  const [browser, ...children] = harnessProcesses(harness);
+  const extension = children.filter((p) => p.cmdline.includes('--extension-process'));
+  if (extension.length !== 1) throw new Error(`Expected one extension process of Chromium ${browser.pid}, found ${extension.length}.`);
   const { pid } = extension[0];
   let pssBytes: number | undefined;
   try {

@@ -11,7 +11,7 @@ import { newsPage } from '../../e2e/pages/site-chrome';
 import { seed } from '../../e2e/pages/seeds';
 import { diskFigures, extensionProcessMemory, type DiskFigures, type ProcessMemory } from './footprint';
 import { workerHeap, type WorkerHeap } from './worker-heap';
-import { writeLibraryFile } from './library-file';
+import { writeLibraryFile, type LibraryFile } from './library-file';
 import { importThroughOptions, waitUntilSearchable, type ImportOutcome, type SearchableFigures } from './options-ui';
 import { afterCheckAlone, coldSeries, sampleWhile, series, summarize, workerMs, type Sample } from './phases';
 import { rawPutMs } from './raw-floor';
@@ -94,12 +94,19 @@ async function importAlone(path: string, size: number, timeoutMs: number): Promi
 export async function runSize(size: number, options: RunOptions): Promise<SizeFigures> {
   log(`${size}: writing the library file`);
   const file = await writeLibraryFile(size);
-  log(`${size}: importing ${(file.fileBytes / 1e6).toFixed(0)} MB through the options page alone, in a profile of its own`);
-  const importedAlone = await importAlone(file.path, size, options.importTimeoutMs).catch(async (error: unknown) => {
+  try {
+    log(`${size}: importing ${(file.fileBytes / 1e6).toFixed(0)} MB through the options page alone, in a profile of its own`);
+    const importedAlone = await importAlone(file.path, size, options.importTimeoutMs);
+    log(`${size}: imported alone in ${(importedAlone.ms / 1000).toFixed(1)} s, processor ms ${JSON.stringify(importedAlone.processor)}`);
+    return { ...(await withPagesChecked(file, options)), importedAlone };
+  } finally {
     await file.remove();
-    throw error;
-  });
-  log(`${size}: imported alone in ${(importedAlone.ms / 1000).toFixed(1)} s, processor ms ${JSON.stringify(importedAlone.processor)}`);
+  }
+}
+
+/** Every figure but the import alone, in a fresh profile. */
+async function withPagesChecked(file: LibraryFile, options: RunOptions): Promise<Omit<SizeFigures, 'importedAlone'>> {
+  const size = file.count;
   const harness = await launchExtension();
   try {
     const visitor = (watch: VerdictWatch, phase: string) => (n: number) =>
@@ -145,9 +152,8 @@ export async function runSize(size: number, options: RunOptions): Promise<SizeFi
     const disk = await diskFigures(harness);
     log(`${size}: disk ${JSON.stringify({ ...disk, folders: undefined })}`);
     const putMs = await rawPutMs(harness, size);
-    return { size, textBytes: file.textBytes, fileBytes: file.fileBytes, seedsMemory, importedAlone, imported, duringImport, searchable, duringIndexing, warm, memory, restartedMemory, cold, disk, rawPutMs: putMs };
+    return { size, textBytes: file.textBytes, fileBytes: file.fileBytes, seedsMemory, imported, duringImport, searchable, duringIndexing, warm, memory, restartedMemory, cold, disk, rawPutMs: putMs };
   } finally {
     await harness.close();
-    await file.remove();
   }
 }

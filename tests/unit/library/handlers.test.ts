@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { createLibraryHandlers, MAX_PAGE } from '../../../lib/library/handlers';
 import { prepareImportArticle } from '../../../lib/library/prepared';
-import { hashesToMessage } from '../../../lib/library/import-entry';
+import { hashesFromMessage, hashesToMessage } from '../../../lib/library/import-entry';
 import { MAX_LIBRARY_LINE_CHARS } from '../../../lib/library/format';
 import { fingerprintText } from '../../../lib/core/fingerprint';
 import { openService } from './helpers';
@@ -98,18 +98,41 @@ describe('library handlers check what a message carries', () => {
     expect(items.find((item) => item.id === 'long')?.size).toBe(LONG.length);
   });
 
-  test('a headline-less article is titled with its first words by the page, and its hashes cross as base64 of 32-bit words', async () => {
+  test('a headline-less or blank-titled article is titled with its first words by the page', async () => {
     const h = await handlers();
     const { importId } = await h['library/import-begin']({ file: 'untitled.ndjson' });
-    const article = await prepareImportArticle({ line: 1, article: { id: 'untitled', text: `  Words   first,\n${LONG}` } });
-    expect(article.article.title).toMatch(/^Words first, The ferry council .*…$/);
-    const hashes = fingerprintText(`  Words   first,\n${LONG}`).hashes;
+    const text = `  Words   first,\n${LONG}`;
+    const untitled = await prepareImportArticle({ line: 1, article: { id: 'untitled', text } });
+    const blank = await prepareImportArticle({ line: 2, article: { id: 'blank', title: '   ', text: 'Short, and with a blank title.' } });
+    expect(untitled.article.title).toMatch(/^Words first, The ferry council .*…$/);
+    expect(blank.article.title).toBe('Short, and with a blank title.');
+    expect(await h['library/import-batch']({ importId, articles: [untitled, blank] })).toEqual({ written: 2, duplicates: 0, rejected: [] });
+    await h['library/import-commit']({ importId });
+    expect(await h['library/get']({ id: 'untitled' })).toMatchObject({ title: untitled.article.title });
+    expect(await h['library/get']({ id: 'blank' })).toMatchObject({ title: 'Short, and with a blank title.' });
+  });
+
+  test('the fingerprint the background stores is the one the page computed, its hashes crossing as base64 of 32-bit words', async () => {
+    const { service, db } = await openService();
+    const h = createLibraryHandlers(async () => service);
+    const { importId } = await h['library/import-begin']({ file: 'hashes.ndjson' });
+    const text = `A council in the north met on Tuesday to weigh the ferry's future. ${LONG}`;
+    const article = await prepareImportArticle({ line: 1, article: { id: 'hashed', title: 'Hashed', text } });
+    const { hashes } = fingerprintText(text);
     expect(hashes.length).toBeGreaterThan(2);
-    expect(article.fingerprint.hashes).toBe(hashesToMessage(hashes));
     expect(article.fingerprint.hashes.length).toBe(4 * Math.ceil((hashes.length * 4) / 3));
     await h['library/import-batch']({ importId, articles: [article] });
     await h['library/import-commit']({ importId });
-    expect(await h['library/get']({ id: 'untitled' })).toMatchObject({ title: article.article.title });
+    expect((await db.get('fingerprints', 'hashed'))?.fingerprint).toEqual({ v: INDEX_VERSION, hashes });
+  });
+
+  test('hashes survive the crossing at the edges of 32 bits, and an empty fingerprint is empty', () => {
+    for (const hashes of [[], [0], [0x80000000], [0xffffffff], [0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff]]) {
+      expect(hashesFromMessage(hashesToMessage(hashes))).toEqual(hashes);
+    }
+    expect(hashesFromMessage(hashesToMessage([5, 5]))).toBeUndefined();
+    expect(hashesFromMessage('AAAAAAA=')).toBeUndefined();
+    expect(hashesFromMessage([1, 2])).toBeUndefined();
   });
 
   test('ids must be a list of strings of bounded length', async () => {

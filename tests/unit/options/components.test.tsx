@@ -50,6 +50,13 @@ test('the import summary totals the files and lists each rejected file’s reaso
   expect(rejected).toContain('…and 24 more');
 });
 
+test('the import summary writes one of a kind in the singular', () => {
+  const root = container();
+  render(<ImportSummary outcomes={[{ file: 'c.ndjson', status: 'added', added: 1, duplicates: 1, problems: [], problemCount: 0 }]} onDismiss={() => undefined} />, root);
+  expect(root.querySelector('.import-totals')!.textContent).toBe('1 added · 1 duplicate skipped · 0 files not imported');
+  expect(root.querySelector('.outcome-added')!.textContent).toBe('c.ndjson: imported (1 added, 1 duplicate skipped)');
+});
+
 test('an entry whose text was dropped says so, with the date, instead of an empty text', () => {
   const root = container();
   render(
