@@ -1,7 +1,7 @@
 /** What an import did, file by file: added, duplicates skipped, or rejected with the reasons. */
 import { t, type MessageKey } from '../../lib/i18n';
 import type { FileOutcome } from '../../lib/library/import-runner';
-import { formatCount } from './format';
+import { countInWords, formatCount } from './format';
 
 export interface ImportSummaryProps {
   outcomes: FileOutcome[];
@@ -15,10 +15,8 @@ const STATUS_TEXT: Record<FileOutcome['status'], MessageKey> = {
   failed: 'importStatusFailed',
 };
 
-/** `n` in the words of `one` when it is 1, else of `many` (the catalogue's way of writing plurals). */
-const count = (n: number, one: MessageKey, many: MessageKey) => (n === 1 ? t(one) : t(many, formatCount(n)));
-const addedText = (n: number) => count(n, 'importAddedOne', 'importAdded');
-const duplicatesText = (n: number) => count(n, 'importDuplicatesOne', 'importDuplicates');
+const addedText = (n: number) => countInWords(n, 'importAddedOne', 'importAdded');
+const duplicatesText = (n: number) => countInWords(n, 'importDuplicatesOne', 'importDuplicates');
 
 export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
   const added = outcomes.reduce((sum, outcome) => sum + outcome.added, 0);
@@ -27,7 +25,7 @@ export function ImportSummary({ outcomes, onDismiss }: ImportSummaryProps) {
   return (
     <section class="import-summary" aria-label={t('importSummaryLabel')}>
       <p class="import-totals">
-        {t('importTotals', addedText(added), duplicatesText(duplicates), count(rejected, 'importFilesNotImportedOne', 'importFilesNotImported'))}
+        {t('importTotals', addedText(added), duplicatesText(duplicates), countInWords(rejected, 'importFilesNotImportedOne', 'importFilesNotImported'))}
       </p>
       <ul>
         {outcomes.map((outcome) => (

@@ -9,7 +9,7 @@ import { sendMessage } from '../../lib/messaging/client';
 import { downloadText } from './download';
 import { EntryDetails } from './EntryDetails';
 import { EntryTable } from './EntryTable';
-import { formatCount, textDroppedSkipped } from './format';
+import { countInWords, formatCount, textDroppedSkipped } from './format';
 import { LibraryFilters, type LibraryFilterValues } from './LibraryFilters';
 import { Notice } from './Notice';
 import { Pager } from './Pager';
@@ -87,7 +87,7 @@ export function LibraryView({ pageSize = 50, openEntryId }: LibraryViewProps) {
       const { deleted } = await sendMessage('library/delete', { ids });
       setSelected(new Set());
       setOpened(null);
-      setNotice({ message: deleted === 1 ? t('libraryDeletedOne') : t('libraryDeleted', formatCount(deleted)), undo: entries });
+      setNotice({ message: countInWords(deleted, 'libraryDeletedOne', 'libraryDeleted'), undo: entries });
       refresh();
     } catch (error) {
       setNotice({ message: t('libraryDeleteFailed', (error as Error).message), tone: 'error' });
@@ -97,7 +97,7 @@ export function LibraryView({ pageSize = 50, openEntryId }: LibraryViewProps) {
   const undo = async (entries: LibraryEntry[]) => {
     try {
       const { restored } = await sendMessage('library/restore', { entries });
-      setNotice({ message: restored === 1 ? t('libraryRestoredOne') : t('libraryRestored', formatCount(restored)) });
+      setNotice({ message: countInWords(restored, 'libraryRestoredOne', 'libraryRestored') });
       refresh();
     } catch (error) {
       setNotice({ message: t('libraryRestoreFailed', (error as Error).message), tone: 'error' });
@@ -183,7 +183,7 @@ export function LibraryView({ pageSize = 50, openEntryId }: LibraryViewProps) {
         </div>
       )}
       {loaded.status === 'ready' && loaded.wordsPending > 0 && (
-        <p class="muted">{loaded.wordsPending === 1 ? t('libraryIndexingOne') : t('libraryIndexing', formatCount(loaded.wordsPending))}</p>
+        <p class="muted">{countInWords(loaded.wordsPending, 'libraryIndexingOne', 'libraryIndexing')}</p>
       )}
       {loaded.status === 'ready' && loaded.page.items.length === 0 && (
         <p class="state">{isFiltered(query) ? t('libraryNoMatch') : t('libraryEmpty')}</p>

@@ -8,6 +8,10 @@ export function formatDate(iso: string | undefined): string {
 
 export const formatCount = (n: number): string => formatNumber(n);
 
+/** `n` of something in words: the message `one` when it is 1, else `many` with the count as
+ *  its $1 (the catalogue's way of writing plurals). */
+export const countInWords = (n: number, one: MessageKey, many: MessageKey): string => (n === 1 ? t(one) : t(many, formatCount(n)));
+
 /** Text length for people: "840 chars", "12.4k chars". */
 export function formatSize(chars: number): string {
   return chars < 1000
@@ -44,5 +48,4 @@ export const originLabel = (origin: EntryOrigin): string => t(ORIGIN_KEYS[origin
 export const ORIGIN_ORDER = Object.keys(ORIGIN_KEYS) as EntryOrigin[];
 
 /** What an export says of the entries it left out because their text was dropped (lib/library/export-runner.ts). */
-export const textDroppedSkipped = (count: number): string =>
-  count === 1 ? t('exportTextDroppedOne') : t('exportTextDropped', formatNumber(count));
+export const textDroppedSkipped = (count: number): string => countInWords(count, 'exportTextDroppedOne', 'exportTextDropped');
