@@ -3,27 +3,44 @@
  * service receive the opened db as an argument, so tests hand them fake-indexeddb.
  */
 import type { Direction, MatchKind } from '../core/types';
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Fingerprint } from '../core/fingerprint';
 import type { KeptKeys } from './kept-keys';
 import { sortKey, type EntryRecord } from './records';
 import type { EntryOrigin } from './types';
 import { isVersionError, LibraryTooNewError } from './rescue';
 import type { SegmentBlock, SegmentHead } from './search-segments';
-import { packText, type StoredText } from './text-codec';
+import { packText, type PackedText, type StoredText } from './text-codec';
 
 export const LIBRARY_DB_NAME = 'recycled-news-library';
-export const LIBRARY_DB_VERSION = 4;
+export const LIBRARY_DB_VERSION = 5;
 
-/** Everything the engine's in-memory index needs about an entry, in one record, so loading
- *  the index reads this store alone. */
-export interface StoredFingerprint {
-  id: string;
-  version: number;
-  fingerprint: Fingerprint;
-  publishedAt?: string;
-  /** Only once the entry's text was dropped (text-drop.ts): the keys that judge a copy without it. */
+/**
+ * An entry as the `entries` store keeps it since version 5: its record and its text in one
+ * record, so an import puts one record per article, where versions 1-4 put three (one in each
+ * of `entries`, `texts` and `fingerprints`: README, "One record per article"). Browsing reads
+ * pages of 50 records, so carrying the text costs it little.
+ */
+export interface StoredEntry extends EntryRecord {
+  /** The text as text-codec.ts packs it; absent once dropped to reclaim space (text-drop.ts). */
+  body?: PackedText;
+  /** Only once the text was dropped (text-drop.ts): the engine's fingerprint, which can no
+   *  longer be computed from the text (any other entry's is computed when needed,
+   *  engine-index.ts), and the keys that judge a copy without the text. */
+  fingerprint?: StoredFingerprint;
   keys?: KeptKeys;
+}
+
+/** A fingerprint as an entry keeps it: its hashes as 32-bit words, 4 bytes each, where the
+ *  browser serializes a number array's hashes in up to 9 (most are beyond its small integers). */
+export interface StoredFingerprint {
+  v: number;
+  hashes: Uint32Array;
+}
+
+/** A fingerprint as an entry keeps it (StoredFingerprint). */
+export function storedFingerprint({ v, hashes }: Fingerprint): StoredFingerprint {
+  return { v, hashes: Uint32Array.from(hashes) };
 }
 
 export interface RecentMatch {
@@ -40,7 +57,7 @@ export interface RecentMatch {
 export interface LibrarySchema extends DBSchema {
   entries: {
     key: string;
-    value: EntryRecord;
+    value: StoredEntry;
     indexes: {
       'origin-title': [EntryOrigin, string, string];
       'origin-source': [EntryOrigin, string, string];
@@ -50,13 +67,9 @@ export interface LibrarySchema extends DBSchema {
       hash: string;
     };
   };
-  /** Deflated when long enough (text-codec.ts). */
-  texts: { key: string; value: StoredText };
   /** The search index (search-segments.ts): segment heads, and their blocks under [segment, block]. */
   'search-segments': { key: number; value: SegmentHead };
   'search-blocks': { key: [number, number]; value: SegmentBlock };
-  /** Derived data: rebuilt from `texts` when its version differs from the engine's INDEX_VERSION. */
-  fingerprints: { key: string; value: StoredFingerprint };
   matches: { key: number; value: RecentMatch; indexes: { entry: [string, number] } };
   meta: { key: string; value: unknown };
 }
@@ -107,25 +120,20 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         // without the origin: version 4 drops them, below.)
         for (const field of SORT_FIELDS) entries.createIndex(`origin-${field}`, ['origin', SORT_KEY_PATHS[field], 'id']);
         entries.createIndex('hash', 'textHash');
-        db.createObjectStore('texts', { keyPath: 'id' });
-        db.createObjectStore('fingerprints', { keyPath: 'id' });
         db.createObjectStore('matches', { autoIncrement: true }).createIndex('entry', ['entryId', 'at']);
         db.createObjectStore('meta');
       }
-      if (oldVersion === 1) {
-        // Version 2: sort keys fold accents (records.ts sortKey); the entries' keys are recomputed.
-        void recomputeSortKeys(transaction.objectStore('entries'));
-      }
-      if (oldVersion < 3) {
+      if (oldVersion > 0 && oldVersion < 3) {
         // Version 3: imports write each article once into the library (import-journal.ts), so
         // the `staging` store of versions 1-2 goes; the search index is in segments (filled
-        // again from the texts when the library opens, search-indexer.ts) instead of a
-        // multiEntry index; texts are deflated.
+        // again from the texts when the library opens, word-indexer.ts) instead of a
+        // multiEntry index; texts are deflated (done below, with version 5's merge).
         if (legacy.objectStoreNames.contains('staging')) legacy.deleteObjectStore('staging');
         if (legacy.objectStoreNames.contains('words')) legacy.deleteObjectStore('words');
+      }
+      if (oldVersion < 3) {
         db.createObjectStore('search-segments', { keyPath: 'id', autoIncrement: true });
         db.createObjectStore('search-blocks');
-        if (oldVersion > 0 && legacy.objectStoreNames.contains('texts')) void packTexts(transaction.objectStore('texts'));
       }
       if (oldVersion > 0 && oldVersion < 4) {
         // Version 4: the sort indexes without the origin go (five index entries fewer for
@@ -133,22 +141,61 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         const entries = transaction.objectStore('entries');
         for (const field of SORT_FIELDS) if ((entries.indexNames as DOMStringList).contains(field)) entries.deleteIndex(field);
       }
+      if (oldVersion > 0 && oldVersion < 5) {
+        // Version 5: each entry's text moves into its record (StoredEntry), with the fingerprint
+        // and kept keys of one whose text was dropped; the `texts` and `fingerprints` stores go
+        // once every entry has them. Versions 1-2 also get their sort keys folded (version 2)
+        // and their texts deflated (version 3) in the same pass: two passes over the same
+        // records would overwrite each other's updates. Any failure aborts the upgrade: the
+        // library stays at its old version, as it was.
+        mergeEntryStores(legacy, transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>, oldVersion).catch(() => transaction.abort());
+      }
     },
   });
 }
 
-/** Rewrites each entry's title and source sort keys inside the upgrade transaction. */
-async function recomputeSortKeys(entries: IDBPObjectStore<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'entries', 'versionchange'>): Promise<void> {
-  for (let cursor = await entries.openCursor(); cursor; cursor = await cursor.continue()) {
-    const record = cursor.value;
-    await cursor.update({ ...record, titleKey: sortKey(record.title), sourceKey: sortKey(record.source) });
+/** Entries read per request while version 5's upgrade merges the stores. */
+const MERGE_CHUNK = 500;
+
+/**
+ * Version 5's upgrade, inside its transaction: every entry gets its text (deflated when long
+ * enough) from the `texts` store, and an entry without text its fingerprint and kept keys from
+ * the `fingerprints` store, chunk by chunk (the three stores are keyed by id, so one key range
+ * reads the same entries' rows from each); then those stores are deleted.
+ */
+async function mergeEntryStores(db: IDBPDatabase, tx: IDBPTransaction<unknown, string[], 'versionchange'>, oldVersion: number): Promise<void> {
+  const entries = tx.objectStore('entries');
+  const texts = db.objectStoreNames.contains('texts') ? tx.objectStore('texts') : undefined;
+  const fingerprints = db.objectStoreNames.contains('fingerprints') ? tx.objectStore('fingerprints') : undefined;
+  let after: IDBKeyRange | undefined;
+  for (;;) {
+    const chunk = (await entries.getAll(after, MERGE_CHUNK)) as StoredEntry[];
+    if (chunk.length === 0) break;
+    const span = IDBKeyRange.bound(chunk[0].id, chunk[chunk.length - 1].id);
+    const [textRows, printRows] = await Promise.all([texts?.getAll(span) ?? [], fingerprints?.getAll(span) ?? []]);
+    const textOf = new Map((textRows as StoredText[]).map((row) => [row.id, row]));
+    const printOf = new Map((printRows as LegacyFingerprint[]).map((row) => [row.id, row]));
+    const writes = chunk.map((record) => entries.put(mergedEntry(record, textOf.get(record.id), printOf.get(record.id), oldVersion)));
+    await Promise.all(writes);
+    after = IDBKeyRange.lowerBound(chunk[chunk.length - 1].id, true);
   }
+  if (texts) db.deleteObjectStore('texts');
+  if (fingerprints) db.deleteObjectStore('fingerprints');
 }
 
-/** Deflates the texts stored plain, inside the upgrade transaction. */
-async function packTexts(texts: IDBPObjectStore<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'texts', 'versionchange'>): Promise<void> {
-  for (let cursor = await texts.openCursor(); cursor; cursor = await cursor.continue()) {
-    const { id, text } = cursor.value;
-    if (typeof text === 'string') await cursor.update(packText(id, text));
-  }
+/** A record of the `fingerprints` store of versions 1-4. */
+interface LegacyFingerprint {
+  id: string;
+  fingerprint?: Fingerprint;
+  keys?: KeptKeys;
+}
+
+function mergedEntry(record: StoredEntry, text: StoredText | undefined, print: LegacyFingerprint | undefined, oldVersion: number): StoredEntry {
+  const merged: StoredEntry = oldVersion < 2 ? { ...record, titleKey: sortKey(record.title), sourceKey: sortKey(record.source) } : { ...record };
+  if (text && typeof text.text === 'string') merged.body = packText(text.text);
+  else if (text?.deflated instanceof Uint8Array) merged.body = { deflated: text.deflated };
+  // Any other entry's fingerprint is computed from its text when needed (engine-index.ts).
+  if (!merged.body && print?.fingerprint) merged.fingerprint = storedFingerprint(print.fingerprint);
+  if (!merged.body && print?.keys) merged.keys = print.keys;
+  return merged;
 }

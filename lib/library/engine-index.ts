@@ -1,68 +1,48 @@
 /**
- * Fills the in-memory engine from the library. Fingerprints are derived data stored with the
- * engine's INDEX_VERSION: while it holds, they load as they are; after an engine change (or
- * for an entry that lacks one) they are recomputed from the texts: the library records are
- * the truth, like uBlock's selfie. This runs every time the service worker starts, so it
- * reads the fingerprints store alone, in large chunks.
+ * Fills the in-memory engine from the library when there is no usable snapshot of it
+ * (index-snapshot.ts). Fingerprints are derived data: the engine computes them from the texts
+ * (the library records are the truth, like uBlock's selfie), and the snapshot keeps the index
+ * they make. The library stores an entry's fingerprint only once its text is dropped
+ * (text-drop.ts), since it cannot be computed again then: storing every entry's (about 2.4 KB
+ * each, as the browser serializes 300 hashes) cost an import more of the browser's processor
+ * time and the disk a third more (README, "One record per article"). Entries are read in
+ * large chunks.
  */
 import type { Engine } from '../core/engine';
-import { fingerprintText } from '../core/fingerprint';
+import { fingerprintText, type Fingerprint } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
-import type { LibraryDb, StoredFingerprint } from './db';
-import { RequestBatch } from './entry-writes';
+import type { LibraryDb, StoredEntry } from './db';
 import { unpackText } from './text-codec';
 
 /** Records read per request while loading. */
-const LOAD_CHUNK = 2_000;
-/** Entries re-fingerprinted per transaction while rebuilding: bounds memory and lets other
- *  requests in between. */
-const REBUILD_BATCH = 200;
-const INDEX_VERSION_KEY = 'indexVersion';
+const LOAD_CHUNK = 500;
+/** A pause between chunks, so a message arriving meanwhile (a page's report, which waits for
+ *  the library to open) is taken in. */
+const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 
-export function addToEngine(engine: Engine, stored: Pick<StoredFingerprint, 'id' | 'fingerprint'>): void {
-  engine.addFingerprint(stored.id, stored.fingerprint);
+/** The engine's fingerprint of an entry: computed from its text; for an entry whose text was
+ *  dropped, the stored one if this engine made it; else undefined (it cannot be matched). */
+export function entryFingerprint(entry: StoredEntry): Fingerprint | undefined {
+  if (entry.body) return fingerprintText(unpackText(entry.body));
+  const stored = entry.fingerprint;
+  return stored?.v === INDEX_VERSION ? { v: stored.v, hashes: Array.from(stored.hashes) } : undefined;
 }
 
-/** Loads every entry's fingerprint into `engine`, rebuilding stale or missing ones. Returns
- *  how many were rebuilt. */
+/** Adds every entry of the library to `engine`; returns how many fingerprints were computed
+ *  from texts. */
 export async function loadEngineIndex(db: LibraryDb, engine: Engine): Promise<number> {
-  const versionHolds = (await db.get('meta', INDEX_VERSION_KEY)) === INDEX_VERSION;
-  // Keys only: cheap even for 100,000 entries. A fingerprint without its entry is ignored.
-  const entryIds = new Set(await db.getAllKeys('entries'));
-  const loaded = new Set<string>();
-  if (versionHolds) {
-    let range: IDBKeyRange | undefined;
-    for (;;) {
-      const chunk = await db.getAll('fingerprints', range, LOAD_CHUNK);
-      for (const stored of chunk) {
-        if (stored.version !== INDEX_VERSION || stored.fingerprint.v !== INDEX_VERSION || !entryIds.has(stored.id)) continue;
-        addToEngine(engine, stored);
-        loaded.add(stored.id);
-      }
-      if (chunk.length < LOAD_CHUNK) break;
-      range = IDBKeyRange.lowerBound(chunk[chunk.length - 1].id, true);
+  let computed = 0;
+  let range: IDBKeyRange | undefined;
+  for (;;) {
+    const chunk = await db.getAll('entries', range, LOAD_CHUNK);
+    for (const entry of chunk) {
+      const fingerprint = entryFingerprint(entry);
+      if (fingerprint) engine.addFingerprint(entry.id, fingerprint);
+      if (entry.body) computed++;
     }
+    if (chunk.length < LOAD_CHUNK) break;
+    range = IDBKeyRange.lowerBound(chunk[chunk.length - 1].id, true);
+    await yieldToEvents();
   }
-  const stale = [...entryIds].filter((id) => !loaded.has(id));
-  for (let start = 0; start < stale.length; start += REBUILD_BATCH) {
-    await rebuildBatch(db, engine, stale.slice(start, start + REBUILD_BATCH));
-  }
-  await db.put('meta', INDEX_VERSION, INDEX_VERSION_KEY);
-  return stale.length;
-}
-
-async function rebuildBatch(db: LibraryDb, engine: Engine, ids: string[]): Promise<void> {
-  const read = db.transaction(['entries', 'texts']);
-  const reads = new RequestBatch();
-  const rows = ids.map((id) => ({ record: reads.add(read.objectStore('entries').get(id)), text: reads.add(read.objectStore('texts').get(id)) }));
-  await reads.settle();
-  const computed: StoredFingerprint[] = [];
-  for (const row of rows) {
-    const [record, text] = await Promise.all([row.record, row.text]);
-    if (!record || !text) continue;
-    computed.push({ id: record.id, version: INDEX_VERSION, fingerprint: fingerprintText(unpackText(text)), publishedAt: record.publishedAt });
-  }
-  const write = db.transaction('fingerprints', 'readwrite');
-  await Promise.all([...computed.map((stored) => write.store.put(stored)), write.done]);
-  for (const stored of computed) addToEngine(engine, stored);
+  return computed;
 }

@@ -8,10 +8,9 @@
  * per request (the difference between seconds and minutes for a large import).
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { INDEX_VERSION } from '../core/tuning';
-import type { LibraryDb, LibrarySchema } from './db';
+import type { LibraryDb, LibrarySchema, StoredEntry } from './db';
 import type { EntryToStore, PreparedEntry } from './prepared';
-import { ORIGINS, type EntryRecord } from './records';
+import { ORIGINS } from './records';
 import { entryMatchesRange } from './recent-matches';
 import { forgetEntries, putSegment, SEARCH_STORES } from './search-index';
 import { buildSegment } from './search-segments';
@@ -19,7 +18,7 @@ import { searchWords } from './search-words';
 import { packText } from './text-codec';
 import type { EntryOrigin } from './types';
 
-export const ENTRY_STORES = ['entries', 'texts', 'fingerprints'] as const;
+export const ENTRY_STORES = ['entries'] as const;
 export type OriginCounts = Record<EntryOrigin, number>;
 const COUNTS_KEY = 'counts';
 /** Bumped by every transaction that changes entries: what derived caches (index-snapshot.ts) are stamped with. */
@@ -64,17 +63,16 @@ export async function allOrNothing<T>(tx: { abort(): void; done: Promise<void> }
   }
 }
 
-/** Queues the writes of one entry: its record, its text as `texts` keeps it (text-codec.ts), its fingerprint. */
-export function putEntry(batch: RequestBatch, tx: WriteTx, { record, stored, fingerprint }: EntryToStore): void {
-  const { id, publishedAt } = record;
-  batch.add(tx.objectStore('entries').put(record));
-  batch.add(tx.objectStore('texts').put(stored));
-  batch.add(tx.objectStore('fingerprints').put({ id, version: INDEX_VERSION, fingerprint, publishedAt }));
+/** Queues the write of one entry: its record, with its packed text (db.ts StoredEntry; its
+ *  fingerprint goes to the engine, not to the library: engine-index.ts). */
+export function putEntry(batch: RequestBatch, tx: WriteTx, { record, body }: EntryToStore): void {
+  const stored: StoredEntry = { ...record, body };
+  batch.add(tx.objectStore('entries').put(stored));
 }
 
-/** An entry the service prepared, with its text packed as `texts` keeps it. */
+/** An entry the service prepared, with its text packed (text-codec.ts). */
 export function packedEntry({ record, text, fingerprint }: PreparedEntry): EntryToStore {
-  return { record, stored: packText(record.id, text), fingerprint };
+  return { record, body: packText(text), fingerprint };
 }
 
 export function zeroCounts(): OriginCounts {
@@ -140,16 +138,16 @@ export async function writeEntries(db: LibraryDb, prepared: readonly PreparedEnt
 
 /** Deletes entries and everything derived from them, in one transaction; returns the records
  *  of those that were there. */
-export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Promise<EntryRecord[]> {
+export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Promise<StoredEntry[]> {
   const tx = db.transaction([...ENTRY_STORES, ...SEARCH_STORES, 'matches', 'meta'], 'readwrite');
   return allOrNothing(tx, async () => {
     const reads = new RequestBatch();
     const records = ids.map((id) => reads.add(tx.objectStore('entries').get(id)));
     const matchKeys = ids.map((id) => reads.add(tx.objectStore('matches').index('entry').getAllKeys(entryMatchesRange(id))));
     await reads.settle();
-    const found = (await Promise.all(records)).filter((record): record is EntryRecord => record !== undefined);
+    const found = (await Promise.all(records)).filter((record): record is StoredEntry => record !== undefined);
     const writes = new RequestBatch();
-    for (const { id } of found) for (const store of ENTRY_STORES) writes.add(tx.objectStore(store).delete(id));
+    for (const { id } of found) writes.add(tx.objectStore('entries').delete(id));
     for (const keys of await Promise.all(matchKeys)) for (const key of keys) writes.add(tx.objectStore('matches').delete(key));
     writes.add(forgetEntries(tx, found.map((record) => record.id)));
     await writes.settle();

@@ -38,7 +38,7 @@ export type PreparedFields = Omit<LibraryLine, 'text' | 'title'> & EntryExtras &
  * with the work that depends on its text done there (its own threads, so the background only
  * checks and writes): `size` is the text's length in characters, `textHash` the SHA-256 of the
  * normalized text (records.ts textHash), `fingerprint` the engine's (fingerprintText) with its
- * hashes in base64 (hashesToMessage), and `packed` the text as the `texts` store keeps it
+ * hashes in base64 (hashesToMessage), and `packed` the text as the library keeps it
  * (text-codec.ts packForMessage: deflated, in base64). A text too short to be deflated comes
  * plain, as `article.text`, instead. The text crosses once and the hashes as one string:
  * sending the text twice and the hashes as JSON numbers made messaging a fifth of an import's
@@ -53,13 +53,13 @@ export interface PreparedImportArticle extends Omit<ImportArticle, 'article'> {
 }
 
 /** A prepared article the background checked: its fingerprint decoded, and its text as the
- *  `texts` store will keep it (deflated bytes, or plain when short). */
+ *  library will keep it (deflated bytes, or plain when short). */
 export interface CheckedImportArticle extends Omit<ImportArticle, 'article'> {
   article: Omit<PreparedFields, 'text'>;
   size: number;
   textHash: string;
   fingerprint: Fingerprint;
-  stored: { text: string } | { deflated: Uint8Array };
+  body: { text: string } | { deflated: Uint8Array };
 }
 
 const MAX_SOURCE_CHARS = 4_096;
@@ -148,14 +148,14 @@ export function revalidatePreparedArticle(input: PreparedImportArticle, file: st
   if (size < DEFLATE_FROM_CHARS) {
     const { text } = checkLibraryObject({ id: article.id, text: raw.text }, where);
     if (text.length !== size) throw new LibraryFormatError(where, 'the text is not as long as its length says (reload the page)');
-    return { ...checked, stored: { text } };
+    return { ...checked, body: { text } };
   }
   // Deflate never grows UTF-8 (at most 3 bytes a character) by more than a few bytes per 64 KB block.
   if (typeof packed !== 'string' || packed.length === 0 || packed.length > 4 * size + 1_024) {
     throw new LibraryFormatError(where, 'the packed text is missing or too long (reload the page)');
   }
   try {
-    return { ...checked, stored: { deflated: base64ToBytes(packed) } };
+    return { ...checked, body: { deflated: base64ToBytes(packed) } };
   } catch {
     throw new LibraryFormatError(where, 'the packed text is not base64');
   }

@@ -43,14 +43,14 @@ export async function journalOpen(db: LibraryDb, importId: string): Promise<bool
 }
 
 /**
- * Writes batch number `seq` of an import: entries, texts, fingerprints, the per-origin counts
+ * Writes batch number `seq` of an import: its entries (one record each), the per-origin counts
  * and the batch's journal row, in one transaction (all of it, or none on any error, e.g. a
  * full quota). Requests are pipelined, not awaited one by one. Durability is relaxed (the
  * commit does not wait for the disk to flush): a power cut can lose the last batches, which
  * loses nothing, since an import without its commit is rolled back anyway.
  */
 export async function writeImportBatch(db: LibraryDb, importId: string, seq: number, rows: readonly EntryToStore[]): Promise<void> {
-  const tx = db.transaction(['entries', 'texts', 'fingerprints', 'meta'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['entries', 'meta'], 'readwrite', { durability: 'relaxed' });
   await allOrNothing(tx, async () => {
     const writes = new RequestBatch();
     const journal: JournalBatch = { importId, ids: rows.map((row) => row.record.id) };

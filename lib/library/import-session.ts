@@ -148,11 +148,11 @@ export class LibraryImports {
       // A page's check arriving meanwhile runs between slices, not after the whole batch.
       if (n > 0 && n % CHECK_SLICE === 0) await yieldToEvents();
       try {
-        const { article, size, textHash, fingerprint, stored, ...position } = revalidatePreparedArticle(input, session.file);
+        const { article, size, textHash, fingerprint, body, ...position } = revalidatePreparedArticle(input, session.file);
         const verdict = session.claim(article.id, textHash, locationLabel({ file: session.file, ...position }));
         if (verdict === 'duplicate') result.duplicates++;
         else if (verdict !== undefined) result.rejected.push(verdict);
-        else fresh.push({ record: metaRecord(importedMeta(article, session.file, now), size, textHash), stored: { id: article.id, ...stored }, fingerprint });
+        else fresh.push({ record: metaRecord(importedMeta(article, session.file, now), size, textHash), body, fingerprint });
       } catch (error) {
         result.rejected.push(error instanceof LibraryFormatError ? error.message : `${session.file}: ${String(error)}`);
       }

@@ -6,25 +6,26 @@
  * generation (bumped by every transaction that changes entries, entry-writes.ts) and the
  * number of entries, it is used only when all three still hold and its arrays pass
  * FingerprintIndex.restore's checks; otherwise the caller rebuilds the index from the
- * fingerprints store and a fresh snapshot is saved a little later, off the critical path.
+ * entries' texts and a fresh snapshot is saved a little later, off the critical path.
  *
  * Rewriting the whole snapshot (tens of MB at 100,000 articles) for every learned page would
  * be wasteful, so a few changes are saved as a small second record instead: the ids added or
  * removed since the snapshot's generation. Restoring then replays them (drop each id, re-add
- * those whose fingerprint is stored); the whole snapshot is rewritten once they are many.
+ * those still in the library); the whole snapshot is rewritten once they are many.
  */
 import type { Engine } from '../core/engine';
 import { SNAPSHOT_FORMAT } from '../core/index-snapshot';
 import { INDEX_VERSION } from '../core/tuning';
-import type { LibraryDb, StoredFingerprint } from './db';
+import type { LibraryDb } from './db';
+import { entryFingerprint } from './engine-index';
 import { libraryGeneration, RequestBatch } from './entry-writes';
 import { packSnapshot, unpackSnapshot, type PackedSnapshot } from './snapshot-blob';
 
 const SNAPSHOT_KEY = 'indexSnapshot';
 const CHANGES_KEY = 'indexSnapshotChanges';
-/** Quiet time after the last change (or after a rebuild) before the snapshot is saved: a burst
- *  of changes (an import's files, a delete of many) costs one save. Well within the 30 s a
- *  service worker lives idle. */
+/** Quiet time after the last change (or after a rebuild) before the whole snapshot is saved: a
+ *  burst of changes (an import's files, a delete of many) costs one save. Well within the 30 s
+ *  a service worker lives idle. */
 const SAVE_DELAY_MS = 5_000;
 /** Changed ids kept beside the snapshot before it is rewritten whole: replaying them on a
  *  restore reads this many fingerprints at most. */
@@ -131,16 +132,18 @@ export class IndexSnapshotKeeper {
     return replay.length;
   }
 
-  /** Drops the changed ids from the engine and adds back those still in the library (one read). */
+  /** Drops the changed ids from the engine and adds back those still in the library (one read;
+   *  their fingerprints computed from their texts). */
   private async replay(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    const store = this.db.transaction('fingerprints').store;
+    const store = this.db.transaction('entries').store;
     const reads = new RequestBatch();
     const found = ids.map((id) => reads.add(store.get(id)));
     await reads.settle();
     for (const id of ids) this.engine.remove(id);
-    for (const stored of (await Promise.all(found)) as (StoredFingerprint | undefined)[]) {
-      if (stored) this.engine.addFingerprint(stored.id, stored.fingerprint); // throws on another INDEX_VERSION
+    for (const stored of await Promise.all(found)) {
+      const fingerprint = stored && entryFingerprint(stored);
+      if (fingerprint) this.engine.addFingerprint(stored.id, fingerprint);
     }
   }
 
@@ -162,16 +165,20 @@ export class IndexSnapshotKeeper {
     else if (this.changed) for (const id of ids) this.changed.add(id);
   }
 
-  /** (Re)starts the quiet-time timer of the next save. */
+  /** (Re)starts the timer of the next save: at once when only a few ids changed since the
+   *  snapshot (a small record, so a worker stopped just after, say, a learned page restores
+   *  without fingerprinting every text again), else after the quiet time, so a burst of
+   *  changes costs one whole snapshot. */
   schedule(): void {
     clearTimeout(this.timer);
+    const delay = this.changed !== undefined && this.changed.size <= MAX_CHANGES ? 0 : this.delayMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.save().catch((error: unknown) => {
         // A connection closed meanwhile (given up for an upgrade, or the library reopened) has nothing to save to.
         if ((error as { name?: string })?.name !== 'InvalidStateError') console.warn('Recycled News: could not save the index snapshot', error);
       });
-    }, this.delayMs);
+    }, delay);
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * What the library keeps of an article whose text was dropped to reclaim space (text-drop.ts):
  * the same bottom-k sample of its keys a fingerprint pack keeps (lib/packs/entry.ts, Broder
- * 1997), stored beside the engine's fingerprint in the `fingerprints` store. The engine's
+ * 1997), stored beside the engine's fingerprint in the entry's record (db.ts StoredEntry). The engine's
  * fingerprint still finds the entry as a candidate; with no text to align, these keys judge it
  * (lib/packs/estimate.ts), as a pack entry is judged: kind and estimated shares, no passages,
  * no swapped words.

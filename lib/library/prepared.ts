@@ -6,7 +6,7 @@
 import { fingerprintText, type Fingerprint } from '../core/fingerprint';
 import { hashesToMessage, untitledTitle, type ImportArticle, type PreparedImportArticle } from './import-entry';
 import { textHash, toRecord, type EntryRecord } from './records';
-import { packForMessage, type StoredText } from './text-codec';
+import { packForMessage, type PackedText } from './text-codec';
 import type { LibraryEntry } from './types';
 
 /** An entry added by the library service itself (seeds, pages, pasted or restored texts). */
@@ -16,11 +16,11 @@ export interface PreparedEntry {
   fingerprint: Fingerprint;
 }
 
-/** An entry as its records are written: its text as the `texts` store keeps it (deflated when
- *  long enough, text-codec.ts), for an import as the options page sent it. */
+/** An entry as its record is written: its text packed (deflated when long enough,
+ *  text-codec.ts), for an import as the options page sent it. */
 export interface EntryToStore {
   record: EntryRecord;
-  stored: StoredText;
+  body: PackedText;
   fingerprint: Fingerprint;
 }
 
@@ -35,7 +35,7 @@ export async function prepareEntry(entry: LibraryEntry): Promise<PreparedEntry> 
 
 /** What the options page computes for each article it imports, so the background only checks
  *  and writes it (import-entry.ts PreparedImportArticle): the normalized text's SHA-256
- *  (duplicates), the engine's fingerprint, and the text deflated as the `texts` store keeps it. */
+ *  (duplicates), the engine's fingerprint, and the text deflated as the library keeps it. */
 export async function prepareImportArticle({ article, ...position }: ImportArticle): Promise<PreparedImportArticle> {
   const { text, ...fields } = article;
   const packed = packForMessage(text);

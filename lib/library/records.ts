@@ -5,8 +5,8 @@
 import type { EntryOrigin, LibraryEntry } from './types';
 import { foldForSearch } from './search-words';
 
-/** An entry as the `entries` store keeps it: metadata only (the text lives in `texts`, so
- *  browsing 100,000 entries never reads their bodies), plus the sort keys of its indexes. */
+/** An entry's record: its metadata, plus the sort keys of its indexes (the `entries` store
+ *  keeps it with the text and fingerprint, db.ts StoredEntry). */
 export interface EntryRecord extends Omit<LibraryEntry, 'text'> {
   titleKey: string;
   sourceKey: string;
@@ -73,14 +73,21 @@ export function metaRecord(meta: Omit<LibraryEntry, 'text'>, size: number, hash:
   };
 }
 
+/** What a list shows of a record (a stored entry's text and fingerprint are left out too). */
 export function toSummary(record: EntryRecord): EntrySummary {
-  const { titleKey: _t, sourceKey: _s, textHash: _h, ...summary } = record;
-  return summary;
+  const { id, title, url, publishedAt, source, addedAt, origin, textDroppedAt, dateKey, size } = record;
+  return withoutUndefined({ id, title, url, publishedAt, source, addedAt, origin, textDroppedAt, dateKey, size });
 }
 
+/** The library entry of a record, with its text (a stored entry's packed text and fingerprint are left out). */
 export function toEntry(record: EntryRecord, text: string): LibraryEntry {
-  const { titleKey: _t, sourceKey: _s, dateKey: _d, size: _z, textHash: _h, ...meta } = record;
-  return { ...meta, text };
+  const { id, title, url, publishedAt, source, addedAt, origin, textDroppedAt } = record;
+  return { ...withoutUndefined({ id, title, url, publishedAt, source, addedAt, origin, textDroppedAt }), text };
+}
+
+/** The object without its undefined fields (absent fields stay absent, as the record had them). */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
 export const ORIGINS: readonly EntryOrigin[] = ['seed', 'imported', 'page', 'pasted', 'learned'];

@@ -9,7 +9,7 @@ import { deleteDB, openDB } from 'idb';
 import { LIBRARY_TOO_NEW } from './messages';
 import { ORIGINS } from './records';
 import type { LibraryEntry } from './types';
-import { unpackText, type StoredText } from './text-codec';
+import { unpackText, type PackedText } from './text-codec';
 
 
 export class LibraryTooNewError extends Error {
@@ -37,15 +37,15 @@ export async function rescueExportPage(
   // No version: opens the database at the version it has, without upgrading anything.
   const db = await openDB(name);
   try {
-    if (!db.objectStoreNames.contains('entries') || !db.objectStoreNames.contains('texts')) return { lines: [], skipped: 0 };
-    const tx = db.transaction(['entries', 'texts']);
-    let cursor = await tx.objectStore('entries').openCursor(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
+    if (!db.objectStoreNames.contains('entries')) return { lines: [], skipped: 0 };
+    // A newer version's layout grew from this one's: each entry's text is in its `body`.
+    let cursor = await db.transaction('entries').store.openCursor(after === undefined ? undefined : IDBKeyRange.lowerBound(after, true));
     const lines: string[] = [];
     let skipped = 0;
     let last: string | undefined;
     while (cursor && lines.length < limit) {
-      const record = cursor.value as Partial<LibraryEntry>;
-      const text = readableText(await tx.objectStore('texts').get(cursor.key));
+      const record = cursor.value as Partial<LibraryEntry> & { body?: unknown };
+      const text = readableText(record?.body);
       if (typeof record?.id === 'string' && text !== undefined) lines.push(rescuedLine(record, text));
       else skipped++;
       last = String(cursor.key);
@@ -72,10 +72,10 @@ export async function deleteLibraryDb(name: string): Promise<void> {
   await deleteDB(name);
 }
 
-/** The text of a `texts` record of unknown shape (plain or deflated), else undefined. */
+/** The text of a packed text of unknown shape (plain or deflated), else undefined. */
 function readableText(stored: unknown): string | undefined {
   try {
-    return unpackText(stored as StoredText);
+    return unpackText(stored as PackedText);
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import type { MatchView, PageArticle } from '../protocol';
 import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
 import { sameArticleAddress } from './canonical-url';
-import { addToEngine, loadEngineIndex } from './engine-index';
+import { loadEngineIndex } from './engine-index';
 import { IndexSnapshotKeeper } from './index-snapshot';
 import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
@@ -62,9 +62,9 @@ const MISSING_WORDS_DELAY_MS = 5_000;
 const PAGE_LOAD_HOLD_MS = 3_000;
 
 /** How `open` filled the engine: from the saved snapshot (`replayed`: ids changed since it,
- *  whose fingerprints were read), or from the fingerprints store (`refingerprinted`: texts
- *  whose fingerprints had to be computed again). */
-export type IndexLoad = { from: 'snapshot'; replayed: number } | { from: 'fingerprints'; refingerprinted: number };
+ *  read again), or from the library's entries (`refingerprinted`: texts whose fingerprints
+ *  were computed). */
+export type IndexLoad = { from: 'snapshot'; replayed: number } | { from: 'entries'; refingerprinted: number };
 
 export class LibraryService {
   private readonly words: WordIndexer;
@@ -85,8 +85,8 @@ export class LibraryService {
 
   /** Opens the library: rolls back imports a previous run left unfinished, adds seeds not added
    *  before, and fills the engine from the saved index snapshot if it still matches the
-   *  library after those steps (its read runs beside them), else from the stored fingerprints
-   *  (rebuilt if the engine changed), then saves a fresh snapshot a little later. Entries left
+   *  library after those steps (its read runs beside them), else from the entries (their
+   *  texts fingerprinted again), then saves a fresh snapshot a little later. Entries left
    *  without search words are looked for MISSING_WORDS_DELAY_MS later, off the first match. */
   static async open(db: LibraryDb, seedFiles: readonly SeedFile[]): Promise<LibraryService> {
     const engine = new Engine();
@@ -101,7 +101,7 @@ export class LibraryService {
     let load: IndexLoad;
     if (replayed !== undefined) load = { from: 'snapshot', replayed };
     else {
-      load = { from: 'fingerprints', refingerprinted: await loadEngineIndex(db, engine) };
+      load = { from: 'entries', refingerprinted: await loadEngineIndex(db, engine) };
       snapshots.schedule();
     }
     const service = new LibraryService(db, engine, seedFiles, snapshots, load);
@@ -179,10 +179,9 @@ export class LibraryService {
   }
 
   async getEntry(id: string): Promise<LibraryEntry | undefined> {
-    const tx = this.db.transaction(['entries', 'texts']);
-    const [record, text] = await Promise.all([tx.objectStore('entries').get(id), tx.objectStore('texts').get(id)]);
+    const record = await this.db.get('entries', id);
     if (!record) return undefined;
-    if (text) return toEntry(record, unpackText(text));
+    if (record.body) return toEntry(record, unpackText(record.body));
     // Text dropped to reclaim space (text-drop.ts): the entry stays, with an empty text.
     return record.textDroppedAt !== undefined ? toEntry(record, '') : undefined;
   }
@@ -287,15 +286,14 @@ export class LibraryService {
 
   /** One page of the whole library as export lines, in id order. */
   async exportPage(after: string | undefined, limit: number): Promise<ExportPage> {
-    const tx = this.db.transaction(['entries', 'texts']);
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const lines: string[] = [];
-    let cursor = await tx.objectStore('entries').openCursor(range);
+    let cursor = await this.db.transaction('entries').store.openCursor(range);
     let last: string | undefined;
     let textDropped = 0;
     while (cursor && lines.length < limit) {
-      const text = await tx.objectStore('texts').get(cursor.key);
-      if (text) lines.push(exportLine(toEntry(cursor.value, unpackText(text))));
+      const { body } = cursor.value;
+      if (body) lines.push(exportLine(toEntry(cursor.value, unpackText(body))));
       else if (cursor.value.textDroppedAt !== undefined) textDropped++;
       last = cursor.key;
       cursor = await cursor.continue();
@@ -353,7 +351,7 @@ export class LibraryService {
 
   /** Makes stored entries matchable (within a change: see IndexSnapshotKeeper). */
   private index(prepared: ReadonlyArray<Pick<PreparedEntry, 'record' | 'fingerprint'>>): void {
-    for (const { record, fingerprint } of prepared) addToEngine(this.engine, { id: record.id, fingerprint });
+    for (const { record, fingerprint } of prepared) this.engine.addFingerprint(record.id, fingerprint);
     this.snapshots.note(prepared.map((item) => item.record.id));
   }
 }

@@ -2,17 +2,19 @@
  * What takes the library's space, by kind of data: each store's records are read in chunks and
  * their bytes estimated as the browser serializes them (strings one byte per character when
  * Latin-1, else two; numbers up to 9; typed arrays and Blobs their bytes), and the entries' sort indexes
- * counted as the keys they copy. The browser's own total (navigator.storage.estimate) is the
- * figure on disk; these estimates say how it splits.
+ * counted as the keys they copy. An entry's record holds three kinds (db.ts StoredEntry): its
+ * text, its fingerprint and kept keys, and its details. The browser's own total
+ * (navigator.storage.estimate) is the figure on disk; these estimates say how it splits.
  */
 import type { StoreNames } from 'idb';
-import type { LibraryDb, LibrarySchema } from './db';
+import type { LibraryDb, LibrarySchema, StoredEntry } from './db';
 import { SORT_FIELDS } from './db';
 
-/** The kinds of data the options page names, and the stores that hold them. */
+/** The kinds of data the options page names, and the stores that hold them (`entries` holds
+ *  texts, fingerprints and details: entryBytes splits them). */
 export const STORAGE_KINDS = {
-  texts: ['texts'],
-  fingerprints: ['fingerprints'],
+  texts: [],
+  fingerprints: [],
   search: ['search-segments', 'search-blocks'],
   details: ['entries'],
   other: ['matches', 'meta'],
@@ -59,6 +61,14 @@ function indexBytes(record: LibrarySchema['entries']['value']): number {
   return perField + origin * SORT_FIELDS.length + serializedBytes(record.textHash) + id;
 }
 
+/** An entry's serialized bytes split by kind: its packed text, its fingerprint and kept keys,
+ *  and the rest (its details). */
+export function entryBytes(entry: StoredEntry): { text: number; fingerprint: number; details: number } {
+  const { body, fingerprint, keys, ...details } = entry;
+  const field = (name: string, value: unknown) => (value === undefined ? 0 : serializedBytes(name) + serializedBytes(value));
+  return { text: field('body', body), fingerprint: field('fingerprint', fingerprint) + field('keys', keys), details: serializedBytes(details) };
+}
+
 /** Reads the whole library once, in chunks (seconds for 100,000 entries). */
 export async function measureStorage(db: LibraryDb): Promise<StorageUse> {
   const bytes = Object.fromEntries(Object.keys(STORAGE_KINDS).map((kind) => [kind, 0])) as Record<StorageKind, number>;
@@ -67,13 +77,17 @@ export async function measureStorage(db: LibraryDb): Promise<StorageUse> {
   for (const [kind, stores] of Object.entries(STORAGE_KINDS) as Array<[StorageKind, ReadonlyArray<StoreNames<LibrarySchema>>]>) {
     for (const store of stores) {
       await eachChunk(db, store, (key, value) => {
-        bytes[kind] += serializedBytes(key) + serializedBytes(value);
-        if (store === 'entries') {
-          const record = value as LibrarySchema['entries']['value'];
-          bytes[kind] += indexBytes(record);
-          entries++;
-          if (record.textDroppedAt === undefined) textChars += record.size;
+        if (store !== 'entries') {
+          bytes[kind] += serializedBytes(key) + serializedBytes(value);
+          return;
         }
+        const entry = value as StoredEntry;
+        const split = entryBytes(entry);
+        bytes.texts += split.text;
+        bytes.fingerprints += split.fingerprint;
+        bytes.details += serializedBytes(key) + split.details + indexBytes(entry);
+        entries++;
+        if (entry.textDroppedAt === undefined) textChars += entry.size;
       });
     }
   }

@@ -1,19 +1,18 @@
 /**
  * Reclaiming space without forgetting: the texts of old learned articles are deleted, their
- * entries (title, address, site, dates) and fingerprints stay, and a pack-style sample of their
- * keys (kept-keys.ts) is stored with the fingerprint, so a later copy is still recognised
+ * entries (title, address, site, dates) stay, with the engine's fingerprint (computed from the
+ * text before it goes: an entry with its text stores none, engine-index.ts) and a pack-style
+ * sample of their keys (kept-keys.ts), so a later copy is still recognised
  * (textless-match.ts). Each batch is one transaction: an entry either keeps its text or has its
  * keys and loses its text, never half of it. Entries already without text are left alone, so
  * doing it twice changes nothing.
  */
 import { fingerprintText } from '../core/fingerprint';
-import { INDEX_VERSION } from '../core/tuning';
-import type { LibraryDb, StoredFingerprint } from './db';
+import { storedFingerprint, type LibraryDb, type StoredEntry } from './db';
 import { allOrNothing, RequestBatch } from './entry-writes';
 import { keptKeysOf, largestKeptKeys } from './kept-keys';
-import type { EntryRecord } from './records';
-import { serializedBytes } from './storage-use';
-import { unpackText, type StoredText } from './text-codec';
+import { entryBytes } from './storage-use';
+import { unpackText, type PackedText } from './text-codec';
 
 /** Entries per transaction: each costs a tokenization (a few ms), so matching waits little. */
 const BATCH = 25;
@@ -25,33 +24,32 @@ export interface TextDropFigures {
   bytes: number;
 }
 
-/** Bytes a text record frees once replaced by kept keys (at least 0). */
-function freedBytes(text: StoredText, keysBytes: number): number {
-  return Math.max(0, serializedBytes(text.id) + serializedBytes(text) - keysBytes);
+/** Bytes dropping an entry's text frees (at least 0), as the storage panel counts them
+ *  (storage-use.ts entryBytes): its packed text, less the fingerprint and kept keys stored
+ *  instead (`kept`). */
+function freedBytes(entry: StoredEntry, kept: Pick<StoredEntry, 'fingerprint' | 'keys'>): number {
+  return Math.max(0, entryBytes(entry).text - entryBytes({ ...entry, ...kept }).fingerprint);
 }
 
-/** Whether `record` is a learned entry that still has its text to drop. */
-function droppable(record: EntryRecord | undefined, text: StoredText | undefined): record is EntryRecord {
-  return record?.origin === 'learned' && record.textDroppedAt === undefined && text !== undefined;
+/** Whether `entry` is a learned entry that still has its text to drop. */
+function droppable(entry: StoredEntry | undefined): entry is StoredEntry & { body: PackedText } {
+  return entry?.origin === 'learned' && entry.textDroppedAt === undefined && entry.body !== undefined;
 }
 
-/** What dropping the texts of these learned entries would free (read only; keys counted at their largest). */
+/** What dropping the texts of these learned entries would free (read only; keys counted at
+ *  their largest, fingerprints computed). */
 export async function previewTextDrop(db: LibraryDb, ids: readonly string[]): Promise<TextDropFigures> {
-  const keysBytes = serializedBytes(largestKeptKeys());
+  const keys = largestKeptKeys();
   const figures: TextDropFigures = { entries: 0, bytes: 0 };
   for (let start = 0; start < ids.length; start += BATCH * 20) {
-    const tx = db.transaction(['entries', 'texts']);
+    const store = db.transaction('entries').store;
     const reads = new RequestBatch();
-    const rows = ids.slice(start, start + BATCH * 20).map((id) => ({
-      record: reads.add(tx.objectStore('entries').get(id)),
-      text: reads.add(tx.objectStore('texts').get(id)),
-    }));
+    const rows = ids.slice(start, start + BATCH * 20).map((id) => reads.add(store.get(id)));
     await reads.settle();
-    for (const row of rows) {
-      const [record, text] = await Promise.all([row.record, row.text]);
-      if (!droppable(record, text)) continue;
+    for (const entry of await Promise.all(rows)) {
+      if (!droppable(entry)) continue;
       figures.entries++;
-      figures.bytes += freedBytes(text!, keysBytes);
+      figures.bytes += freedBytes(entry, { keys, fingerprint: storedFingerprint(fingerprintText(unpackText(entry.body))) });
     }
   }
   return figures;
@@ -74,32 +72,23 @@ export async function dropTexts(db: LibraryDb, ids: readonly string[], now: Date
 }
 
 async function dropBatch(db: LibraryDb, ids: readonly string[], droppedAt: string): Promise<TextDropFigures> {
-  const tx = db.transaction(['entries', 'texts', 'fingerprints'], 'readwrite');
+  const tx = db.transaction('entries', 'readwrite');
   return allOrNothing(tx, async () => {
     const reads = new RequestBatch();
-    const rows = ids.map((id) => ({
-      record: reads.add(tx.objectStore('entries').get(id)),
-      text: reads.add(tx.objectStore('texts').get(id)),
-      fingerprint: reads.add(tx.objectStore('fingerprints').get(id)),
-    }));
+    const rows = ids.map((id) => reads.add(tx.store.get(id)));
     await reads.settle();
     const figures: TextDropFigures = { entries: 0, bytes: 0 };
     const writes = new RequestBatch();
-    for (const row of rows) {
-      const [record, stored, fingerprint] = await Promise.all([row.record, row.text, row.fingerprint]);
-      if (!droppable(record, stored)) continue;
+    for (const entry of await Promise.all(rows)) {
+      if (!droppable(entry)) continue;
       // Synchronous work only between requests: the transaction stays active.
-      const text = unpackText(stored!);
+      const text = unpackText(entry.body);
       const keys = keptKeysOf(text);
-      const current: StoredFingerprint =
-        fingerprint && fingerprint.version === INDEX_VERSION
-          ? fingerprint
-          : { id: record.id, version: INDEX_VERSION, fingerprint: fingerprintText(text), publishedAt: record.publishedAt };
-      writes.add(tx.objectStore('fingerprints').put({ ...current, keys }));
-      writes.add(tx.objectStore('entries').put({ ...record, textDroppedAt: droppedAt }));
-      writes.add(tx.objectStore('texts').delete(record.id));
+      const { body: _dropped, ...kept } = entry;
+      const fingerprint = storedFingerprint(fingerprintText(text));
+      writes.add(tx.store.put({ ...kept, fingerprint, keys, textDroppedAt: droppedAt }));
       figures.entries++;
-      figures.bytes += freedBytes(stored!, serializedBytes(keys));
+      figures.bytes += freedBytes(entry, { fingerprint, keys });
     }
     await writes.settle();
     return figures;

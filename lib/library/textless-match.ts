@@ -20,7 +20,7 @@ import type { LibraryEntry } from './types';
  */
 export async function matchKeptKeys(db: LibraryDb, page: SourceText, entries: readonly LibraryEntry[]): Promise<MatchView[]> {
   if (entries.length === 0) return [];
-  const tx = db.transaction('fingerprints');
+  const tx = db.transaction('entries');
   const stored = await Promise.all(entries.map((entry) => tx.store.get(entry.id)));
   const keys = pageKeysOf(articleKeys(page.text));
   const views: MatchView[] = [];

@@ -160,15 +160,13 @@ export class WordIndexer {
     for (let start = 0; start < items.length; start += READ_BATCH) {
       if (start > 0) await this.beforeBatch();
       const chunk = items.slice(start, start + READ_BATCH);
-      const read = this.db.transaction(['entries', 'texts']);
+      const read = this.db.transaction('entries').store;
       const reads = new RequestBatch();
       // Entries held in memory are only checked to be still there (deleted meanwhile: skipped).
       const rows = chunk.map((item) =>
         typeof item === 'string'
-          ? Promise.all([reads.add(read.objectStore('entries').get(item)), reads.add(read.objectStore('texts').get(item))]).then(([record, text]) =>
-              record && text ? { id: record.id, title: record.title, text: unpackText(text) } : undefined,
-            )
-          : reads.add(read.objectStore('entries').getKey(item.id)).then((key) => (key === undefined ? undefined : item)),
+          ? reads.add(read.get(item)).then((record) => (record?.body ? { id: record.id, title: record.title, text: unpackText(record.body) } : undefined))
+          : reads.add(read.getKey(item.id)).then((key) => (key === undefined ? undefined : item)),
       );
       await reads.settle();
       for (const [n, row] of (await Promise.all(rows)).entries()) {

@@ -85,7 +85,7 @@ describe('all-or-nothing per file', () => {
     let puts = 0;
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       // Fail part-way through the commit's writes to the library stores.
-      if (this.name === 'texts' && ++puts === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (this.name === 'entries' && ++puts === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args as Parameters<typeof put>);
     });
     try {
@@ -96,7 +96,6 @@ describe('all-or-nothing per file', () => {
       spy.mockRestore();
     }
     expect(await service.db.count('entries')).toBe(0);
-    expect(await service.db.count('texts')).toBe(0);
     expect((await service.match({ id: 'p', text: article(1) })).length).toBe(0);
   });
 
@@ -109,7 +108,7 @@ describe('all-or-nothing per file', () => {
     expect(await service.db.count('entries')).toBe(3);
     service.db.close();
     const restarted = await LibraryService.open(await openLibraryDb(name), SEED_FILES.slice(0, 0));
-    for (const store of ['entries', 'texts', 'fingerprints'] as const) expect(await restarted.db.count(store)).toBe(0);
+    expect(await restarted.db.count('entries')).toBe(0);
     expect(await openImportRows(restarted.db)).toBe(0);
     await expect(sendThrough(restarted)('library/import-commit', { importId })).rejects.toThrow(/no longer open/);
     expect((await restarted.stats()).total).toBe(0);

@@ -46,7 +46,7 @@ async function verdicts(service: LibraryService): Promise<string[][]> {
 describe('index snapshot', () => {
   test('a reopened library restores the snapshot without re-adding fingerprints, and matches as the fresh build did', async () => {
     const { db, service, name } = await savedLibrary();
-    expect(service.indexLoad.from).toBe('fingerprints');
+    expect(service.indexLoad.from).toBe('entries');
     const fresh = await verdicts(service);
     expect(fresh.slice(0, 12).every((found) => found.length > 0)).toBe(true);
     const reopened = await reopen(db, name);
@@ -60,7 +60,7 @@ describe('index snapshot', () => {
     const gone = (await db.getAllKeys('entries')).find((id) => id.startsWith('pasted-'))!;
     await deleteEntries(db, [gone]);
     const reopened = await reopen(db, name);
-    expect(reopened.indexLoad.from).toBe('fingerprints');
+    expect(reopened.indexLoad.from).toBe('entries');
     const found = await verdicts(reopened);
     expect(found[12][0]).toMatch(/^extra-40 verbatim/);
     expect(found.flat().filter((match) => match.startsWith(gone))).toEqual([]);
@@ -74,7 +74,7 @@ describe('index snapshot', () => {
     putEntry(batch, tx, packedEntry(item));
     await Promise.all([batch.settle(), tx.done]);
     const reopened = await reopen(db, name);
-    expect(reopened.indexLoad.from).toBe('fingerprints');
+    expect(reopened.indexLoad.from).toBe('entries');
     expect((await verdicts(reopened))[13][0]).toMatch(/^extra-41 verbatim/);
   });
 
@@ -84,8 +84,8 @@ describe('index snapshot', () => {
       const stored = (await db.get('meta', SNAPSHOT_KEY)) as object;
       await db.put('meta', { ...stored, ...change }, SNAPSHOT_KEY);
       const reopened = await reopen(db, name);
-      // The fingerprints themselves are current: nothing is re-fingerprinted.
-      expect(reopened.indexLoad).toEqual({ from: 'fingerprints', refingerprinted: 0 });
+      // Every entry's fingerprint (5 seeds, 12 stories) is computed from its text again.
+      expect(reopened.indexLoad).toEqual({ from: 'entries', refingerprinted: 17 });
     }
   });
 
@@ -103,7 +103,7 @@ describe('index snapshot', () => {
       try {
         const reopened = await reopen(db, name);
         db = reopened.db;
-        expect(reopened.indexLoad).toEqual({ from: 'fingerprints', refingerprinted: 0 });
+        expect(reopened.indexLoad).toEqual({ from: 'entries', refingerprinted: 17 });
         expect(await verdicts(reopened)).toEqual(expected);
         expect(warn).not.toHaveBeenCalled();
       } finally {
@@ -135,7 +135,7 @@ describe('index snapshot', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const reopened = await reopen(db, name);
-      expect(reopened.indexLoad.from).toBe('fingerprints');
+      expect(reopened.indexLoad.from).toBe('entries');
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('damaged'), expect.objectContaining({ message: expect.stringMatching(/out of order or out of range/) }));
       expect(await verdicts(reopened)).toEqual(expected);
       expect(await reopened.saveIndexSnapshot()).toBe(true);
@@ -164,7 +164,7 @@ describe('index snapshot', () => {
       try {
         const reopened = await reopen(db, name);
         db = reopened.db;
-        expect(reopened.indexLoad.from).toBe('fingerprints');
+        expect(reopened.indexLoad.from).toBe('entries');
         expect(warn).toHaveBeenCalledWith(expect.stringContaining('damaged'), expect.objectContaining({ message: expect.stringMatching(/Index snapshot is unusable/) }));
         expect(await verdicts(reopened)).toEqual(expected);
       } finally {
@@ -200,6 +200,18 @@ describe('index snapshot', () => {
     expect((await verdicts(emptied)).flat()).toEqual([]);
   });
 
+  test('a few changes are saved at once, unasked: a worker stopped right after restores from the snapshot', async () => {
+    const { db, service, name } = await savedLibrary();
+    await service.add({ title: 'Learned just now', text: article(42, 6), source: 'test', origin: 'pasted' });
+    const changesSaved = async () => ((await db.get('meta', 'indexSnapshotChanges')) as { ids?: string[] } | undefined)?.ids?.length === 1;
+    // Generous guard (2 s) against a hang; the changes are saved within a few ms.
+    for (let waited = 0; waited < 200 && !(await changesSaved()); waited++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const expected = await verdicts(service);
+    const reopened = await reopen(db, name);
+    expect(reopened.indexLoad).toEqual({ from: 'snapshot', replayed: 1 });
+    expect(await verdicts(reopened)).toEqual(expected);
+  });
+
   test('an import left unfinished is rolled back at the opening, while the snapshot is read: its articles are not matched', async () => {
     const { db, service, name } = await savedLibrary();
     const importId = await service.beginImport('cut.ndjson');
@@ -209,7 +221,7 @@ describe('index snapshot', () => {
     expect((await verdicts(service))[12][0]).toMatch(/^cut-1 verbatim/);
     const reopened = await reopen(db, name);
     expect(await reopened.db.getKey('entries', 'cut-1')).toBeUndefined();
-    expect(reopened.indexLoad.from).toBe('fingerprints');
+    expect(reopened.indexLoad.from).toBe('entries');
     expect((await verdicts(reopened)).flat().filter((match) => match.startsWith('cut-1'))).toEqual([]);
   });
 
@@ -230,7 +242,7 @@ describe('index snapshot', () => {
 
   test('a library opened without a usable snapshot saves one after a quiet time, unasked', async () => {
     const { db, service } = await openService();
-    expect(service.indexLoad.from).toBe('fingerprints');
+    expect(service.indexLoad.from).toBe('entries');
     // Generous guard (20 s) against a hang; the save comes about 5 s after the open.
     for (let waited = 0; waited < 200 && !(await db.get('meta', SNAPSHOT_KEY)); waited++) {
       await new Promise((resolve) => setTimeout(resolve, 100));

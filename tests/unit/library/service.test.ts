@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { openLibraryDb } from '../../../lib/library/db';
 import { LibraryService } from '../../../lib/library/service';
 import { indexedEntries } from '../../../lib/library/search-index';
@@ -190,21 +189,13 @@ describe('word search index', () => {
 });
 
 describe('index versions', () => {
-  test('stored fingerprints of another version are rebuilt from the texts on open', async () => {
+  test('fingerprints are not stored beside texts: the engine computes them from the texts on open', async () => {
     const { db, service, name } = await openService();
     const text = (await service.getEntry(SEED_IDS[3]))!.text;
-    // As if an older engine had written them: wrong version, useless hashes.
-    for (const id of SEED_IDS) await db.put('fingerprints', { id, version: INDEX_VERSION - 1, fingerprint: { v: INDEX_VERSION - 1, hashes: [1, 2, 3] } });
-    await db.put('meta', INDEX_VERSION - 1, 'indexVersion');
+    expect((await db.getAll('entries')).filter((entry) => entry.fingerprint !== undefined)).toEqual([]);
     db.close();
-    const reopenedDb = await openLibraryDb(name);
-    const reopened = await LibraryService.open(reopenedDb, SEED_FILES);
-    const stored = await reopenedDb.getAll('fingerprints');
-    expect(stored).toHaveLength(5);
-    for (const record of stored) {
-      expect(record.version).toBe(INDEX_VERSION);
-      expect(record.fingerprint.hashes.length).toBeGreaterThan(10);
-    }
+    const reopened = await LibraryService.open(await openLibraryDb(name), SEED_FILES);
+    expect(reopened.indexLoad).toEqual({ from: 'entries', refingerprinted: 5 });
     expect((await reopened.match({ id: 'p', text }))[0].id).toBe(SEED_IDS[3]);
   });
 });

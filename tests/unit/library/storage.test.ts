@@ -9,13 +9,13 @@ import { article, openService } from './helpers';
 describe('stored texts', () => {
   test('round-trip in any script; long ones are deflated, short ones kept plain', () => {
     const mixed = `${article(3, 8)}\n\nMāori, Ελληνικά, русский, 日本語のテキスト, emoji 🗞️, soft\u00adhyphen.`;
-    const packed = packText('a', mixed);
+    const packed = packText(mixed);
     expect(packed.deflated).toBeInstanceOf(Uint8Array);
     expect(packed.deflated!.byteLength).toBeLessThan(new TextEncoder().encode(mixed).length / 2);
     expect(unpackText(packed)).toBe(mixed);
-    expect(packText('b', 'Short.')).toEqual({ id: 'b', text: 'Short.' });
-    expect(unpackText({ id: 'c', text: 'Plain, from version 2.' })).toBe('Plain, from version 2.');
-    expect(() => unpackText({ id: 'd' })).toThrow(/unreadable/);
+    expect(packText('Short.')).toEqual({ text: 'Short.' });
+    expect(unpackText({ text: 'Plain, from version 2.' })).toBe('Plain, from version 2.');
+    expect(() => unpackText({})).toThrow(/unreadable/);
   });
 });
 
@@ -28,7 +28,9 @@ describe('storage use', () => {
     const use = await measureStorage(service.db);
     expect(use.entries).toBe(12);
     expect(use.textChars).toBe(Array.from({ length: 12 }, (_, n) => article(n, 10).length).reduce((a, b) => a + b));
-    for (const kind of ['texts', 'fingerprints', 'search', 'details'] as const) expect(use.bytes[kind], kind).toBeGreaterThan(0);
+    for (const kind of ['texts', 'search', 'details'] as const) expect(use.bytes[kind], kind).toBeGreaterThan(0);
+    // Fingerprints are stored only for texts dropped (text-drop.ts); these kept theirs.
+    expect(use.bytes.fingerprints).toBe(0);
     // Deflated: well under the text's own size.
     expect(use.bytes.texts).toBeLessThan(use.textChars / 2);
 
@@ -38,7 +40,7 @@ describe('storage use', () => {
     await service.delete(ids.slice(0, 6));
     const after = await measureStorage(service.db);
     expect(after.entries).toBe(6);
-    for (const kind of ['texts', 'fingerprints', 'details'] as const) expect(after.bytes[kind], kind).toBeLessThan(use.bytes[kind]);
+    for (const kind of ['texts', 'details'] as const) expect(after.bytes[kind], kind).toBeLessThan(use.bytes[kind]);
   });
 });
 
