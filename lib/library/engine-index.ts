@@ -3,10 +3,10 @@
  * (index-snapshot.ts). Fingerprints are derived data: the engine computes them from the texts
  * (the library records are the truth, like uBlock's selfie), and the snapshot keeps the index
  * they make. The library stores an entry's fingerprint only once its text is dropped
- * (text-drop.ts), since it cannot be computed again then: storing every entry's (about 2.4 KB
- * each, as the browser serializes 300 hashes) cost an import more of the browser's processor
- * time and the disk a third more (README, "One record per article"). Entries are read in
- * large chunks.
+ * (text-drop.ts), since it cannot be computed again then: storing every entry's made an import
+ * cost 6 % more processor time per article and the library take 24 % more disk at 100,000
+ * articles, while a usable snapshot makes it unneeded (README, "One record per article"). The
+ * price: without one, every text is read and fingerprinted again (36 s against 4 s at 100,000).
  */
 import type { Engine } from '../core/engine';
 import { fingerprintText, type Fingerprint } from '../core/fingerprint';
