@@ -23,6 +23,8 @@ import { packSnapshot, unpackSnapshot, type PackedSnapshot } from './snapshot-bl
 
 const SNAPSHOT_KEY = 'indexSnapshot';
 const CHANGES_KEY = 'indexSnapshotChanges';
+/** The `meta` keys the snapshot is kept under (the storage panel counts them as fingerprints). */
+export const SNAPSHOT_KEYS: readonly string[] = [SNAPSHOT_KEY, CHANGES_KEY];
 /** Quiet time after the last change (or after a rebuild) before the whole snapshot is saved: a
  *  burst of changes (an import's files, a delete of many) costs one save. Well within the 30 s
  *  a service worker lives idle. */

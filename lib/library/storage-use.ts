@@ -3,15 +3,19 @@
  * their bytes estimated as the browser serializes them (strings one byte per character when
  * Latin-1, else two; numbers up to 9; typed arrays and Blobs their bytes), and the entries' sort indexes
  * counted as the keys they copy. An entry's record holds three kinds (db.ts StoredEntry): its
- * text, its fingerprint and kept keys, and its details. The browser's own total
- * (navigator.storage.estimate) is the figure on disk; these estimates say how it splits.
+ * text, its fingerprint and kept keys (only once its text was dropped), and its details. The
+ * engine's fingerprints of the other entries are kept as the index snapshot, in `meta`, and
+ * counted as fingerprints too. The browser's own total (navigator.storage.estimate) is the
+ * figure on disk; these estimates say how it splits.
  */
 import type { StoreNames } from 'idb';
 import type { LibraryDb, LibrarySchema, StoredEntry } from './db';
 import { SORT_FIELDS } from './db';
+import { SNAPSHOT_KEYS } from './index-snapshot';
 
 /** The kinds of data the options page names, and the stores that hold them (`entries` holds
- *  texts, fingerprints and details: entryBytes splits them). */
+ *  texts, fingerprints and details: entryBytes splits them; the index snapshot's records in
+ *  `meta` are fingerprints). */
 export const STORAGE_KINDS = {
   texts: [],
   fingerprints: [],
@@ -78,7 +82,7 @@ export async function measureStorage(db: LibraryDb): Promise<StorageUse> {
     for (const store of stores) {
       await eachChunk(db, store, (key, value) => {
         if (store !== 'entries') {
-          bytes[kind] += serializedBytes(key) + serializedBytes(value);
+          bytes[store === 'meta' && SNAPSHOT_KEYS.includes(key as string) ? 'fingerprints' : kind] += serializedBytes(key) + serializedBytes(value);
           return;
         }
         const entry = value as StoredEntry;
