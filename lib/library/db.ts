@@ -19,7 +19,8 @@ export const LIBRARY_DB_VERSION = 5;
  * An entry as the `entries` store keeps it since version 5: its record and its text in one
  * record, so an import puts one record per article, where versions 1-4 put three (one in each
  * of `entries`, `texts` and `fingerprints`: README, "One record per article"). Browsing reads
- * pages of 50 records, so carrying the text costs it little.
+ * pages of 50 records, so carrying the text costs an unfiltered list little; a filtered one
+ * walks records until 50 pass, reading their texts too.
  */
 export interface StoredEntry extends EntryRecord {
   /** The text as text-codec.ts packs it; absent once dropped to reclaim space (text-drop.ts). */
@@ -148,7 +149,10 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         // and their texts deflated (version 3) in the same pass: two passes over the same
         // records would overwrite each other's updates. Any failure aborts the upgrade: the
         // library stays at its old version, as it was.
-        mergeEntryStores(legacy, transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>, oldVersion).catch(() => transaction.abort());
+        mergeEntryStores(legacy, transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>, oldVersion).catch(() => {
+          transaction.done.catch(() => undefined); // the open's own rejection reports it
+          transaction.abort();
+        });
       }
     },
   });
@@ -181,6 +185,8 @@ async function mergeEntryStores(db: IDBPDatabase, tx: IDBPTransaction<unknown, s
   }
   if (texts) db.deleteObjectStore('texts');
   if (fingerprints) db.deleteObjectStore('fingerprints');
+  // The engine version the stored fingerprints were made with: none is stored beside a text now.
+  if (db.objectStoreNames.contains('meta')) await tx.objectStore('meta').delete('indexVersion');
 }
 
 /** A record of the `fingerprints` store of versions 1-4. */

@@ -12,7 +12,7 @@ import type { Engine } from '../core/engine';
 import { fingerprintText, type Fingerprint } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb, StoredEntry } from './db';
-import { unpackText } from './text-codec';
+import { readableText } from './text-codec';
 
 /** Records read per request while loading. */
 const LOAD_CHUNK = 500;
@@ -21,11 +21,24 @@ const LOAD_CHUNK = 500;
 const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 
 /** The engine's fingerprint of an entry: computed from its text; for an entry whose text was
- *  dropped, the stored one if this engine made it; else undefined (it cannot be matched). */
+ *  dropped, the stored one if this engine made it; else (or if its text cannot be read)
+ *  undefined: it cannot be matched. */
 export function entryFingerprint(entry: StoredEntry): Fingerprint | undefined {
-  if (entry.body) return fingerprintText(unpackText(entry.body));
+  if (entry.body) {
+    const text = readableText(entry.body);
+    // One damaged record must not keep the library from opening.
+    if (text === undefined) console.warn(`Recycled News: the text of "${entry.id}" cannot be read; it will not be matched`);
+    return text === undefined ? undefined : fingerprintText(text);
+  }
   const stored = entry.fingerprint;
   return stored?.v === INDEX_VERSION ? { v: stored.v, hashes: Array.from(stored.hashes) } : undefined;
+}
+
+/** Adds an entry to `engine`. One that cannot be matched (entryFingerprint) is held with no
+ *  hashes, so the index still holds every entry: the snapshot's check of its size against the
+ *  library's (index-snapshot.ts) then stays exact, instead of failing at every worker start. */
+export function indexEntry(engine: Engine, entry: StoredEntry): void {
+  engine.addFingerprint(entry.id, entryFingerprint(entry) ?? { v: INDEX_VERSION, hashes: [] });
 }
 
 /** Adds every entry of the library to `engine`; returns how many fingerprints were computed
@@ -36,8 +49,7 @@ export async function loadEngineIndex(db: LibraryDb, engine: Engine): Promise<nu
   for (;;) {
     const chunk = await db.getAll('entries', range, LOAD_CHUNK);
     for (const entry of chunk) {
-      const fingerprint = entryFingerprint(entry);
-      if (fingerprint) engine.addFingerprint(entry.id, fingerprint);
+      indexEntry(engine, entry);
       if (entry.body) computed++;
     }
     if (chunk.length < LOAD_CHUNK) break;

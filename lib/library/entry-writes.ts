@@ -136,9 +136,13 @@ export async function writeEntries(db: LibraryDb, prepared: readonly PreparedEnt
   });
 }
 
-/** Deletes entries and everything derived from them, in one transaction; returns the records
- *  of those that were there. */
-export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Promise<StoredEntry[]> {
+/** What the caller of deleteEntries learns of an entry deleted (not its text: a rollback may
+ *  delete 100,000). */
+export type DeletedEntry = Pick<StoredEntry, 'id' | 'textHash' | 'origin'>;
+
+/** Deletes entries and everything derived from them, in one transaction; returns those that
+ *  were there. */
+export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Promise<DeletedEntry[]> {
   const tx = db.transaction([...ENTRY_STORES, ...SEARCH_STORES, 'matches', 'meta'], 'readwrite');
   return allOrNothing(tx, async () => {
     const reads = new RequestBatch();
@@ -152,7 +156,7 @@ export async function deleteEntries(db: LibraryDb, ids: readonly string[]): Prom
     writes.add(forgetEntries(tx, found.map((record) => record.id)));
     await writes.settle();
     await adjustCounts(tx, tally(found.map((record) => record.origin), -1));
-    return found;
+    return found.map(({ id, textHash, origin }) => ({ id, textHash, origin }));
   });
 }
 

@@ -8,9 +8,8 @@
  * rollback cut short is finished by the next one.
  */
 import type { LibraryDb } from './db';
-import { adjustCounts, allOrNothing, deleteEntries, putEntry, RequestBatch, tally } from './entry-writes';
+import { adjustCounts, allOrNothing, deleteEntries, putEntry, RequestBatch, tally, type DeletedEntry } from './entry-writes';
 import type { EntryToStore } from './prepared';
-import type { EntryRecord } from './records';
 
 /** The head of an open import (a version-2 head, which also counted staged rows, reads the same). */
 interface ImportHead {
@@ -75,18 +74,18 @@ export async function closeJournal(db: LibraryDb, importId: string): Promise<voi
 
 /** Deletes every entry an import wrote, then its journal; returns the records deleted. A
  *  committed or already rolled-back import has no journal: nothing happens. */
-export function rollbackImport(db: LibraryDb, importId: string): Promise<EntryRecord[]> {
+export function rollbackImport(db: LibraryDb, importId: string): Promise<DeletedEntry[]> {
   return rollbackRange(db, journalRange(importId));
 }
 
 /** Rolls back every import left open: called when the library opens, since no page can still
  *  be sending batches to a background that just started. */
-export function rollbackUnfinishedImports(db: LibraryDb): Promise<EntryRecord[]> {
+export function rollbackUnfinishedImports(db: LibraryDb): Promise<DeletedEntry[]> {
   return rollbackRange(db, journalRange());
 }
 
-async function rollbackRange(db: LibraryDb, range: IDBKeyRange): Promise<EntryRecord[]> {
-  const deleted: EntryRecord[] = [];
+async function rollbackRange(db: LibraryDb, range: IDBKeyRange): Promise<DeletedEntry[]> {
+  const deleted: DeletedEntry[] = [];
   // Batch by batch, each row dropped after its entries: bounded memory, and a rollback cut
   // short leaves only rows whose entries may still be there.
   for (const key of await db.getAllKeys('meta', range)) {

@@ -10,6 +10,7 @@ import type { LibraryDb } from './db';
 import { LibraryFormatError, locationLabel } from './format';
 import { importedMeta, revalidatePreparedArticle, type PreparedImportArticle } from './import-entry';
 import { closeJournal, openJournal, rollbackImport, writeImportBatch } from './import-journal';
+import type { DeletedEntry } from './entry-writes';
 import { IMPORT_GONE } from './messages';
 import type { EntryToStore } from './prepared';
 import { metaRecord, type EntryRecord } from './records';
@@ -174,7 +175,7 @@ export class LibraryImports {
    * Undoes an import: deletes what it wrote (found in its journal, so this works after a
    * restart too); returns the records deleted. Harmless for an import committed or aborted.
    */
-  async abort(importId: string): Promise<EntryRecord[]> {
+  async abort(importId: string): Promise<DeletedEntry[]> {
     const session = this.sessions.get(importId);
     if (session) await session.tail;
     this.end(importId);

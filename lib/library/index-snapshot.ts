@@ -17,7 +17,7 @@ import type { Engine } from '../core/engine';
 import { SNAPSHOT_FORMAT } from '../core/index-snapshot';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb } from './db';
-import { entryFingerprint } from './engine-index';
+import { indexEntry } from './engine-index';
 import { libraryGeneration, RequestBatch } from './entry-writes';
 import { packSnapshot, unpackSnapshot, type PackedSnapshot } from './snapshot-blob';
 
@@ -30,7 +30,7 @@ export const SNAPSHOT_KEYS: readonly string[] = [SNAPSHOT_KEY, CHANGES_KEY];
  *  a service worker lives idle. */
 const SAVE_DELAY_MS = 5_000;
 /** Changed ids kept beside the snapshot before it is rewritten whole: replaying them on a
- *  restore reads this many fingerprints at most. */
+ *  restore reads and fingerprints this many texts at most. */
 const MAX_CHANGES = 1_000;
 
 interface StoredSnapshot {
@@ -143,10 +143,7 @@ export class IndexSnapshotKeeper {
     const found = ids.map((id) => reads.add(store.get(id)));
     await reads.settle();
     for (const id of ids) this.engine.remove(id);
-    for (const stored of await Promise.all(found)) {
-      const fingerprint = stored && entryFingerprint(stored);
-      if (fingerprint) this.engine.addFingerprint(stored.id, fingerprint);
-    }
+    for (const stored of await Promise.all(found)) if (stored) indexEntry(this.engine, stored);
   }
 
   /** Runs `work` (a write of entries, then the engine's update, noting the ids it changed) and

@@ -24,26 +24,40 @@ export function siteCap(cap: number): number {
   return Math.max(1, Math.floor(cap * SITE_SHARE_OF_CAP));
 }
 
+/** Learned records read per request: each carries its text, so memory stays bounded. */
+const READ_CHUNK = 200;
+
 /**
  * Ids of the learned entries to delete, oldest first within each site: first every site's
  * entries beyond its share (siteCap), then, while more than `cap` remain, the oldest entry of
- * the site holding the most. Reads the learned entries' records (at most a few thousand).
+ * the site holding the most. Counts the learned entries first: while they are no more than a
+ * site's share, nothing can be over; otherwise reads their records (with their texts, since
+ * version 5: README, "One record per article") in chunks, keeping only ids and sites.
  */
 export async function learnedBeyondCap(db: LibraryDb, cap: number): Promise<string[]> {
-  const index = db.transaction('entries').store.index('origin-added');
-  const learned = await index.getAll(IDBKeyRange.bound(['learned'], ['learned', []]));
+  const perSite = siteCap(Math.max(0, cap));
+  const learnedRange = IDBKeyRange.bound(['learned'], ['learned', []]);
+  const total = await db.countFromIndex('entries', 'origin-added', learnedRange);
+  if (total <= Math.min(perSite, cap)) return [];
   // Oldest first (the index's order), grouped by site.
   const bySite = new Map<string, string[]>();
-  for (const record of learned) {
-    const site = normalizeSite(record.url ?? '') || record.source;
-    const ids = bySite.get(site) ?? [];
-    ids.push(record.id);
-    bySite.set(site, ids);
+  for (let after: IDBValidKey | undefined; ; ) {
+    const index = db.transaction('entries').store.index('origin-added');
+    const range = after === undefined ? learnedRange : IDBKeyRange.bound(after, ['learned', []], true);
+    const records = await index.getAll(range, READ_CHUNK);
+    for (const record of records) {
+      const site = normalizeSite(record.url ?? '') || record.source;
+      const ids = bySite.get(site) ?? [];
+      ids.push(record.id);
+      bySite.set(site, ids);
+    }
+    if (records.length < READ_CHUNK) break;
+    const last = records[records.length - 1];
+    after = ['learned', last.addedAt, last.id];
   }
   const evicted: string[] = [];
-  const perSite = siteCap(Math.max(0, cap));
   for (const ids of bySite.values()) evicted.push(...ids.splice(0, Math.max(0, ids.length - perSite)));
-  let remaining = learned.length - evicted.length;
+  let remaining = [...bySite.values()].reduce((sum, ids) => sum + ids.length, 0);
   while (remaining > Math.max(0, cap)) {
     const largest = [...bySite.values()].reduce((most, ids) => (ids.length > most.length ? ids : most));
     evicted.push(largest.shift()!);

@@ -9,7 +9,7 @@ import { deleteDB, openDB } from 'idb';
 import { LIBRARY_TOO_NEW } from './messages';
 import { ORIGINS } from './records';
 import type { LibraryEntry } from './types';
-import { unpackText, type PackedText } from './text-codec';
+import { readableText, type PackedText } from './text-codec';
 
 
 export class LibraryTooNewError extends Error {
@@ -45,7 +45,7 @@ export async function rescueExportPage(
     let last: string | undefined;
     while (cursor && lines.length < limit) {
       const record = cursor.value as Partial<LibraryEntry> & { body?: unknown };
-      const text = readableText(record?.body);
+      const text = readableText(record?.body as PackedText | undefined);
       if (typeof record?.id === 'string' && text !== undefined) lines.push(rescuedLine(record, text));
       else skipped++;
       last = String(cursor.key);
@@ -72,11 +72,3 @@ export async function deleteLibraryDb(name: string): Promise<void> {
   await deleteDB(name);
 }
 
-/** The text of a packed text of unknown shape (plain or deflated), else undefined. */
-function readableText(stored: unknown): string | undefined {
-  try {
-    return unpackText(stored as PackedText);
-  } catch {
-    return undefined;
-  }
-}

@@ -37,6 +37,17 @@ export function unpackText(packed: PackedText): string {
   throw new Error('A stored text is unreadable');
 }
 
+/** The text of a packed text, or undefined when it cannot be read (a damaged record: the
+ *  callers that go through every entry skip it rather than stop). */
+export function readableText(packed: PackedText | undefined): string | undefined {
+  if (packed === undefined) return undefined;
+  try {
+    return unpackText(packed);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A text's packed form as it crosses extension messaging (JSON: no binary): the deflated bytes
  * of packText in base64, or undefined for a text short enough to be stored plain. The options

@@ -12,7 +12,7 @@ import { journaledIds } from './import-journal';
 import { forgetEntries, idsInSegments, mergeSmallSegments, putSegment, SEARCH_STORES, SMALL_SEGMENT } from './search-index';
 import { SegmentBuilder } from './search-segments';
 import { searchWords } from './search-words';
-import { unpackText } from './text-codec';
+import { readableText } from './text-codec';
 
 /** Entries read per transaction: short enough not to hold up matching. */
 const READ_BATCH = 250;
@@ -165,7 +165,11 @@ export class WordIndexer {
       // Entries held in memory are only checked to be still there (deleted meanwhile: skipped).
       const rows = chunk.map((item) =>
         typeof item === 'string'
-          ? reads.add(read.get(item)).then((record) => (record?.body ? { id: record.id, title: record.title, text: unpackText(record.body) } : undefined))
+          ? reads.add(read.get(item)).then((record) => {
+              // A text dropped, or damaged and unreadable, has no words to index.
+              const text = readableText(record?.body);
+              return record && text !== undefined ? { id: record.id, title: record.title, text } : undefined;
+            })
           : reads.add(read.getKey(item.id)).then((key) => (key === undefined ? undefined : item)),
       );
       await reads.settle();

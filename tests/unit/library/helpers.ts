@@ -1,5 +1,6 @@
 /** Shared set-up for library tests: a fresh fake-indexeddb database per test, the real seeds. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { vi } from 'vitest';
 import { openLibraryDb, type LibraryDb } from '../../../lib/library/db';
 import type { ImportArticle } from '../../../lib/library/import-entry';
 import { createLibraryHandlers } from '../../../lib/library/handlers';
@@ -50,4 +51,16 @@ export async function openImportRows(db: LibraryDb): Promise<number> {
 /** Articles as the options page sends them: numbered by line and prepared (hash, fingerprint). */
 export function preparedBatch(articles: ReadonlyArray<ImportArticle['article']>) {
   return Promise.all(articles.map((article, i) => prepareImportArticle({ line: i + 1, article })));
+}
+
+/** Makes the `nth` put into the object store `store` throw a QuotaExceededError, as a full disk
+ *  would. `puts()`: the puts into `store` so far; `restore()` puts IndexedDB back. */
+export function failNthPut(store: string, nth: number): { puts(): number; restore(): void } {
+  const put = IDBObjectStore.prototype.put;
+  let puts = 0;
+  const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === store && ++puts === nth) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args as Parameters<typeof put>);
+  });
+  return { puts: () => puts, restore: () => spy.mockRestore() };
 }

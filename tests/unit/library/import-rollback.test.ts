@@ -3,12 +3,12 @@
  * undone after batches were written (a late bad line, a failed write, two imports or a pasted
  * article claiming the same id or text), and the rule that matches go before background writes.
  */
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ForegroundGate } from '../../../lib/library/foreground';
 import { importFiles, type ImportProgress } from '../../../lib/library/import-runner';
 import { WordIndexer } from '../../../lib/library/word-indexer';
 import { indexedEntries, SEARCH_STORES } from '../../../lib/library/search-index';
-import { article, openImportRows, openService, preparedBatch, sendThrough } from './helpers';
+import { article, failNthPut, openImportRows, openService, preparedBatch, sendThrough } from './helpers';
 
 const noHtml = () => {
   throw new Error('no html in these tests');
@@ -39,20 +39,15 @@ describe('an import rolled back after some of its batches were written', () => {
 
   test('a write failing in the second batch deletes the first batch too', async () => {
     const { service } = await openService([]);
-    const put = IDBObjectStore.prototype.put;
-    let puts = 0;
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'entries' && ++puts === 503) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args as Parameters<typeof put>);
-    });
+    const failing = failNthPut('entries', 503);
     try {
       const [outcome] = await importFiles([new File([lines(rows(0, 700))], 'full.ndjson')], { send: sendThrough(service), parseHtml: noHtml });
       expect(outcome.status).toBe('failed');
       expect(outcome.problems[0]).toMatch(/storage for the extension is full/);
     } finally {
-      spy.mockRestore();
+      failing.restore();
     }
-    expect(puts).toBeGreaterThan(500);
+    expect(failing.puts()).toBeGreaterThan(500);
     expect(await service.db.count('entries')).toBe(0);
     expect(await openImportRows(service.db)).toBe(0);
     expect((await service.stats()).total).toBe(0);

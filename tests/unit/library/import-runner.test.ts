@@ -1,9 +1,9 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { exportLibrary } from '../../../lib/library/export-runner';
 import { importFiles, type ImportProgress } from '../../../lib/library/import-runner';
 import { LibraryService } from '../../../lib/library/service';
 import { openLibraryDb } from '../../../lib/library/db';
-import { article, openImportRows, openService, preparedBatch, sendThrough, SEED_FILES } from './helpers';
+import { article, failNthPut, openImportRows, openService, preparedBatch, sendThrough, SEED_FILES } from './helpers';
 
 const noHtml = () => {
   throw new Error('no html in these tests');
@@ -81,19 +81,14 @@ describe('all-or-nothing per file', () => {
 
   test('a real storage failure during commit rolls the whole file back', async () => {
     const { service } = await openService([]);
-    const put = IDBObjectStore.prototype.put;
-    let puts = 0;
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      // Fail part-way through the commit's writes to the library stores.
-      if (this.name === 'entries' && ++puts === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args as Parameters<typeof put>);
-    });
+    // Fail part-way through the commit's writes to the library stores.
+    const failing = failNthPut('entries', 3);
     try {
       const [outcome] = await importFiles([ndjson('partial.ndjson', rows(0, 5))], { send: sendThrough(service), parseHtml: noHtml });
       expect(outcome.status).toBe('failed');
       expect(outcome.problems[0]).toMatch(/storage for the extension is full/);
     } finally {
-      spy.mockRestore();
+      failing.restore();
     }
     expect(await service.db.count('entries')).toBe(0);
     expect((await service.match({ id: 'p', text: article(1) })).length).toBe(0);

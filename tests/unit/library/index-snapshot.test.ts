@@ -200,6 +200,30 @@ describe('index snapshot', () => {
     expect((await verdicts(emptied)).flat()).toEqual([]);
   });
 
+  test('entries that cannot be matched (a text that will not inflate, a dropped text with another version\'s fingerprint) neither stop the library opening nor make its snapshot unusable', async () => {
+    const { db, service, name } = await savedLibrary();
+    const expected = await verdicts(service);
+    const base = (await db.get('entries', (await db.getAllKeys('entries')).find((id) => id.startsWith('pasted-'))!))!;
+    await db.put('entries', { ...base, id: 'damaged', textHash: 'f'.repeat(64), body: { deflated: new Uint8Array([1, 2, 3, 4, 5]) } });
+    const { body: _text, ...withoutText } = base;
+    await db.put('entries', { ...withoutText, id: 'old-engine', textHash: 'e'.repeat(64), textDroppedAt: '2026-01-01T00:00:00Z', fingerprint: { v: INDEX_VERSION - 1, hashes: new Uint32Array([1, 2, 3]) } });
+    await db.delete('meta', SNAPSHOT_KEY);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const reopened = await reopen(db, name);
+      expect(reopened.indexLoad.from).toBe('entries');
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('"damaged" cannot be read'));
+      expect(await verdicts(reopened)).toEqual(expected);
+      // Both are held in the index with no hashes: its size is the library's, so the snapshot saved now is used.
+      expect(await reopened.saveIndexSnapshot()).toBe(true);
+      const again = await reopen(reopened.db, name);
+      expect(again.indexLoad).toEqual({ from: 'snapshot', replayed: 0 });
+      expect(await verdicts(again)).toEqual(expected);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   test('a few changes are saved at once, unasked: a worker stopped right after restores from the snapshot', async () => {
     const { db, service, name } = await savedLibrary();
     await service.add({ title: 'Learned just now', text: article(42, 6), source: 'test', origin: 'pasted' });

@@ -13,7 +13,7 @@ import { packText } from '../../../lib/library/text-codec';
 import { textHash, toRecord } from '../../../lib/library/records';
 import { LibraryService } from '../../../lib/library/service';
 import type { LibraryEntry } from '../../../lib/library/types';
-import { article, freshDbName } from './helpers';
+import { article, failNthPut, freshDbName } from './helpers';
 
 const SORT_PATHS = { title: 'titleKey', source: 'sourceKey', date: 'dateKey', size: 'size', added: 'addedAt' } as const;
 
@@ -133,6 +133,8 @@ describe('upgrade from version 4', () => {
     const db = await openLibraryDb(name);
     expect([...db.objectStoreNames]).not.toContain('texts');
     expect([...db.objectStoreNames]).not.toContain('fingerprints');
+    // The engine version of stored fingerprints goes with them.
+    expect(await db.get('meta', 'indexVersion')).toBeUndefined();
     const stored = await db.getAll('entries');
     expect(stored).toHaveLength(entries.length);
     expect(stored[1].body).toEqual({ text: 'A short one.' });
@@ -153,6 +155,34 @@ describe('upgrade from version 4', () => {
     expect(found[0]?.id).toBe(entries[1_000].id);
     // The entry without its text is still found, from its stored fingerprint and kept keys.
     expect((await service.match({ id: 'q', text: entries[3].text }))[0]).toMatchObject({ id: entries[3].id, textDropped: true });
+    db.close();
+  });
+
+  test('an upgrade that fails half-way changes nothing: the library stays at version 4, whole, and upgrades at the next try', async () => {
+    const name = freshDbName();
+    const entries: LibraryEntry[] = Array.from({ length: 700 }, (_, n) => ({ id: `e-${n}`, title: `Story ${n}`, source: 'Desk', addedAt: '2024-01-01T00:00:00.000Z', origin: 'imported', text: article(n) }));
+    await saveVersion4(name, async (db) => {
+      for (const entry of entries) {
+        await db.put('entries', toRecord(entry, await textHash(entry.text)));
+        await db.put('texts', { id: entry.id, ...packText(entry.text) });
+      }
+    });
+    // The second chunk's first write fails, as a full disk would.
+    const failing = failNthPut('entries', 501);
+    try {
+      await expect(openLibraryDb(name)).rejects.toThrow();
+    } finally {
+      failing.restore();
+    }
+    const old = await openDB(name);
+    expect(old.version).toBe(4);
+    expect(await old.count('texts')).toBe(700);
+    expect((await old.getAll('entries')).every((record) => !('body' in record))).toBe(true);
+    old.close();
+
+    const db = await openLibraryDb(name);
+    const service = await LibraryService.open(db, []);
+    expect(await service.getEntries(entries.map((entry) => entry.id))).toEqual(entries);
     db.close();
   });
 });
