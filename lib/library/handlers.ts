@@ -10,7 +10,6 @@ import { LIBRARY_DB_NAME, SORT_FIELDS } from './db';
 import { deleteLibraryDb, LibraryTooNewError, rescueExportPage } from './rescue';
 import { ORIGINS } from './records';
 import type { ListQuery } from './listing';
-import { measureStorage } from './storage-use';
 
 type Handlers = {
   [K in keyof LibraryMessages]: (request: LibraryMessages[K]['request']) => Promise<LibraryMessages[K]['response']>;
@@ -58,7 +57,7 @@ export function createLibraryHandlers(getService: () => Promise<LibraryService>,
       return null;
     },
     'library/stats': async () => (await getService()).stats(),
-    'library/storage-use': async () => measureStorage((await getService()).db),
+    'library/storage-use': async () => (await getService()).storageUse(),
     'library/delete-learned-older': async ({ days }) => ({ deleted: await (await getService()).deleteLearnedOlderThan(ageInDays(days)) }),
     'library/learned-texts-older': async ({ days }) => (await getService()).learnedTextsOlderThan(ageInDays(days)),
     'library/drop-learned-texts': async ({ days }) => (await getService()).dropLearnedTextsOlderThan(ageInDays(days)),

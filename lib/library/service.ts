@@ -10,6 +10,7 @@ import type { LearningSettings } from '../settings';
 import type { LibraryDb, RecentMatch } from './db';
 import { sameArticleAddress } from './canonical-url';
 import { loadEngineIndex } from './engine-index';
+import { measureStorage, type StorageUse } from './storage-use';
 import { IndexSnapshotKeeper } from './index-snapshot';
 import { clearEntries, deleteEntries, ensureCounts, libraryCounts, writeEntries } from './entry-writes';
 import { exportLine } from './import-entry';
@@ -113,6 +114,13 @@ export class LibraryService {
    *  under way. */
   saveIndexSnapshot(): Promise<boolean> {
     return this.snapshots.save();
+  }
+
+  /** What takes the library's space, by kind (storage-use.ts). A snapshot still waiting for its
+   *  quiet time is saved first, so the fingerprints it holds are counted. */
+  async storageUse(): Promise<StorageUse> {
+    await this.snapshots.save();
+    return measureStorage(this.db);
   }
 
   /** A page started loading in tab `tabId` (`since`: the number of the last page report then,
