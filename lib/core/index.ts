@@ -109,7 +109,9 @@ export class FingerprintIndex {
   toSnapshot(): IndexSnapshot {
     this.flush();
     if (this.deadPostings > 0 || this.ids.length !== this.slots.size) this.compactSlots();
-    else if (this.recent.length > 0) this.fold();
+    // Also when articles with no hashes (added, but never to be matched) outgrew the buckets'
+    // slot bits: they leave no posting to fold, but the snapshot's slots must cover them.
+    else if (this.recent.length > 0 || 2 ** this.main.bits < this.ids.length) this.fold();
     return {
       format: SNAPSHOT_FORMAT,
       ids: this.ids.join(''),

@@ -151,7 +151,11 @@ function openCurrent(name: string, onReleased?: () => void): Promise<LibraryDb> 
         // library stays at its old version, as it was.
         mergeEntryStores(legacy, transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>, oldVersion).catch(() => {
           transaction.done.catch(() => undefined); // the open's own rejection reports it
-          transaction.abort();
+          try {
+            transaction.abort();
+          } catch {
+            // Already aborted by the failing request.
+          }
         });
       }
     },

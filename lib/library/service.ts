@@ -119,7 +119,11 @@ export class LibraryService {
   /** What takes the library's space, by kind (storage-use.ts). A snapshot still waiting for its
    *  quiet time is saved first, so the fingerprints it holds are counted. */
   async storageUse(): Promise<StorageUse> {
-    await this.snapshots.save();
+    // The figures matter most on a full disk, where the save may fail: it is tried again later.
+    await this.snapshots.save().catch((error: unknown) => {
+      console.warn('Recycled News: could not save the index snapshot', error);
+      this.snapshots.schedule();
+    });
     return measureStorage(this.db);
   }
 

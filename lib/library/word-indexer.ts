@@ -165,11 +165,11 @@ export class WordIndexer {
       // Entries held in memory are only checked to be still there (deleted meanwhile: skipped).
       const rows = chunk.map((item) =>
         typeof item === 'string'
-          ? reads.add(read.get(item)).then((record) => {
-              // A text dropped, or damaged and unreadable, has no words to index.
-              const text = readableText(record?.body);
-              return record && text !== undefined ? { id: record.id, title: record.title, text } : undefined;
-            })
+          ? reads.add(read.get(item)).then((record) =>
+              // A text dropped, or damaged and unreadable, leaves the title's words: the entry is
+              // indexed, so it is not looked for as missing at every opening.
+              record ? { id: record.id, title: record.title, text: readableText(record.body) ?? '' } : undefined,
+            )
           : reads.add(read.getKey(item.id)).then((key) => (key === undefined ? undefined : item)),
       );
       await reads.settle();

@@ -95,6 +95,22 @@ describe('FingerprintIndex', () => {
       for (const hashes of probes) expect(restored.candidates(hashes, query)).toEqual(original.candidates(hashes, query));
     });
 
+    it('holds articles with no hashes: they are never candidates, and a snapshot of them restores', () => {
+      for (const hashed of [0, 600]) {
+        const index = new FingerprintIndex();
+        for (let i = 0; i < hashed; i++) index.add(`doc${i}`, [i, i + 1, 5000]);
+        if (hashed > 0) index.toSnapshot();
+        // More than the slots of the buckets folded so far (1,024 before the next bit).
+        for (let i = 0; i < 1_100; i++) index.add(`empty${i}`, []);
+        const restored = new FingerprintIndex();
+        restored.restore(structuredClone(index.toSnapshot()));
+        expect(restored.size).toBe(hashed + 1_100);
+        for (const hashes of [[5000], [1, 2], [7]]) expect(restored.candidates(hashes, query)).toEqual(index.candidates(hashes, query));
+        // The limit (10) of the articles sharing hash 5000, none of them an empty one.
+        expect(restored.candidates([5000], query).map((candidate) => candidate.id.startsWith('doc'))).toEqual(Array(hashed === 0 ? 0 : 10).fill(true));
+      }
+    });
+
     it('rejects a corrupt snapshot and keeps its contents', () => {
       const snapshot = busyIndex().toSnapshot();
       const index = new FingerprintIndex();

@@ -1,10 +1,10 @@
 /** Texts stored deflated, what the storage panel says takes the space, and reclaiming it. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createLibraryHandlers } from '../../../lib/library/handlers';
 import { measureStorage, serializedBytes } from '../../../lib/library/storage-use';
 import { packText, unpackText } from '../../../lib/library/text-codec';
 import type { LibraryEntry } from '../../../lib/library/types';
-import { article, openService } from './helpers';
+import { article, failNthPut, openService } from './helpers';
 
 describe('stored texts', () => {
   test('round-trip in any script; long ones are deflated, short ones kept plain', () => {
@@ -44,6 +44,26 @@ describe('storage use', () => {
     const after = await measureStorage(service.db);
     expect(after.entries).toBe(6);
     for (const kind of ['texts', 'details'] as const) expect(after.bytes[kind], kind).toBeLessThan(use.bytes[kind]);
+  });
+});
+
+describe('storage use on a full disk', () => {
+  test('the figures come even when the pending snapshot cannot be saved', async () => {
+    const { service } = await openService([]);
+    await service.add({ title: 'Story', text: article(1, 10), source: 'Desk', origin: 'pasted' });
+    const failing = failNthPut('meta', 1);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const use = await service.storageUse();
+      expect(use.entries).toBe(1);
+      expect(use.bytes.texts).toBeGreaterThan(0);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not save the index snapshot'), expect.anything());
+    } finally {
+      warn.mockRestore();
+      failing.restore();
+    }
+    // Tried again, and saved once the disk has room.
+    expect((await service.storageUse()).bytes.fingerprints).toBeGreaterThan(0);
   });
 });
 

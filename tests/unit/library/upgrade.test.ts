@@ -4,7 +4,7 @@
  *  record (version 5). A library saved by version 4 keeps every text, and the fingerprint and
  *  kept keys of a text dropped, through version 5's merge. */
 import { openDB, type IDBPDatabase } from 'idb';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fingerprintText } from '../../../lib/core/fingerprint';
 import { INDEX_VERSION } from '../../../lib/core/tuning';
 import { LIBRARY_DB_VERSION, openLibraryDb, SORT_FIELDS } from '../../../lib/library/db';
@@ -158,7 +158,9 @@ describe('upgrade from version 4', () => {
     db.close();
   });
 
-  test('an upgrade that fails half-way changes nothing: the library stays at version 4, whole, and upgrades at the next try', async () => {
+  // A write that throws (as a full disk's quota error does) or a request that fails later (a
+  // constraint broken: the merge's put turned into an add of a key already there).
+  test.each(['thrown', 'failed request'])('an upgrade that fails half-way (%s) changes nothing: the library stays at version 4, whole, and upgrades at the next try', async (failure) => {
     const name = freshDbName();
     const entries: LibraryEntry[] = Array.from({ length: 700 }, (_, n) => ({ id: `e-${n}`, title: `Story ${n}`, source: 'Desk', addedAt: '2024-01-01T00:00:00.000Z', origin: 'imported', text: article(n) }));
     await saveVersion4(name, async (db) => {
@@ -167,8 +169,8 @@ describe('upgrade from version 4', () => {
         await db.put('texts', { id: entry.id, ...packText(entry.text) });
       }
     });
-    // The second chunk's first write fails, as a full disk would.
-    const failing = failNthPut('entries', 501);
+    // The second chunk's first write fails.
+    const failing = failure === 'thrown' ? failNthPut('entries', 501) : failNthPutAsAdd('entries', 501);
     try {
       await expect(openLibraryDb(name)).rejects.toThrow();
     } finally {
@@ -186,3 +188,15 @@ describe('upgrade from version 4', () => {
     db.close();
   });
 });
+
+/** Turns the `nth` put into `store` into an add: for a key already there, its request fails
+ *  (ConstraintError) after the call returns, and the transaction aborts by itself. */
+function failNthPutAsAdd(store: string, nth: number): { restore(): void } {
+  const put = IDBObjectStore.prototype.put;
+  const add = IDBObjectStore.prototype.add;
+  let puts = 0;
+  const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    return (this.name === store && ++puts === nth ? add : put).apply(this, args as Parameters<typeof put>);
+  });
+  return { restore: () => spy.mockRestore() };
+}
