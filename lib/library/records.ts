@@ -6,7 +6,7 @@ import type { EntryOrigin, LibraryEntry } from './types';
 import { foldForSearch } from './search-words';
 
 /** An entry's record: its metadata, plus the sort keys of its indexes (the `entries` store
- *  keeps it with the text and fingerprint, db.ts StoredEntry). */
+ *  keeps it with its text, db.ts StoredEntry). */
 export interface EntryRecord extends Omit<LibraryEntry, 'text'> {
   titleKey: string;
   sourceKey: string;
