@@ -12,13 +12,11 @@ import type { Engine } from '../core/engine';
 import { fingerprintText, type Fingerprint } from '../core/fingerprint';
 import { INDEX_VERSION } from '../core/tuning';
 import type { LibraryDb, StoredEntry } from './db';
+import { yieldToEvents } from './foreground';
 import { readableText } from './text-codec';
 
 /** Records read per request while loading. */
 const LOAD_CHUNK = 500;
-/** A pause between chunks, so a message arriving meanwhile (a page's report, which waits for
- *  the library to open) is taken in. */
-const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 
 /** The engine's fingerprint of an entry: computed from its text; for an entry whose text was
  *  dropped, the stored one if this engine made it; else (or if its text cannot be read)
@@ -54,6 +52,7 @@ export async function loadEngineIndex(db: LibraryDb, engine: Engine): Promise<nu
     }
     if (chunk.length < LOAD_CHUNK) break;
     range = IDBKeyRange.lowerBound(chunk[chunk.length - 1].id, true);
+    // A message arriving meanwhile (a page's report, which waits for the library) is taken in.
     await yieldToEvents();
   }
   return computed;

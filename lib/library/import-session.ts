@@ -12,6 +12,7 @@ import { importedMeta, revalidatePreparedArticle, type PreparedImportArticle } f
 import { closeJournal, openJournal, rollbackImport, writeImportBatch } from './import-journal';
 import type { DeletedEntry } from './entry-writes';
 import { IMPORT_GONE } from './messages';
+import { yieldToEvents } from './foreground';
 import type { EntryToStore } from './prepared';
 import { metaRecord, type EntryRecord } from './records';
 
@@ -35,7 +36,6 @@ interface TakenKeys {
 export const WRITE_TRANSACTION_ARTICLES = 100;
 /** Articles checked between two yields to the event loop (a few ms of work each). */
 const CHECK_SLICE = 100;
-const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 
 /** How long the taken keys are kept after the last import ends: the next file of a
  *  multi-file import begins at once and reuses them; then the memory is given back. */

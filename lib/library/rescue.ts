@@ -44,8 +44,8 @@ export async function rescueExportPage(
     let skipped = 0;
     let last: string | undefined;
     while (cursor && lines.length < limit) {
-      const record = cursor.value as Partial<LibraryEntry> & { body?: unknown };
-      const text = readableText(record?.body as PackedText | undefined);
+      const record = cursor.value as Partial<LibraryEntry> & { body?: PackedText };
+      const text = readableText(record?.body);
       if (typeof record?.id === 'string' && text !== undefined) lines.push(rescuedLine(record, text));
       else skipped++;
       last = String(cursor.key);

@@ -12,6 +12,7 @@ import { journaledIds } from './import-journal';
 import { forgetEntries, idsInSegments, mergeSmallSegments, putSegment, SEARCH_STORES, SMALL_SEGMENT } from './search-index';
 import { SegmentBuilder } from './search-segments';
 import { searchWords } from './search-words';
+import { yieldToEvents } from './foreground';
 import { readableText } from './text-codec';
 
 /** Entries read per transaction: short enough not to hold up matching. */
@@ -19,7 +20,6 @@ const READ_BATCH = 250;
 /** Entries whose words are added to a segment between two yields (a few ms of work): a page's
  *  check arriving meanwhile is answered before the indexing goes on (matches go first). */
 const WORDS_SLICE = 25;
-const yieldToEvents = () => new Promise<void>((resume) => setTimeout(resume, 0));
 
 /** An entry to index: its id (its title and text are read from the library), or the entry
  *  itself when the caller still holds its text (an import just committed: no read, no inflate). */
